@@ -1,0 +1,42 @@
+package cn.supervision.compliance.api;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.supervision.compliance.evaluation.EvaluationRequest;
+import cn.supervision.compliance.evaluation.EvaluationResult;
+import cn.supervision.compliance.evaluation.Evaluations;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+
+@RestController
+@RequestMapping("/api/v1/evaluations")
+class EvaluationController {
+
+    private final Evaluations evaluations;
+
+    EvaluationController(Evaluations evaluations) {
+        this.evaluations = evaluations;
+    }
+
+    @Operation(summary = "Evaluate a subject (for balanced-development: a county) against the active rule set")
+    @PostMapping(consumes = "application/json")
+    ResponseEntity<EvaluationResult> evaluate(@Valid @RequestBody EvaluationRequest request) {
+        EvaluationResult result = evaluations.evaluate(request);
+        return ResponseEntity.created(URI.create("/api/v1/evaluations/" + result.id())).body(result);
+    }
+
+    @Operation(summary = "A stored evaluation, exactly as it was returned")
+    @GetMapping("/{id}")
+    EvaluationResult find(@PathVariable String id) {
+        return evaluations.find(id).orElseThrow(() -> new NotFound("evaluation " + id + " does not exist"));
+    }
+}

@@ -1,0 +1,101 @@
+package cn.supervision.compliance.api;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import cn.supervision.compliance.facts.InputProblem;
+import cn.supervision.compliance.facts.InvalidInput;
+import cn.supervision.compliance.ruleset.RuleSetNotFound;
+
+/**
+ * The one place where failures become HTTP: RFC 9457 problem bodies that name the field at fault and never carry a
+ * stack trace, SQL or a Java class name.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final URI INVALID_INPUT = URI.create("urn:compliance:problem:invalid-input");
+
+    @ExceptionHandler(InvalidInput.class)
+    ProblemDetail invalidInput(InvalidInput e) {
+        return invalid(e.problems());
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(RuleSetNotFound.class)
+    ProblemDetail ruleSetNotFound(RuleSetNotFound e) {
+        return invalid(List.of(new InputProblem("ruleSet", e.getMessage())));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("unexpected failure", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The evaluation could not be completed; the failure has been logged.");
+        problem.setTitle("Internal error");
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<InputProblem> problems = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new InputProblem(f.getField(), f.getDefaultMessage()))
+                .sorted(Comparator.comparing(InputProblem::field))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        InputProblem problem;
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            String path = JsonPaths.of(mapping.getPath());
+            problem = new InputProblem(path.isEmpty() ? "body" : path.substring(1), JsonPaths.reason(mapping));
+        } else if (e.getCause() instanceof JsonProcessingException parsing) {
+            problem = new InputProblem("body", "malformed JSON at line " + parsing.getLocation().getLineNr()
+                    + ", column " + parsing.getLocation().getColumnNr());
+        } else {
+            problem = new InputProblem("body", "the request body is missing or not readable");
+        }
+        return ResponseEntity.badRequest().body(invalid(List.of(problem)));
+    }
+
+    private static ProblemDetail invalid(List<InputProblem> problems) {
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setType(INVALID_INPUT);
+        problem.setTitle("Invalid input");
+        problem.setDetail(problems.get(0).field() + ": " + problems.get(0).message()
+                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+        problem.setProperty("errors", problems.stream()
+                .map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+        return problem;
+    }
+}

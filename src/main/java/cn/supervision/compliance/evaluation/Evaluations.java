@@ -1,0 +1,47 @@
+package cn.supervision.compliance.evaluation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+
+import cn.supervision.compliance.audit.EvaluationStore;
+import cn.supervision.compliance.facts.InvalidInput;
+import cn.supervision.compliance.ruleset.CompiledRuleSet;
+import cn.supervision.compliance.ruleset.RuleSets;
+
+/** Runs an evaluation on the active rule base of its rule set and records it. */
+@Service
+public class Evaluations {
+
+    private final RuleSets ruleSets;
+    private final Map<String, SubjectEvaluator> evaluators;
+    private final EvaluationStore store;
+
+    Evaluations(RuleSets ruleSets, List<SubjectEvaluator> evaluators, EvaluationStore store) {
+        this.ruleSets = ruleSets;
+        this.evaluators = evaluators.stream().collect(Collectors.toMap(SubjectEvaluator::ruleSet, Function.identity()));
+        this.store = store;
+    }
+
+    public EvaluationResult evaluate(EvaluationRequest request) {
+        SubjectEvaluator evaluator = evaluators.get(request.ruleSet());
+        if (evaluator == null) {
+            throw new InvalidInput("ruleSet", "unknown rule set '" + request.ruleSet() + "'; known: "
+                    + evaluators.keySet().stream().sorted().toList());
+        }
+        CompiledRuleSet rules = ruleSets.active(request.ruleSet());
+        EvaluationResult result = evaluator.evaluate(rules, request.jurisdictionOrDefault(), request.subject())
+                .withId(UUID.randomUUID().toString());
+        store.save(result, request);
+        return result;
+    }
+
+    public Optional<EvaluationResult> find(String id) {
+        return store.find(id);
+    }
+}

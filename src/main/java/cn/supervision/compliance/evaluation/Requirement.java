@@ -1,0 +1,65 @@
+package cn.supervision.compliance.evaluation;
+
+import java.math.BigDecimal;
+import java.text.Normalizer;
+
+import org.apache.commons.math3.fraction.BigFraction;
+
+import cn.supervision.compliance.statistics.Fractions;
+
+/**
+ * A requirement as policy staff write it in a workbook cell: a comparator and a number, for example {@code ≥4.2},
+ * {@code ≤0.50}, {@code <0.15} or {@code ≥85%}. Full-width characters are read as their ASCII forms.
+ */
+public record Requirement(Comparator comparator, BigDecimal threshold) {
+
+    public static Requirement parse(String text) {
+        String cell = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).replace(" ", "").strip();
+        Comparator comparator;
+        String number;
+        if (cell.startsWith("≥") || cell.startsWith(">=")) {
+            comparator = Comparator.GE;
+            number = cell.substring(cell.startsWith("≥") ? 1 : 2);
+        } else if (cell.startsWith("≤") || cell.startsWith("<=")) {
+            comparator = Comparator.LE;
+            number = cell.substring(cell.startsWith("≤") ? 1 : 2);
+        } else if (cell.startsWith(">")) {
+            comparator = Comparator.GT;
+            number = cell.substring(1);
+        } else if (cell.startsWith("<")) {
+            comparator = Comparator.LT;
+            number = cell.substring(1);
+        } else if (cell.startsWith("=")) {
+            comparator = Comparator.EQ;
+            number = cell.substring(1);
+        } else {
+            throw new IllegalArgumentException("'" + text + "' is not a requirement: write a comparator and a number, such as ≥4.2 or ≤0.50");
+        }
+        return new Requirement(comparator, Quantities.parse(number, text));
+    }
+
+    public BigFraction thresholdFraction() {
+        return Fractions.of(threshold);
+    }
+
+    public boolean isMetBy(BigFraction value) {
+        return comparator.holds(value.compareTo(thresholdFraction()));
+    }
+
+    /**
+     * How far the value goes towards the requirement: value / threshold for a floor, threshold / value for a ceiling.
+     * The 85 % tolerance of the school rule compares this with its floor.
+     */
+    public BigFraction attainment(BigFraction value) {
+        BigFraction threshold = thresholdFraction();
+        if (comparator.floor()) {
+            return threshold.equals(BigFraction.ZERO) ? BigFraction.ONE : value.divide(threshold);
+        }
+        return value.equals(BigFraction.ZERO) ? BigFraction.ONE : threshold.divide(value);
+    }
+
+    @Override
+    public String toString() {
+        return comparator.symbol() + threshold.toPlainString();
+    }
+}

@@ -1,0 +1,51 @@
+package cn.supervision.compliance.evaluation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.supervision.compliance.api.JsonPaths;
+import cn.supervision.compliance.facts.InputProblem;
+import cn.supervision.compliance.facts.InvalidInput;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+/** Reads a rule set's subject from the request JSON and validates it; every problem names its field under {@code subject}. */
+@Component
+public class SubjectReader {
+
+    private final ObjectMapper mapper;
+    private final Validator validator;
+
+    public SubjectReader(ObjectMapper mapper, Validator validator) {
+        this.mapper = mapper;
+        this.validator = validator;
+    }
+
+    public <T> T read(JsonNode subject, Class<T> type) {
+        T value;
+        try {
+            value = mapper.treeToValue(subject, type);
+        } catch (JsonMappingException e) {
+            throw new InvalidInput("subject" + JsonPaths.of(e.getPath()), JsonPaths.reason(e));
+        } catch (JsonProcessingException e) {
+            throw new InvalidInput("subject", "not readable: " + e.getOriginalMessage());
+        }
+        List<InputProblem> problems = new ArrayList<>();
+        for (ConstraintViolation<T> violation : validator.validate(value)) {
+            problems.add(new InputProblem("subject." + violation.getPropertyPath(), violation.getMessage()));
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparing(InputProblem::field));
+            throw new InvalidInput(problems);
+        }
+        return value;
+    }
+}

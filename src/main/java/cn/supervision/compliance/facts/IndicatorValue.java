@@ -1,0 +1,24 @@
+package cn.supervision.compliance.facts;
+
+import org.apache.commons.math3.fraction.BigFraction;
+
+/**
+ * A derived indicator value of one school section: value = perStudents × raw / students, kept exact.
+ * {@code raw} is the section's own figure, or its weighted share of a whole-school figure.
+ */
+public record IndicatorValue(int order, String schoolId, Stage stage, String indicator, int students,
+                             BigFraction raw, int perStudents, boolean wholeUnits) {
+
+    public String stageName() {
+        return stage.label();
+    }
+
+    public BigFraction value() {
+        return raw.multiply(perStudents).divide(students);
+    }
+
+    /** The raw amount this section would need for its value to equal {@code target}. */
+    public BigFraction rawNeededFor(BigFraction target) {
+        return target.multiply(students).divide(perStudents);
+    }
+}

@@ -1,0 +1,189 @@
+package cn.supervision.compliance.ruleset;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.drools.decisiontable.SpreadsheetCompiler;
+import org.kie.api.KieBase;
+import org.kie.api.builder.Message;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.ReleaseId;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compiles a rule set's workbooks and DRL files into one immutable rule base. Each sheet that holds a {@code RuleSet}
+ * cell is compiled to DRL on its own; every rule is then indexed by name to its workbook, sheet and Excel row
+ * (Drools names decision-table rules {@code <RuleTable name>_<row>}).
+ */
+@Component
+public class RuleSetCompiler {
+
+    private static final Pattern RULE_NAME = Pattern.compile("^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"", Pattern.MULTILINE);
+    /** DRL package folders mirror the rule set's package, {@code rules.<rule set with _>}. */
+    private static final Function<String, String> PACKAGE_FOLDER = name -> "rules/" + name.replace('-', '_');
+    private static final Pattern ROW_SUFFIX = Pattern.compile("_(\\d+)$");
+    private static final Pattern QUOTED_RULE = Pattern.compile("Rule name='([^']*)'|rule \"([^\"]*)\"|Rule \"([^\"]*)\"");
+
+    public CompiledRuleSet compile(String ruleSet, List<RuleSetFile> files) {
+        List<RuleSetProblem> problems = new ArrayList<>();
+        Map<String, RuleOrigin> origins = new LinkedHashMap<>();
+        Map<String, SheetSource> generated = new LinkedHashMap<>();
+        KieServices kie = KieServices.Factory.get();
+        KieFileSystem fileSystem = kie.newKieFileSystem();
+        String folder = "src/main/resources/" + PACKAGE_FOLDER.apply(ruleSet) + "/";
+        for (RuleSetFile file : files) {
+            if (file.kind() == RuleSetFile.Kind.WORKBOOK) {
+                for (String sheet : ruleSheets(file, problems)) {
+                    String drl = compileSheet(file, sheet, problems);
+                    if (drl != null) {
+                        String path = folder + "table" + generated.size() + ".drl";
+                        generated.put(path, new SheetSource(file.name(), sheet));
+                        fileSystem.write(path, drl);
+                        index(drl, name -> new RuleOrigin(name, file.name(), sheet, row(name)), origins);
+                    }
+                }
+            } else {
+                String drl = new String(file.content(), StandardCharsets.UTF_8);
+                fileSystem.write(folder + file.name(), drl);
+                index(drl, name -> new RuleOrigin(name, file.name(), null, null), origins);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetRejected(ruleSet, problems);
+        }
+        String version = hash(files);
+        ReleaseId releaseId = kie.newReleaseId("cn.supervision.rules", ruleSet, "1.0.0-" + version);
+        fileSystem.generateAndWritePomXML(releaseId);
+        KieBuilder builder = kie.newKieBuilder(fileSystem).buildAll();
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(locate(message, generated, origins));
+        }
+        if (!problems.isEmpty()) {
+            kie.getRepository().removeKieModule(releaseId);
+            throw new RuleSetRejected(ruleSet, problems);
+        }
+        KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
+        // the built base stands on its own; keep no copy of every version in the global repository
+        kie.getRepository().removeKieModule(releaseId);
+        return new CompiledRuleSet(ruleSet, version, Instant.now(),
+                files.stream().map(RuleSetFile::name).toList(), kieBase, Map.copyOf(origins));
+    }
+
+    private record SheetSource(String workbook, String sheet) {
+    }
+
+    private static List<String> ruleSheets(RuleSetFile file, List<RuleSetProblem> problems) {
+        List<String> sheets = new ArrayList<>();
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.content()))) {
+            for (Sheet sheet : workbook) {
+                if (declaresRuleSet(sheet)) {
+                    sheets.add(sheet.getSheetName());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add(new RuleSetProblem(file.name(), null, null, "not a readable .xlsx workbook: " + e.getMessage()));
+        }
+        return sheets;
+    }
+
+    private static boolean declaresRuleSet(Sheet sheet) {
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (cell.getCellType() == CellType.STRING && "RuleSet".equals(cell.getStringCellValue().strip())) {
+                    return true;
+                }
+            }
+            if (row.getRowNum() > 20) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static String compileSheet(RuleSetFile file, String sheet, List<RuleSetProblem> problems) {
+        try {
+            return new SpreadsheetCompiler().compile(new ByteArrayInputStream(file.content()), sheet);
+        } catch (RuntimeException e) {
+            problems.add(new RuleSetProblem(file.name(), sheet, null, e.getMessage()));
+            return null;
+        }
+    }
+
+    private static void index(String drl, Function<String, RuleOrigin> origin,
+                              Map<String, RuleOrigin> origins) {
+        Matcher matcher = RULE_NAME.matcher(drl);
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            origins.put(name, origin.apply(name));
+        }
+    }
+
+    private static Integer row(String ruleName) {
+        Matcher matcher = ROW_SUFFIX.matcher(ruleName);
+        return matcher.find() ? Integer.valueOf(matcher.group(1)) : null;
+    }
+
+    /** Maps a compiler message on generated DRL back to the workbook row of the rule it names. */
+    private static RuleSetProblem locate(Message message, Map<String, SheetSource> generated,
+                                         Map<String, RuleOrigin> origins) {
+        Matcher matcher = QUOTED_RULE.matcher(message.getText());
+        while (matcher.find()) {
+            String name = matcher.group(1) != null ? matcher.group(1) : matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
+            RuleOrigin origin = origins.get(name);
+            if (origin != null) {
+                String cell = origin.row() == null ? null : "row " + origin.row();
+                return new RuleSetProblem(origin.workbook(), origin.sheet(), cell, firstLine(message.getText()));
+            }
+        }
+        SheetSource sheet = generated.get(message.getPath());
+        if (sheet != null) {
+            return new RuleSetProblem(sheet.workbook(), sheet.sheet(), null, firstLine(message.getText()));
+        }
+        String path = message.getPath() == null ? "" : message.getPath().replaceFirst("^.*/", "");
+        return new RuleSetProblem(path, null, message.getLine() > 0 ? "line " + message.getLine() : null,
+                firstLine(message.getText()));
+    }
+
+    private static String firstLine(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        int newline = trimmed.indexOf('\n');
+        return newline < 0 ? trimmed : trimmed.substring(0, newline);
+    }
+
+    private static String hash(List<RuleSetFile> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            files.stream()
+                    .sorted(Comparator.comparing((RuleSetFile f) -> f.kind()).thenComparing(RuleSetFile::name))
+                    .forEach(f -> {
+                        digest.update((f.kind() + "/" + f.name()).getBytes(StandardCharsets.UTF_8));
+                        digest.update((byte) 0);
+                        digest.update(f.content());
+                    });
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
