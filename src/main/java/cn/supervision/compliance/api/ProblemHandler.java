@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
 import cn.supervision.compliance.facts.InputProblem;
@@ -75,17 +75,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        StreamReadException malformed = malformed(e);
         InputProblem problem;
-        if (e.getCause() instanceof JsonMappingException mapping) {
+        if (malformed != null) {
+            problem = new InputProblem("body", "malformed JSON at line " + malformed.getLocation().getLineNr()
+                    + ", column " + malformed.getLocation().getColumnNr());
+        } else if (e.getCause() instanceof JsonMappingException mapping) {
             String path = JsonPaths.of(mapping.getPath());
             problem = new InputProblem(path.isEmpty() ? "body" : path.substring(1), JsonPaths.reason(mapping));
-        } else if (e.getCause() instanceof JsonProcessingException parsing) {
-            problem = new InputProblem("body", "malformed JSON at line " + parsing.getLocation().getLineNr()
-                    + ", column " + parsing.getLocation().getColumnNr());
         } else {
             problem = new InputProblem("body", "the request body is missing or not readable");
         }
         return ResponseEntity.badRequest().body(invalid(List.of(problem)));
+    }
+
+    private static StreamReadException malformed(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException read && read.getLocation() != null) {
+                return read;
+            }
+        }
+        return null;
     }
 
     private static ProblemDetail invalid(List<InputProblem> problems) {

@@ -1,0 +1,187 @@
+package cn.supervision.compliance.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The running application over real HTTP, with the sample county shipped in the repository. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:http-tests;DB_CLOSE_DELAY=-1")
+class EvaluationHttpTests {
+
+    private static final Path SAMPLE = Path.of("samples/county-431103.json");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObjectMapper mapper;
+
+    private RestClient http() {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
+                .build();
+    }
+
+    private ResponseEntity<JsonNode> post(String body) {
+        return http().post().uri("/api/v1/evaluations").contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().toEntity(JsonNode.class);
+    }
+
+    private ObjectNode sample() throws IOException {
+        return (ObjectNode) mapper.readTree(Files.readString(SAMPLE));
+    }
+
+    @Test
+    void theSampleCountyIsEvaluatedStoredAndReadBack() throws IOException {
+        ResponseEntity<JsonNode> created = post(Files.readString(SAMPLE));
+
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        JsonNode result = created.getBody();
+        assertThat(created.getHeaders().getLocation()).hasToString("/api/v1/evaluations/" + result.get("id").asText());
+        assertThat(result.get("ruleSet").asText()).isEqualTo("balanced-development");
+        assertThat(result.get("jurisdiction").asText()).isEqualTo("national");
+        assertThat(result.get("ruleSetVersion").asText()).hasSize(64);
+        assertThat(result.get("passed").asBoolean()).isFalse();
+
+        JsonNode s4 = section(result, "S4");
+        assertThat(s4.get("passed").asBoolean()).isFalse();
+        JsonNode r6 = indicator(s4, "R6");
+        assertThat(r6.get("met").asBoolean()).isFalse();
+        assertThat(r6.get("shortfall").decimalValue()).isEqualByComparingTo("30000");
+        assertThat(r6.get("rule").get("sheet").asText()).isEqualTo("资源配置标准");
+        assertThat(indicator(section(result, "S1"), "R6").get("value").decimalValue()).isEqualByComparingTo("2265.625");
+
+        assertThat(result.get("excluded").findValuesAsText("reason"))
+                .containsExactly("TEACHING_POINT_UNDER_50", "SPECIAL_ED");
+        assertThat(result.get("variation")).hasSize(14);
+        assertThat(result.get("firedRules").size()).isGreaterThan(50);
+        assertThat(result.get("hints").findValuesAsText("subject")).contains("S4");
+
+        ResponseEntity<JsonNode> stored = http().get().uri(created.getHeaders().getLocation()).retrieve()
+                .toEntity(JsonNode.class);
+        assertThat(stored.getStatusCode().value()).isEqualTo(200);
+        assertThat(stored.getBody()).isEqualTo(result);
+    }
+
+    @Test
+    void anUnknownEvaluationIsA404Problem() {
+        ResponseEntity<JsonNode> response = http().get().uri("/api/v1/evaluations/nope").retrieve().toEntity(JsonNode.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+    }
+
+    @Test
+    void theOpenApiDocumentIsServed() {
+        JsonNode doc = http().get().uri("/v3/api-docs").retrieve().body(JsonNode.class);
+        assertThat(doc.get("paths").has("/api/v1/evaluations")).isTrue();
+        assertThat(doc.get("paths").has("/api/v1/evaluations/{id}")).isTrue();
+    }
+
+    static Stream<Arguments> badInputs() {
+        return Stream.of(
+                bad("zero students", "subject.schools[0].sections[0].students",
+                        j -> section(j, 0, 0).put("students", 0)),
+                bad("negative students", "subject.schools[0].sections[0].students",
+                        j -> section(j, 0, 0).put("students", -5)),
+                bad("negative teacher count", "subject.schools[3].sections[0].qualifiedTeachers",
+                        j -> section(j, 3, 0).put("qualifiedTeachers", -1)),
+                bad("negative area", "subject.schools[1].teachingAreaM2",
+                        j -> school(j, 1).put("teachingAreaM2", -10.5)),
+                bad("unknown school type", "subject.schools[2].type",
+                        j -> school(j, 2).put("type", "UNIVERSITY")),
+                bad("unknown stage", "subject.schools[0].sections[0].stage",
+                        j -> section(j, 0, 0).put("stage", "KINDERGARTEN")),
+                bad("stage that the type does not have", "subject.schools[0].sections[0].stage",
+                        j -> section(j, 0, 0).put("stage", "JUNIOR")),
+                bad("duplicate school id", "subject.schools[2].id",
+                        j -> school(j, 2).put("id", "S1")),
+                bad("missing figure", "subject.schools[0].sections[0].multimediaRooms",
+                        j -> section(j, 0, 0).remove("multimediaRooms")),
+                bad("missing whole-school split figure", "subject.schools[1].sections[0].sportsAreaM2",
+                        j -> school(j, 1).remove("sportsAreaM2")),
+                bad("total beside values in some sections", "subject.schools[1].teachingAreaM2",
+                        j -> section(j, 1, 0).put("teachingAreaM2", 3000)),
+                bad("text where a number belongs", "subject.schools[0].sections[0].students",
+                        j -> section(j, 0, 0).put("students", "many")),
+                bad("a typo in a field name", "subject.schools[0].sections[0].studnets",
+                        j -> section(j, 0, 0).put("studnets", 640)),
+                bad("unknown rule set", "ruleSet", j -> j.put("ruleSet", "no-such-set")),
+                bad("unknown jurisdiction", "jurisdiction", j -> j.put("jurisdiction", "atlantis")),
+                bad("missing subject", "subject", j -> j.remove("subject")),
+                bad("no schools", "subject.schools", j -> ((ObjectNode) j.get("subject")).putArray("schools")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void badInputIsA400ProblemNamingTheField(String name, String field, Consumer<ObjectNode> change) throws IOException {
+        ObjectNode request = sample();
+        change.accept(request);
+
+        ResponseEntity<JsonNode> response = post(mapper.writeValueAsString(request));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(response.getBody().get("errors").findValuesAsText("field")).contains(field);
+        assertThat(response.getBody().toString()).doesNotContain("Exception", "at cn.", "java.");
+    }
+
+    @Test
+    void malformedJsonIsA400Problem() {
+        ResponseEntity<JsonNode> response = post("{\"ruleSet\": \"balanced-development\", \"subject\": {");
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody().get("errors").get(0).get("field").asText()).isEqualTo("body");
+        assertThat(response.getBody().get("detail").asText()).contains("malformed JSON");
+    }
+
+    private static Arguments bad(String name, String field, Consumer<ObjectNode> change) {
+        return Arguments.of(name, field, change);
+    }
+
+    private static ObjectNode school(ObjectNode request, int index) {
+        return (ObjectNode) ((ArrayNode) request.get("subject").get("schools")).get(index);
+    }
+
+    private static ObjectNode section(ObjectNode request, int school, int section) {
+        return (ObjectNode) school(request, school).get("sections").get(section);
+    }
+
+    private static JsonNode section(JsonNode result, String schoolId) {
+        for (JsonNode section : result.get("sections")) {
+            if (section.get("schoolId").asText().equals(schoolId)) {
+                return section;
+            }
+        }
+        throw new AssertionError("no section of " + schoolId);
+    }
+
+    private static JsonNode indicator(JsonNode section, String code) {
+        for (JsonNode indicator : section.get("indicators")) {
+            if (indicator.get("code").asText().equals(code)) {
+                return indicator;
+            }
+        }
+        throw new AssertionError("no indicator " + code);
+    }
+}

@@ -1,0 +1,27 @@
+package cn.supervision.compliance.ruleset;
+
+import java.nio.file.Path;
+
+/** Builds rule bases from the workbooks and DRL shipped in the repository (or a copy of them), as the service does. */
+public final class ShippedRuleSets {
+
+    public static final Path DECISION_TABLES = Path.of("decision-tables");
+    public static final Path DRL = Path.of("rules");
+
+    private static CompiledRuleSet balancedDevelopment;
+
+    private ShippedRuleSets() {
+    }
+
+    public static synchronized CompiledRuleSet balancedDevelopment() {
+        if (balancedDevelopment == null) {
+            balancedDevelopment = compile(DECISION_TABLES, "balanced-development");
+        }
+        return balancedDevelopment;
+    }
+
+    public static CompiledRuleSet compile(Path decisionTables, String ruleSet) {
+        RuleSetSources sources = new RuleSetSources(new RuleSetProperties(decisionTables, DRL));
+        return new RuleSetCompiler().compile(ruleSet, sources.read(ruleSet));
+    }
+}
