@@ -36,7 +36,7 @@ public class EvaluationStore {
                 .param("ruleSet", result.ruleSet())
                 .param("version", result.ruleSetVersion())
                 .param("jurisdiction", result.jurisdiction())
-                .param("code", result.subject().countyCode())
+                .param("code", result.subject().code())
                 .param("year", result.subject().year())
                 .param("passed", result.passed())
                 .param("at", Timestamp.from(result.evaluatedAt()))

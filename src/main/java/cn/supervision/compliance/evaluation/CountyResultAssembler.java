@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.supervision.compliance.facts.CountySubject;
+import cn.supervision.compliance.facts.IndicatorValue;
 import cn.supervision.compliance.facts.SchoolInput;
 import cn.supervision.compliance.facts.SectionInput;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
@@ -67,15 +68,21 @@ final class CountyResultAssembler {
                 (int) variation.stream().filter(v -> Boolean.FALSE.equals(v.passed())).count(),
                 (int) variation.stream().filter(v -> !v.applicable()).count(), hints.size());
         return new EvaluationResult(null, rules.name(), jurisdiction, rules.version(),
-                new EvaluationResult.Subject(county.countyCode(), county.countyName(), county.year()), passed,
-                Instant.now(), summary, sections, excluded, variation,
+                EvaluationResult.Subject.county(county.countyCode(), county.countyName(), county.year()), passed,
+                Instant.now(), summary, sections, excluded, variation, List.of(),
                 outcome.firedRules().stream().map(rules::origin).toList(), hints);
     }
 
     private static EvaluationResult.IndicatorResult indicator(CompiledRuleSet rules, Finding f) {
         return new EvaluationResult.IndicatorResult(f.indicator(), f.name(), Fractions.rounded(f.source().value(), VALUE_SCALE),
                 f.requirement().comparator().symbol(), f.requirement().threshold(), f.met(),
-                Fractions.rounded(f.attainment(), VALUE_SCALE), f.shortfall(), f.unit(), rules.origin(f.rule()));
+                Fractions.rounded(f.attainment(), VALUE_SCALE), f.shortfall(), f.unit(), derivation(f.source()),
+                rules.origin(f.rule()));
+    }
+
+    private static EvaluationResult.Derivation derivation(IndicatorValue value) {
+        return new EvaluationResult.Derivation(value.field(), Fractions.rounded(value.raw(), VALUE_SCALE), value.split(),
+                value.students(), value.perStudents());
     }
 
     /** Section hints first, in school order, then county-level (CV) hints by stage. */

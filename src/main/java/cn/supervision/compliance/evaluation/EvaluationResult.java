@@ -3,6 +3,11 @@ package cn.supervision.compliance.evaluation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import cn.supervision.compliance.facts.Stage;
 import cn.supervision.compliance.ruleset.RuleOrigin;
@@ -20,15 +25,48 @@ public record EvaluationResult(
         List<SectionResult> sections,
         List<ExcludedSchool> excluded,
         List<VariationResult> variation,
+        List<CheckResult> checks,
         List<RuleOrigin> firedRules,
         List<Hint> hints) {
 
     public EvaluationResult withId(String newId) {
         return new EvaluationResult(newId, ruleSet, jurisdiction, ruleSetVersion, subject, passed, evaluatedAt, summary,
-                sections, excluded, variation, firedRules, hints);
+                sections, excluded, variation, checks, firedRules, hints);
     }
 
-    public record Subject(String countyCode, String countyName, int year) {
+    /**
+     * What was evaluated: a county ({@code countyCode}), a school ({@code schoolId}), a district or a province, in a
+     * year. Only the fields of the subject's kind are present.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Subject(String countyCode, String countyName, String schoolId, String schoolName,
+                          String districtCode, String districtName, String provinceCode, String provinceName,
+                          int year) {
+
+        public static Subject county(String code, String name, int year) {
+            return new Subject(code, name, null, null, null, null, null, null, year);
+        }
+
+        /** The identifying code of whichever kind of subject this is. */
+        @JsonIgnore
+        public String code() {
+            return Stream.of(countyCode, schoolId, districtCode, provinceCode).filter(Objects::nonNull).findFirst()
+                    .orElse("");
+        }
+    }
+
+    /** The outcome of one check. */
+    public enum Verdict { PASSED, FAILED, NOT_APPLICABLE, NOT_ASSESSED, NOT_YET_IN_FORCE }
+
+    /**
+     * One check of a rule set whose result is a list of indicators rather than school sections (the full county
+     * assessment, curriculum, district targets): the actual value against the requirement, or a score against its
+     * maximum, with the subjects (schools…) that fail a per-subject requirement.
+     */
+    public record CheckResult(String code, String name, String category, String subject, Verdict verdict,
+                              BigDecimal value, String comparator, BigDecimal threshold, String requirement,
+                              String unit, BigDecimal score, BigDecimal maxScore, List<String> failing, String note,
+                              RuleOrigin rule) {
     }
 
     public record Summary(int sectionsAssessed, int sectionsPassed, int schoolsExcluded, int variationsFailed,
@@ -42,7 +80,14 @@ public record EvaluationResult(
 
     public record IndicatorResult(String code, String name, BigDecimal value, String comparator, BigDecimal threshold,
                                   boolean met, BigDecimal attainment, BigDecimal shortfall, String unit,
-                                  RuleOrigin rule) {
+                                  Derivation derivation, RuleOrigin rule) {
+    }
+
+    /**
+     * How the value was computed, for the audit trace: value = perStudents × raw / students, where raw is the
+     * section's own {@code field} or, when {@code split}, its weighted share of the whole-school figure.
+     */
+    public record Derivation(String field, BigDecimal raw, boolean split, int students, int perStudents) {
     }
 
     public record ExcludedSchool(String schoolId, String reason, RuleOrigin rule) {

@@ -8,8 +8,8 @@ import org.apache.commons.math3.fraction.BigFraction;
 import cn.supervision.compliance.statistics.Fractions;
 
 /**
- * A requirement as policy staff write it in a workbook cell: a comparator and a number, for example {@code ≥4.2},
- * {@code ≤0.50}, {@code <0.15} or {@code ≥85%}. Full-width characters are read as their ASCII forms.
+ * A requirement as policy staff write it in a workbook cell: a comparator and a number, for example {@code ≥4.5},
+ * {@code ≤0.4}, {@code <0.15} or {@code ≥85%}. Full-width characters are read as their ASCII forms.
  */
 public record Requirement(Comparator comparator, BigDecimal threshold) {
 
@@ -33,7 +33,7 @@ public record Requirement(Comparator comparator, BigDecimal threshold) {
             comparator = Comparator.EQ;
             number = cell.substring(1);
         } else {
-            throw new IllegalArgumentException("'" + text + "' is not a requirement: write a comparator and a number, such as ≥4.2 or ≤0.50");
+            throw new IllegalArgumentException("'" + text + "' is not a requirement: write a comparator and a number, such as ≥4.5 or ≤0.4");
         }
         return new Requirement(comparator, Quantities.parse(number, text));
     }

@@ -6,7 +6,7 @@ import cn.supervision.compliance.facts.Stage;
 
 /**
  * The check of a stage's coefficient of variation against its limit. Built by the row's action cells:
- * {@code VariationCheck.draft($var, rule).limit("≤0.50").minimumSections("2")}. Below the minimum number of sections
+ * {@code VariationCheck.draft($var, rule).limit("≤0.4").minimumSections("2")}. Below the minimum number of sections
  * the CV is not applicable: reported, neither passed nor failed.
  */
 public record VariationCheck(Variation variation, Requirement limit, int minimumSections, boolean applicable,

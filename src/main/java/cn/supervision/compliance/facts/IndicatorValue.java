@@ -4,10 +4,10 @@ import org.apache.commons.math3.fraction.BigFraction;
 
 /**
  * A derived indicator value of one school section: value = perStudents × raw / students, kept exact.
- * {@code raw} is the section's own figure, or its weighted share of a whole-school figure.
+ * {@code raw} is the section's own {@code field}, or (when {@code split}) its weighted share of the whole-school figure.
  */
 public record IndicatorValue(int order, String schoolId, Stage stage, String indicator, int students,
-                             BigFraction raw, int perStudents, boolean wholeUnits) {
+                             String field, BigFraction raw, boolean split, int perStudents, boolean wholeUnits) {
 
     public String stageName() {
         return stage.label();

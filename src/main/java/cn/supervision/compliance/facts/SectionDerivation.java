@@ -41,13 +41,16 @@ public final class SectionDerivation {
                 String path = prefix + "schools[" + i + "].sections[" + j + "]";
                 sections.add(new SectionInScope(sections.size(), school.id(), section.stage(), section.students()));
                 for (ResourceIndicator indicator : ResourceIndicator.values()) {
-                    BigFraction raw = raw(school, section, indicator, weights);
+                    boolean split = indicator.sectionFigure(section) == null;
+                    BigFraction raw = split ? share(school, section, indicator, weights)
+                            : Fractions.of(indicator.sectionFigure(section));
                     if (raw == null) {
                         problems.add(new InputProblem(path + "." + indicator.field(), missing(indicator)));
                         continue;
                     }
                     values.add(new IndicatorValue(values.size(), school.id(), section.stage(), indicator.name(),
-                            section.students(), raw, indicator.perStudents(), indicator.wholeUnits()));
+                            section.students(), indicator.field(), raw, split, indicator.perStudents(),
+                            indicator.wholeUnits()));
                 }
             }
         }
@@ -57,12 +60,9 @@ public final class SectionDerivation {
         return new Result(sections, values);
     }
 
-    private static BigFraction raw(SchoolInput school, SectionInput section, ResourceIndicator indicator,
-                                   Map<Stage, BigDecimal> weights) {
-        BigDecimal own = indicator.sectionFigure(section);
-        if (own != null) {
-            return Fractions.of(own);
-        }
+    /** The section's weighted share wₛ·Pₛ / Σ wₖ·Pₖ of the whole-school figure; null when there is none. */
+    private static BigFraction share(SchoolInput school, SectionInput section, ResourceIndicator indicator,
+                                     Map<Stage, BigDecimal> weights) {
         BigDecimal total = indicator.schoolTotal(school);
         if (total == null) {
             return null;

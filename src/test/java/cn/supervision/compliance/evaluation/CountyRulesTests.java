@@ -192,7 +192,11 @@ class CountyRulesTests {
                 new BigDecimal("5720"), new BigDecimal("9880"), new BigDecimal("2470000"));
         EvaluationResult result = evaluate(county(nineYear));
 
-        assertThat(indicator(sectionOf(result, "N"), "R4").value()).isEqualByComparingTo("5.5");
+        IndicatorResult primaryArea = indicator(sectionOf(result, "N"), "R4");
+        assertThat(primaryArea.value()).isEqualByComparingTo("5.5");
+        assertThat(primaryArea.derivation().split()).isTrue();
+        assertThat(primaryArea.derivation().raw()).isEqualByComparingTo("3300");
+        assertThat(indicator(sectionOf(result, "N"), "R1").derivation().split()).isFalse();
         assertThat(result.sections().get(1).stage()).isEqualTo(Stage.JUNIOR);
         assertThat(indicator(result.sections().get(1), "R4").value()).isEqualByComparingTo("6.05");
     }
