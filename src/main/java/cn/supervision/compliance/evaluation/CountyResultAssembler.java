@@ -1,5 +1,6 @@
 package cn.supervision.compliance.evaluation;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +10,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.supervision.compliance.evaluation.EvaluationResult.CheckResult;
+import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
 import cn.supervision.compliance.facts.CountySubject;
 import cn.supervision.compliance.facts.IndicatorValue;
 import cn.supervision.compliance.facts.SchoolInput;
@@ -16,7 +19,10 @@ import cn.supervision.compliance.facts.SectionInput;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.statistics.Fractions;
 
-/** Findings → the result integrators read: sections in input order, CVs by stage and indicator, hints, fired rules. */
+/**
+ * Findings → the result integrators read: the decision and grade first, the 36 indicators as checks, then the
+ * resource-allocation sections in input order, CVs, hints and fired rules.
+ */
 final class CountyResultAssembler {
 
     private static final int VALUE_SCALE = 4;
@@ -26,14 +32,41 @@ final class CountyResultAssembler {
 
     static EvaluationResult assemble(CompiledRuleSet rules, String jurisdiction, CountySubject county,
                                      CountySession.Outcome outcome) {
+        List<EvaluationResult.SectionResult> sections = sections(rules, county, outcome);
+        List<EvaluationResult.VariationResult> variation = variation(rules, outcome);
+        List<EvaluationResult.ExcludedSchool> excluded = county.schools().stream()
+                .flatMap(s -> outcome.exclusions().stream().filter(e -> e.schoolId().equals(s.id())).limit(1))
+                .map(e -> new EvaluationResult.ExcludedSchool(e.schoolId(), e.reason(), rules.origin(e.rule())))
+                .toList();
+        List<CheckResult> checks = outcome.indicators().stream()
+                .sorted(Comparator.comparingInt(v -> v.definition().catalogueRow()))
+                .map(v -> check(rules, v, outcome.measureChecks()))
+                .toList();
+        List<EvaluationResult.Hint> hints = hints(rules, county, outcome.remedies());
+        Decision decision = outcome.decision();
+        boolean sectionsAndVariationPass = sections.stream().allMatch(EvaluationResult.SectionResult::passed)
+                && variation.stream().noneMatch(v -> Boolean.FALSE.equals(v.passed()));
+        boolean passed = sectionsAndVariationPass
+                && (decision == null || decision.outcome() != Decision.Outcome.NOT_RECOGNISED);
+        Grade grade = outcome.grade();
+        String gradeLabel = grade != null && grade.assessed() ? grade.band().label() : null;
+        EvaluationResult.Summary summary = summary(county, sections, excluded, variation, checks, hints, decision,
+                grade);
+        return new EvaluationResult(null, rules.name(), jurisdiction, rules.version(),
+                EvaluationResult.Subject.county(county.countyCode(), county.countyName(), county.year()), passed,
+                decision == null ? null : new EvaluationResult.DecisionResult(decision.outcome().name(),
+                        decision.outcome().label(), decision.reasons(), rules.origin(decision.rule())),
+                gradeLabel, Instant.now(), summary, checks, assessment(rules, outcome), sections, excluded, variation,
+                outcome.firedRules().stream().map(rules::origin).toList(), hints);
+    }
+
+    private static List<EvaluationResult.SectionResult> sections(CompiledRuleSet rules, CountySubject county,
+                                                                 CountySession.Outcome outcome) {
         Map<String, List<Finding>> findingsBySection = outcome.findings().stream()
                 .sorted(Comparator.comparingInt(f -> f.source().order()))
                 .collect(Collectors.groupingBy(f -> key(f.schoolId(), f.stage().name())));
         Map<String, SectionVerdict> verdicts = outcome.verdicts().stream()
                 .collect(Collectors.toMap(v -> key(v.schoolId(), v.stage().name()), Function.identity()));
-        Map<String, String> names = new HashMap<>();
-        outcome.findings().forEach(f -> names.putIfAbsent(key(f.stage().name(), f.indicator()), f.name()));
-
         List<EvaluationResult.SectionResult> sections = new ArrayList<>();
         for (SchoolInput school : county.schools()) {
             for (SectionInput section : school.sections()) {
@@ -49,28 +82,19 @@ final class CountyResultAssembler {
                         verdict.withinTolerance(), rules.origin(verdict.rule()), indicators));
             }
         }
-        List<EvaluationResult.VariationResult> variation = outcome.variations().stream()
+        return sections;
+    }
+
+    private static List<EvaluationResult.VariationResult> variation(CompiledRuleSet rules, CountySession.Outcome outcome) {
+        Map<String, String> names = new HashMap<>();
+        outcome.findings().forEach(f -> names.putIfAbsent(key(f.stage().name(), f.indicator()), f.name()));
+        return outcome.variations().stream()
                 .sorted(Comparator.comparing((VariationCheck v) -> v.stage()).thenComparing(VariationCheck::indicator))
                 .map(v -> new EvaluationResult.VariationResult(v.stage(), v.indicator(),
                         names.get(key(v.stage().name(), v.indicator())), v.variation().statistics().count(), v.cv(),
                         v.limit().comparator().symbol(), v.limit().threshold(), v.applicable(), v.passed(),
                         rules.origin(v.rule())))
                 .toList();
-        List<EvaluationResult.ExcludedSchool> excluded = county.schools().stream()
-                .flatMap(s -> outcome.exclusions().stream().filter(e -> e.schoolId().equals(s.id())).limit(1))
-                .map(e -> new EvaluationResult.ExcludedSchool(e.schoolId(), e.reason(), rules.origin(e.rule())))
-                .toList();
-        List<EvaluationResult.Hint> hints = hints(rules, county, outcome.remedies());
-        boolean passed = sections.stream().allMatch(EvaluationResult.SectionResult::passed)
-                && variation.stream().noneMatch(v -> Boolean.FALSE.equals(v.passed()));
-        EvaluationResult.Summary summary = new EvaluationResult.Summary(sections.size(),
-                (int) sections.stream().filter(EvaluationResult.SectionResult::passed).count(), excluded.size(),
-                (int) variation.stream().filter(v -> Boolean.FALSE.equals(v.passed())).count(),
-                (int) variation.stream().filter(v -> !v.applicable()).count(), hints.size());
-        return new EvaluationResult(null, rules.name(), jurisdiction, rules.version(),
-                EvaluationResult.Subject.county(county.countyCode(), county.countyName(), county.year()), passed,
-                Instant.now(), summary, sections, excluded, variation, List.of(),
-                outcome.firedRules().stream().map(rules::origin).toList(), hints);
     }
 
     private static EvaluationResult.IndicatorResult indicator(CompiledRuleSet rules, Finding f) {
@@ -85,7 +109,98 @@ final class CountyResultAssembler {
                 value.students(), value.perStudents());
     }
 
-    /** Section hints first, in school order, then county-level (CV) hints by stage. */
+    /**
+     * One check per indicator of the catalogue; a single county-level measure shows its value beside the verdict, and
+     * a class-B indicator shows the data checks of its sub-items (G08 sub-item 2) beside the team's score.
+     */
+    private static CheckResult check(CompiledRuleSet rules, IndicatorVerdict v, List<MeasureCheck> measures) {
+        IndicatorDefinition d = v.definition();
+        if (!d.mustPass()) {
+            String dataChecks = measures.stream().filter(m -> m.indicator().equals(d.code()))
+                    .map(m -> "数据核验：" + m.name() + "，" + m.measure().basis() + "，要求 " + m.requirement() + "，"
+                            + label(m.verdict()))
+                    .collect(Collectors.joining("；"));
+            return CheckResult.scored(d.code(), d.name(), d.category(), v.verdict(), v.score(), d.points(), v.floor(),
+                    dataChecks.isEmpty() ? d.dimension() : d.dimension() + "；" + dataChecks, rules.origin(v.rule()));
+        }
+        MeasureCheck only = v.measures().size() == 1 ? v.measures().get(0) : null;
+        return new CheckResult(d.code(), d.name(), d.category(), null, v.verdict(),
+                only == null ? null : value(only), only == null ? null : only.requirement().comparator().symbol(),
+                only == null ? null : only.requirement().threshold(),
+                only == null ? null : only.name() + " " + only.requirement(), only == null ? null : only.unit(), null,
+                null, v.failing(), d.dimension(), rules.origin(v.rule()));
+    }
+
+    private static CheckResult detail(CompiledRuleSet rules, MeasureCheck c) {
+        return new CheckResult(c.indicator(), c.name(), null, c.measure().subject()
+                + (c.measure().stageName() == null ? "" : "（" + c.measure().stageName() + "）"), c.verdict(), value(c),
+                c.requirement().comparator().symbol(), c.requirement().threshold(), c.requirement().toString(),
+                c.unit(), null, null, List.of(), c.measure().basis(), rules.origin(c.rule()));
+    }
+
+    private static String label(Verdict verdict) {
+        return switch (verdict) {
+            case PASSED -> "通过";
+            case FAILED -> "未通过";
+            case NOT_APPLICABLE -> "不适用";
+            case NOT_ASSESSED -> "未评估";
+            case NOT_YET_IN_FORCE -> "尚未生效";
+        };
+    }
+
+    private static BigDecimal value(MeasureCheck check) {
+        return check.measure().value() == null ? null : Fractions.rounded(check.measure().value(), VALUE_SCALE);
+    }
+
+    private static EvaluationResult.AssessmentResult assessment(CompiledRuleSet rules, CountySession.Outcome outcome) {
+        Grade grade = outcome.grade();
+        List<EvaluationResult.VetoResult> vetoes = outcome.vetoes().stream()
+                .sorted(Comparator.comparing(Veto::code))
+                .map(v -> new EvaluationResult.VetoResult(v.code(), v.name(), v.source(), rules.origin(v.rule())))
+                .toList();
+        List<CheckResult> details = outcome.measureChecks().stream()
+                .sorted(Comparator.comparingInt(c -> c.measure().order()))
+                .map(c -> detail(rules, c))
+                .toList();
+        return new EvaluationResult.AssessmentResult(grade == null ? null : grade.total(),
+                grade == null ? null : grade.maximum(),
+                grade != null && grade.assessed() ? grade.band().label() : null,
+                grade == null ? null : rules.origin(grade.rule()), vetoes, details);
+    }
+
+    private static EvaluationResult.Summary summary(CountySubject county, List<EvaluationResult.SectionResult> sections,
+                                                    List<EvaluationResult.ExcludedSchool> excluded,
+                                                    List<EvaluationResult.VariationResult> variation,
+                                                    List<CheckResult> checks, List<EvaluationResult.Hint> hints,
+                                                    Decision decision, Grade grade) {
+        int passedSections = (int) sections.stream().filter(EvaluationResult.SectionResult::passed).count();
+        int checksPassed = count(checks, Verdict.PASSED);
+        int checksFailed = count(checks, Verdict.FAILED);
+        int checksNotAssessed = count(checks, Verdict.NOT_ASSESSED);
+        StringBuilder headline = new StringBuilder()
+                .append(county.countyName() == null ? county.countyCode() : county.countyName())
+                .append(' ').append(county.year()).append(" 年");
+        if (decision != null) {
+            headline.append("：").append(decision.outcome().label());
+        }
+        if (grade != null && grade.assessed()) {
+            headline.append("；B类总分 ").append(grade.total().stripTrailingZeros().toPlainString()).append(" 分（")
+                    .append(grade.band().label()).append("）");
+        }
+        headline.append("；指标达标 ").append(checksPassed).append(" 项、未达标 ").append(checksFailed).append(" 项、未评估 ")
+                .append(checksNotAssessed).append(" 项；学校（学段）达标 ").append(passedSections).append('/')
+                .append(sections.size());
+        return new EvaluationResult.Summary(headline.toString(), sections.size(), passedSections, excluded.size(),
+                (int) variation.stream().filter(v -> Boolean.FALSE.equals(v.passed())).count(),
+                (int) variation.stream().filter(v -> !v.applicable()).count(), checksPassed, checksFailed,
+                checksNotAssessed, hints.size());
+    }
+
+    private static int count(List<CheckResult> checks, Verdict verdict) {
+        return (int) checks.stream().filter(c -> c.verdict() == verdict).count();
+    }
+
+    /** Section hints first, in school order, then county-level hints (CVs, county indicators). */
     private static List<EvaluationResult.Hint> hints(CompiledRuleSet rules, CountySubject county, List<Remedy> remedies) {
         Map<String, Integer> schoolOrder = new HashMap<>();
         for (int i = 0; i < county.schools().size(); i++) {
@@ -93,7 +208,8 @@ final class CountyResultAssembler {
         }
         return remedies.stream()
                 .sorted(Comparator.comparing((Remedy r) -> schoolOrder.getOrDefault(r.subject(), Integer.MAX_VALUE))
-                        .thenComparing(Remedy::stage).thenComparing(Remedy::indicator))
+                        .thenComparing(r -> r.stage() == null ? "" : r.stage().name())
+                        .thenComparing(Remedy::indicator))
                 .map(r -> new EvaluationResult.Hint(r.indicator(), r.subject(), r.stage(), r.shortfall(), r.unit(),
                         r.measures(), r.departments(), r.office(), r.source(), rules.origin(r.rule())))
                 .toList();

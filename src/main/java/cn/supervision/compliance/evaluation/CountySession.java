@@ -11,7 +11,9 @@ import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
 import cn.supervision.compliance.facts.Assessment;
+import cn.supervision.compliance.facts.CountyMeasures;
 import cn.supervision.compliance.facts.CountySubject;
+import cn.supervision.compliance.facts.DerivedFactsReady;
 import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.facts.SchoolInput;
 import cn.supervision.compliance.facts.SchoolProfile;
@@ -21,13 +23,16 @@ import cn.supervision.compliance.ruleset.CompiledRuleSet;
 
 /**
  * One Drools session over one county, in two steps. First the assessment and the school profiles: the parameter rows
- * of the jurisdiction (school rule, split weights) and the scope rows (exclusions) fire. Then the values derived with
- * those parameters for the sections in scope: the check rows, the school rule, the CV rows and the remediation rows fire.
+ * of the jurisdiction (school rule, split weights, catalogue, maxima, bands, veto items) and the scope rows fire. Then
+ * the facts derived with those parameters: check rows, the school rule, CVs, indicator verdicts, grade, decision and
+ * remediation rows fire.
  */
 final class CountySession {
 
     record Outcome(List<Exclusion> exclusions, List<Finding> findings, List<SectionVerdict> verdicts,
-                   List<VariationCheck> variations, List<Remedy> remedies, List<String> firedRules) {
+                   List<VariationCheck> variations, List<Remedy> remedies, List<IndicatorVerdict> indicators,
+                   List<MeasureCheck> measureChecks, List<Veto> vetoes, Grade grade, Decision decision,
+                   List<String> firedRules) {
     }
 
     private CountySession() {
@@ -51,13 +56,22 @@ final class CountySession {
             Set<String> excluded = exclusions.stream().map(Exclusion::schoolId).collect(Collectors.toSet());
             Map<Stage, BigDecimal> weights = new EnumMap<>(Stage.class);
             facts(session, SplitWeight.class).forEach(w -> weights.put(w.stage(), w.weight()));
+            AssessmentInputs inputs = AssessmentInputs.read(county.assessment(), facts(session, SubItemMax.class),
+                    facts(session, VetoItem.class), "subject.assessment.");
 
             SectionDerivation.Result derived = SectionDerivation.derive(county, excluded, weights, "subject.");
             derived.sections().forEach(session::insert);
             derived.values().forEach(session::insert);
+            CountyMeasures.derive(county).forEach(session::insert);
+            inputs.scores().forEach(session::insert);
+            inputs.vetoFlags().forEach(session::insert);
+            session.insert(new DerivedFactsReady());
             session.fireAllRules();
             return new Outcome(exclusions, facts(session, Finding.class), facts(session, SectionVerdict.class),
-                    facts(session, VariationCheck.class), facts(session, Remedy.class), fired.names());
+                    facts(session, VariationCheck.class), facts(session, Remedy.class),
+                    facts(session, IndicatorVerdict.class), facts(session, MeasureCheck.class),
+                    facts(session, Veto.class), single(session, Grade.class), single(session, Decision.class),
+                    fired.names());
         } finally {
             session.dispose();
         }
@@ -65,5 +79,10 @@ final class CountySession {
 
     private static <T> List<T> facts(KieSession session, Class<T> type) {
         return session.getObjects(new ClassObjectFilter(type)).stream().map(type::cast).toList();
+    }
+
+    private static <T> T single(KieSession session, Class<T> type) {
+        List<T> found = facts(session, type);
+        return found.isEmpty() ? null : found.get(0);
     }
 }

@@ -20,18 +20,33 @@ public record EvaluationResult(
         String ruleSetVersion,
         Subject subject,
         boolean passed,
+        DecisionResult decision,
+        String grade,
         Instant evaluatedAt,
         Summary summary,
+        List<CheckResult> checks,
+        AssessmentResult assessment,
         List<SectionResult> sections,
         List<ExcludedSchool> excluded,
         List<VariationResult> variation,
-        List<CheckResult> checks,
         List<RuleOrigin> firedRules,
         List<Hint> hints) {
 
     public EvaluationResult withId(String newId) {
-        return new EvaluationResult(newId, ruleSet, jurisdiction, ruleSetVersion, subject, passed, evaluatedAt, summary,
-                sections, excluded, variation, checks, firedRules, hints);
+        return new EvaluationResult(newId, ruleSet, jurisdiction, ruleSetVersion, subject, passed, decision, grade,
+                evaluatedAt, summary, checks, assessment, sections, excluded, variation, firedRules, hints);
+    }
+
+    /** The recognition decision: {@code RECOGNISED} (认定), {@code NOT_RECOGNISED} or {@code INCOMPLETE}, with reasons in order of importance. */
+    public record DecisionResult(String outcome, String label, List<String> reasons, RuleOrigin rule) {
+    }
+
+    /** The class-B total and grade, the vetoes that apply, and every measure checked for the class-A indicators. */
+    public record AssessmentResult(BigDecimal totalScore, BigDecimal maxScore, String grade, RuleOrigin gradeRule,
+                                   List<VetoResult> vetoes, List<CheckResult> details) {
+    }
+
+    public record VetoResult(String code, String name, String source, RuleOrigin rule) {
     }
 
     /**
@@ -67,10 +82,18 @@ public record EvaluationResult(
                               BigDecimal value, String comparator, BigDecimal threshold, String requirement,
                               String unit, BigDecimal score, BigDecimal maxScore, List<String> failing, String note,
                               RuleOrigin rule) {
+
+        public static CheckResult scored(String code, String name, String category, Verdict verdict, BigDecimal score,
+                                         BigDecimal maxScore, BigDecimal floor, String note, RuleOrigin rule) {
+            return new CheckResult(code, name, category, null, verdict, null, "≥", floor, null, "分", score, maxScore,
+                    List.of(), note, rule);
+        }
     }
 
-    public record Summary(int sectionsAssessed, int sectionsPassed, int schoolsExcluded, int variationsFailed,
-                          int variationsNotApplicable, int hints) {
+    /** A people-readable overview: the headline (Chinese) and the counts behind it. */
+    public record Summary(String headline, int sectionsAssessed, int sectionsPassed, int schoolsExcluded,
+                          int variationsFailed, int variationsNotApplicable, int checksPassed, int checksFailed,
+                          int checksNotAssessed, int hints) {
     }
 
     public record SectionResult(String schoolId, String schoolName, Stage stage, int students, boolean passed,

@@ -9,12 +9,16 @@ import cn.supervision.compliance.statistics.Fractions;
 
 /**
  * A requirement as policy staff write it in a workbook cell: a comparator and a number, for example {@code ≥4.5},
- * {@code ≤0.4}, {@code <0.15} or {@code ≥85%}. Full-width characters are read as their ASCII forms.
+ * {@code ≤0.4}, {@code <0.15} or {@code ≥85%}; {@code 是} and {@code 否} require a yes/no fact to be yes or no.
+ * Full-width characters are read as their ASCII forms.
  */
-public record Requirement(Comparator comparator, BigDecimal threshold) {
+public record Requirement(Comparator comparator, BigDecimal threshold, String written) {
 
     public static Requirement parse(String text) {
         String cell = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).replace(" ", "").strip();
+        if (cell.equals("是") || cell.equals("否")) {
+            return new Requirement(Comparator.EQ, cell.equals("是") ? BigDecimal.ONE : BigDecimal.ZERO, cell);
+        }
         Comparator comparator;
         String number;
         if (cell.startsWith("≥") || cell.startsWith(">=")) {
@@ -35,7 +39,7 @@ public record Requirement(Comparator comparator, BigDecimal threshold) {
         } else {
             throw new IllegalArgumentException("'" + text + "' is not a requirement: write a comparator and a number, such as ≥4.5 or ≤0.4");
         }
-        return new Requirement(comparator, Quantities.parse(number, text));
+        return new Requirement(comparator, Quantities.parse(number, text), cell);
     }
 
     public BigFraction thresholdFraction() {
@@ -58,8 +62,9 @@ public record Requirement(Comparator comparator, BigDecimal threshold) {
         return value.equals(BigFraction.ZERO) ? BigFraction.ONE : threshold.divide(value);
     }
 
+    /** The requirement as written in the workbook, such as {@code ≥85%} or {@code 是}. */
     @Override
     public String toString() {
-        return comparator.symbol() + threshold.toPlainString();
+        return written;
     }
 }

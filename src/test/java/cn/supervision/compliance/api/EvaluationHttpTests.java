@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 class EvaluationHttpTests {
 
     private static final Path SAMPLE = Path.of("samples/county-431103.json");
+    private static final Path FULL_SAMPLE = Path.of("samples/county-assessment-431103.json");
 
     @LocalServerPort
     int port;
@@ -147,6 +148,49 @@ class EvaluationHttpTests {
         assertThat(response.getBody().toString()).doesNotContain("Exception", "at cn.", "java.");
     }
 
+    static Stream<Arguments> badAssessments() {
+        return Stream.of(
+                bad("a sub-score above its maximum", "subject.assessment.scores.G08[0]",
+                        j -> ((ArrayNode) assessment(j).get("scores").get("G08")).set(0, 4)),
+                bad("a sub-score below 0", "subject.assessment.scores.G09[1]",
+                        j -> ((ArrayNode) assessment(j).get("scores").get("G09")).set(1, -1)),
+                bad("too few sub-scores", "subject.assessment.scores.G08",
+                        j -> ((ArrayNode) assessment(j).get("scores").get("G08")).remove(3)),
+                bad("a rate above 100 %", "subject.assessment.socialRecognitionPct",
+                        j -> assessment(j).put("socialRecognitionPct", 100.5)),
+                bad("a negative rate", "subject.assessment.juniorRetentionPct",
+                        j -> assessment(j).put("juniorRetentionPct", -1)),
+                bad("a spending series with a missing year", "subject.assessment.spending",
+                        j -> ((ArrayNode) assessment(j).get("spending")).remove(2)),
+                bad("an unknown indicator code", "subject.assessment.scores.X99",
+                        j -> ((ObjectNode) assessment(j).get("scores")).putArray("X99").add(1)),
+                bad("an unknown veto item", "subject.assessment.veto.BRIBERY",
+                        j -> ((ObjectNode) assessment(j).get("veto")).put("BRIBERY", true)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badAssessments")
+    void badAssessmentInputIsA400ProblemNamingTheField(String name, String field, Consumer<ObjectNode> change)
+            throws IOException {
+        ObjectNode request = (ObjectNode) mapper.readTree(Files.readString(FULL_SAMPLE));
+        change.accept(request);
+
+        ResponseEntity<JsonNode> response = post(mapper.writeValueAsString(request));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody().get("errors").findValuesAsText("field")).contains(field);
+    }
+
+    @Test
+    void theFullSampleCountyIsRecognisedOverHttp() throws IOException {
+        JsonNode result = post(Files.readString(FULL_SAMPLE)).getBody();
+        assertThat(result.get("decision").get("outcome").asText()).isEqualTo("RECOGNISED");
+        assertThat(result.get("decision").get("label").asText()).isEqualTo("认定");
+        assertThat(result.get("grade").asText()).isEqualTo("良好");
+        assertThat(result.get("summary").get("headline").asText()).startsWith("大祥区 2026 年：认定");
+        assertThat(result.get("checks")).hasSize(37);
+    }
+
     @Test
     void malformedJsonIsA400Problem() {
         ResponseEntity<JsonNode> response = post("{\"ruleSet\": \"balanced-development\", \"subject\": {");
@@ -157,6 +201,10 @@ class EvaluationHttpTests {
 
     private static Arguments bad(String name, String field, Consumer<ObjectNode> change) {
         return Arguments.of(name, field, change);
+    }
+
+    private static ObjectNode assessment(ObjectNode request) {
+        return (ObjectNode) request.get("subject").get("assessment");
     }
 
     private static ObjectNode school(ObjectNode request, int index) {

@@ -56,7 +56,7 @@ class CountyRulesTests {
                 school("A", SchoolType.PRIMARY, primaryAtThresholds(1000)),
                 school("B", SchoolType.PRIMARY, primaryAtThresholds(2000)),
                 school("C", SchoolType.JUNIOR, juniorAtThresholds(1000)),
-                school("D", SchoolType.JUNIOR, juniorAtThresholds(3000))));
+                school("D", SchoolType.JUNIOR, juniorAtThresholds(2000))));
 
         assertThat(result.sections()).hasSize(4).allSatisfy(s -> {
             assertThat(s.metCount()).isEqualTo(7);

@@ -1,0 +1,69 @@
+package cn.supervision.compliance.evaluation;
+
+import java.math.BigDecimal;
+
+import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
+import cn.supervision.compliance.facts.Measure;
+import cn.supervision.compliance.facts.Stage;
+
+/**
+ * The check of one measure of the full assessment against one row of the class-A standards:
+ * {@code MeasureCheck.draft($m, rule).named(…).inUnit(…).requiring(…)}. A measure whose facts are missing is
+ * not assessed, never passed.
+ */
+public record MeasureCheck(Measure measure, String name, String unit, Requirement requirement, Verdict verdict,
+                           String rule) implements Check {
+
+    public static Draft draft(Measure measure, String rule) {
+        return new Draft(measure, rule, null, null);
+    }
+
+    public record Draft(Measure measure, String rule, String name, String unit) {
+
+        public Draft named(String text) {
+            return new Draft(measure, rule, text.strip(), unit);
+        }
+
+        public Draft inUnit(String text) {
+            return new Draft(measure, rule, name, text.strip());
+        }
+
+        public MeasureCheck requiring(String cell) {
+            Requirement requirement = Requirement.parse(cell);
+            Verdict verdict;
+            if (!measure.assessed()) {
+                verdict = Verdict.NOT_ASSESSED;
+            } else if (measure.unbounded()) {
+                verdict = requirement.comparator().floor() ? Verdict.PASSED : Verdict.FAILED;
+            } else {
+                verdict = requirement.isMetBy(measure.value()) ? Verdict.PASSED : Verdict.FAILED;
+            }
+            return new MeasureCheck(measure, name, unit, requirement, verdict, rule);
+        }
+    }
+
+    @Override
+    public String indicator() {
+        return measure.indicator();
+    }
+
+    @Override
+    public String subject() {
+        return measure.subject();
+    }
+
+    @Override
+    public Stage stage() {
+        return measure.stageName() == null ? null : Stage.fromLabel(measure.stageName());
+    }
+
+    @Override
+    public boolean failed() {
+        return verdict == Verdict.FAILED;
+    }
+
+    @Override
+    public BigDecimal shortfall() {
+        return null;
+    }
+}
