@@ -92,6 +92,25 @@ class CountyAssessmentTests {
     }
 
     @Test
+    void daxiangRequiresEverySchoolToMeetAllSevenResourceIndicators() throws IOException {
+        // 城南小学 (S3) meets 6 of 7: R6 is 1916.67 yuan per student, 95.8 % of 2000
+        EvaluationResult national = evaluate("national", s -> { });
+        EvaluationResult daxiang = evaluate("daxiang", s -> { });
+
+        assertThat(CountyRulesTests.sectionOf(national, "S3").metCount()).isEqualTo(6);
+        assertThat(CountyRulesTests.sectionOf(national, "S3").passed()).isTrue();
+        assertThat(national.decision().outcome()).isEqualTo("RECOGNISED");
+
+        assertThat(daxiang.jurisdiction()).isEqualTo("daxiang");
+        assertThat(CountyRulesTests.sectionOf(daxiang, "S3").passed()).isFalse();
+        assertThat(CountyRulesTests.sectionOf(daxiang, "S3").rule()).isEqualTo(
+                CountyRulesTests.sectionOf(national, "S3").rule());
+        assertThat(check(daxiang, "R6").verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(check(daxiang, "R6").failing()).contains("S3（小学）");
+        assertThat(daxiang.decision().outcome()).isEqualTo("NOT_RECOGNISED");
+    }
+
+    @Test
     void oneFailedClassAIndicatorPreventsRecognitionAndNamesItsSchools() throws IOException {
         EvaluationResult result = evaluate(s -> {
             assessment(s).put("rotatedTeachers", 40);   // 40 / 420 = 9.5 % < 10 %
