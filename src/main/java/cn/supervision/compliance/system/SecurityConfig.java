@@ -1,0 +1,75 @@
+package cn.supervision.compliance.system;
+
+import static cn.supervision.compliance.system.Role.ADMIN;
+import static cn.supervision.compliance.system.Role.AUDITOR;
+import static cn.supervision.compliance.system.Role.INTEGRATOR;
+import static cn.supervision.compliance.system.Role.POLICY_EDITOR;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import java.util.Arrays;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Every endpoint has an explicit rule; whatever is not listed is denied. Integrators submit and read evaluations,
+ * auditors read everything, policy editors change rule sets, admins do all. Sessions are stateless: every request
+ * authenticates (HTTP Basic for people, {@code X-API-Key} for machines).
+ */
+@Configuration
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ProblemAuthenticationHandlers problems)
+            throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(properties.apiKeys()), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers(GET, "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+                                "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers(POST, "/api/v1/evaluations").hasAnyRole(roles(INTEGRATOR, ADMIN))
+                        .requestMatchers(GET, "/api/v1/evaluations/*").hasAnyRole(roles(INTEGRATOR, AUDITOR, ADMIN))
+                        .requestMatchers(GET, "/api/v1/evaluations", "/api/v1/evaluations/**")
+                        .hasAnyRole(roles(AUDITOR, ADMIN))
+                        .requestMatchers(GET, "/api/v1/rule-sets", "/api/v1/rule-sets/*/indicators")
+                        .hasAnyRole(roles(INTEGRATOR, AUDITOR, POLICY_EDITOR, ADMIN))
+                        .requestMatchers(GET, "/api/v1/rule-sets/*/template").hasAnyRole(roles(INTEGRATOR, AUDITOR, ADMIN))
+                        .requestMatchers(GET, "/api/v1/rule-sets/*/versions/*/impact")
+                        .hasAnyRole(roles(POLICY_EDITOR, ADMIN))
+                        .requestMatchers(GET, "/api/v1/rule-sets/**").hasAnyRole(roles(AUDITOR, POLICY_EDITOR, ADMIN))
+                        .requestMatchers(POST, "/api/v1/rule-sets/**").hasAnyRole(roles(POLICY_EDITOR, ADMIN))
+                        .requestMatchers(GET, "/actuator/**").hasRole(ADMIN.name())
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(SecurityProperties properties) {
+        return new InMemoryUserDetailsManager(properties.users().stream()
+                .map(u -> User.withUsername(u.name()).password(u.password())
+                        .roles(u.roles().stream().map(Role::name).toArray(String[]::new)).build())
+                .toList());
+    }
+
+    private static String[] roles(Role... roles) {
+        return Arrays.stream(roles).map(Role::name).toArray(String[]::new);
+    }
+}

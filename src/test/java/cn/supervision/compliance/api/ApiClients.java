@@ -1,0 +1,46 @@
+package cn.supervision.compliance.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.client.RestClient;
+
+import cn.supervision.compliance.system.Role;
+
+/** HTTP clients for the running application, signed in with the documented local credentials of each role. */
+public final class ApiClients {
+
+    public static final String INTEGRATOR_API_KEY = "local-integrator-key";
+    private static final Map<Role, String[]> LOCAL_USERS = Map.of(
+            Role.INTEGRATOR, new String[] {"integrator", "integrator-local"},
+            Role.AUDITOR, new String[] {"auditor", "auditor-local"},
+            Role.POLICY_EDITOR, new String[] {"editor", "editor-local"},
+            Role.ADMIN, new String[] {"admin", "admin-local"});
+
+    private ApiClients() {
+    }
+
+    /** A client that never throws on an error status, so tests can assert on it. */
+    public static RestClient anonymous(int port) {
+        return builder(port).build();
+    }
+
+    public static RestClient as(int port, Role role) {
+        String[] user = LOCAL_USERS.get(role);
+        String basic = Base64.getEncoder().encodeToString((user[0] + ":" + user[1]).getBytes(StandardCharsets.UTF_8));
+        return builder(port).defaultHeader(HttpHeaders.AUTHORIZATION, "Basic " + basic).build();
+    }
+
+    /** The integrator's machine key: how district systems call the API. */
+    public static RestClient integratorKey(int port) {
+        return builder(port).defaultHeader("X-API-Key", INTEGRATOR_API_KEY).build();
+    }
+
+    private static RestClient.Builder builder(int port) {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { });
+    }
+}

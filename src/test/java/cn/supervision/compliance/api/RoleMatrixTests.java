@@ -1,0 +1,91 @@
+package cn.supervision.compliance.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.supervision.compliance.system.Role;
+
+/**
+ * Walks every operation of the OpenAPI document and proves each role gets exactly what it should: 401 without
+ * credentials, 403 with a role that may not, and neither with a role that may (the request itself may still be a 400
+ * or 404: dummy path values are used).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:http-tests;DB_CLOSE_DELAY=-1")
+class RoleMatrixTests {
+
+    /** Who may do what: method and path template of the OpenAPI document → roles allowed. */
+    private static final Map<String, Set<Role>> ALLOWED = Map.ofEntries(
+            Map.entry("POST /api/v1/evaluations", EnumSet.of(Role.INTEGRATOR, Role.ADMIN)),
+            Map.entry("GET /api/v1/evaluations/{id}", EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.ADMIN)));
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void everyOperationHasExactlyTheRolesItShould() {
+        JsonNode paths = ApiClients.anonymous(port).get().uri("/v3/api-docs").retrieve().body(JsonNode.class).get("paths");
+        List<String> operations = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = it.next();
+            path.getValue().fieldNames().forEachRemaining(method -> operations.add(method.toUpperCase() + " " + path.getKey()));
+        }
+        assertThat(operations).as("every documented operation has an expectation in this test")
+                .containsExactlyInAnyOrderElementsOf(ALLOWED.keySet());
+
+        for (String operation : operations) {
+            String[] parts = operation.split(" ", 2);
+            HttpMethod method = HttpMethod.valueOf(parts[0]);
+            String uri = parts[1].replaceAll("\\{[^}]+}", "x0");
+            assertThat(status(ApiClients.anonymous(port), method, uri)).as("%s without credentials", operation)
+                    .isEqualTo(401);
+            for (Role role : Role.values()) {
+                int status = status(ApiClients.as(port, role), method, uri);
+                if (ALLOWED.get(operation).contains(role)) {
+                    assertThat(status).as("%s as %s", operation, role).isNotIn(401, 403);
+                } else {
+                    assertThat(status).as("%s as %s", operation, role).isEqualTo(403);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aWrongApiKeyOrPasswordIsA401Problem() {
+        int status = ApiClients.anonymous(port).get().uri("/api/v1/evaluations/x").header("X-API-Key", "guess")
+                .retrieve().toBodilessEntity().getStatusCode().value();
+        assertThat(status).isEqualTo(401);
+        var response = ApiClients.anonymous(port).get().uri("/api/v1/evaluations/x")
+                .header("Authorization", "Basic aW50ZWdyYXRvcjp3cm9uZw==").retrieve().toEntity(JsonNode.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(401);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+    }
+
+    @Test
+    void undocumentedPathsAreDenied() {
+        assertThat(status(ApiClients.as(port, Role.ADMIN), HttpMethod.DELETE, "/api/v1/evaluations/x")).isEqualTo(403);
+    }
+
+    private static int status(RestClient client, HttpMethod method, String uri) {
+        RestClient.RequestBodySpec request = client.method(method).uri(uri);
+        if (method == HttpMethod.POST) {
+            request.contentType(MediaType.APPLICATION_JSON).body("{}");
+        }
+        return request.retrieve().toBodilessEntity().getStatusCode().value();
+    }
+}
