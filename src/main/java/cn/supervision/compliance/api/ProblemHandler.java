@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -49,6 +50,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuleSetNotFound.class)
     ProblemDetail ruleSetNotFound(RuleSetNotFound e) {
         return invalid(List.of(new InputProblem("ruleSet", e.getMessage())));
+    }
+
+    /** A full disk, a read-only or unreachable database: writes fail clearly, nothing half-written, reads go on. */
+    @ExceptionHandler(DataAccessException.class)
+    ProblemDetail storageUnavailable(DataAccessException e) {
+        log.error("storage failure", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The evaluation store cannot be written or read right now; nothing was stored. Try again later.");
+        problem.setTitle("Storage unavailable");
+        return problem;
     }
 
     @ExceptionHandler(Exception.class)

@@ -189,6 +189,14 @@ class EvaluationHttpTests {
     }
 
     @Test
+    void aBodyOverTheSizeLimitIsA413Problem() {
+        String huge = "{\"ruleSet\": \"" + "x".repeat(17 * 1024 * 1024) + "\"}";
+        ResponseEntity<JsonNode> response = post(huge);
+        assertThat(response.getStatusCode().value()).isEqualTo(413);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+    }
+
+    @Test
     void malformedJsonIsA400Problem() {
         ResponseEntity<JsonNode> response = post("{\"ruleSet\": \"balanced-development\", \"subject\": {");
         assertThat(response.getStatusCode().value()).isEqualTo(400);
