@@ -69,7 +69,9 @@ final class TargetResults {
         if (value == null) {
             return null;
         }
-        return Fractions.rounded(PERCENT.equals(standard.unit()) ? value.multiply(HUNDRED) : value, VALUE_SCALE);
+        BigDecimal shown = Fractions.rounded(PERCENT.equals(standard.unit()) ? value.multiply(HUNDRED) : value,
+                VALUE_SCALE);
+        return shown.scale() < 0 ? shown.setScale(0) : shown;
     }
 
     private static EvaluationResult.Hint hint(CompiledRuleSet rules, EvaluationResult.Subject subject, Guidance g) {

@@ -39,7 +39,9 @@ public record Outcome(Standard standard, Verdict verdict, BigFraction value, Big
                         .thenComparing(o -> o.year() == null ? 0 : o.year()))
                 .toList();
         if (!reach.reaches(standard) || covered.isEmpty()) {
-            return new Outcome(standard, Verdict.NOT_APPLICABLE, null, null, List.of(), null, rule);
+            BigFraction threshold = standard.basis() == Basis.RELATIVE || standard.basis() == Basis.CHANGE ? null
+                    : standard.requirement().thresholdFraction();
+            return new Outcome(standard, Verdict.NOT_APPLICABLE, null, threshold, List.of(), null, rule);
         }
         Comparison comparison = compare(standard, covered);
         Verdict verdict;

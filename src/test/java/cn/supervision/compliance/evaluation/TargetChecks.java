@@ -1,0 +1,50 @@
+package cn.supervision.compliance.evaluation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import cn.supervision.compliance.evaluation.EvaluationResult.CheckResult;
+import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
+import jakarta.validation.Validation;
+
+/** Runs the curriculum and district-target evaluators on the shipped rule sets, with requests read like the service reads them. */
+final class TargetChecks {
+
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    static final SubjectReader READER = new SubjectReader(MAPPER,
+            Validation.buildDefaultValidatorFactory().getValidator());
+
+    private TargetChecks() {
+    }
+
+    /** The subject of a shipped sample request, to be changed by a test. */
+    static ObjectNode sampleSubject(String file) {
+        try {
+            return (ObjectNode) MAPPER.readTree(Files.readString(Path.of("samples", file))).get("subject");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<CheckResult> checks(EvaluationResult result, String code) {
+        return result.checks().stream().filter(c -> c.code().equals(code)).toList();
+    }
+
+    static CheckResult check(EvaluationResult result, String code, String subject) {
+        return checks(result, code).stream().filter(c -> subject == null || subject.equals(c.subject())).findFirst()
+                .orElseThrow(() -> new AssertionError("no check " + code + " " + subject + " in " + result.checks()));
+    }
+
+    static Verdict verdict(EvaluationResult result, String code, String subject) {
+        return check(result, code, subject).verdict();
+    }
+}
