@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.supervision.compliance.evaluation.EvaluationResult.CheckResult;
 import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
+import cn.supervision.compliance.facts.InputProblem;
+import cn.supervision.compliance.facts.InvalidInput;
 import jakarta.validation.Validation;
 
 /** Runs the curriculum and district-target evaluators on the shipped rule sets, with requests read like the service reads them. */
@@ -39,12 +41,27 @@ final class TargetChecks {
         return result.checks().stream().filter(c -> c.code().equals(code)).toList();
     }
 
-    static CheckResult check(EvaluationResult result, String code, String subject) {
-        return checks(result, code).stream().filter(c -> subject == null || subject.equals(c.subject())).findFirst()
-                .orElseThrow(() -> new AssertionError("no check " + code + " " + subject + " in " + result.checks()));
+    /** The check of that code whose subject (grades, school type) is {@code key} or whose name contains it. */
+    static CheckResult check(EvaluationResult result, String code, String key) {
+        List<CheckResult> matching = checks(result, code).stream()
+                .filter(c -> key == null || key.equals(c.subject()) || c.name().contains(key)).toList();
+        if (matching.size() != 1) {
+            throw new AssertionError(matching.size() + " checks " + code + " " + key + " in " + result.checks());
+        }
+        return matching.get(0);
     }
 
-    static Verdict verdict(EvaluationResult result, String code, String subject) {
-        return check(result, code, subject).verdict();
+    static Verdict verdict(EvaluationResult result, String code, String key) {
+        return check(result, code, key).verdict();
+    }
+
+    /** The field of every problem of a rejected subject. */
+    static List<String> rejectedFields(Runnable evaluation) {
+        try {
+            evaluation.run();
+        } catch (InvalidInput e) {
+            return e.problems().stream().map(InputProblem::field).toList();
+        }
+        throw new AssertionError("the subject was accepted");
     }
 }

@@ -18,9 +18,4 @@ public record CheckScope(String level, String jurisdiction, int year, boolean li
     public boolean at(String rowLevel) {
         return listing || rowLevel.strip().equals(level);
     }
-
-    /** True when a row of that jurisdiction (null: every jurisdiction) applies. */
-    public boolean appliesIn(String rowJurisdiction) {
-        return listing || rowJurisdiction == null || rowJurisdiction.equals(jurisdiction);
-    }
 }
