@@ -41,10 +41,13 @@ final class TargetChecks {
         return result.checks().stream().filter(c -> c.code().equals(code)).toList();
     }
 
-    /** The check of that code whose subject (grades, school type) is {@code key} or whose name contains it. */
+    /** The check of that code whose subject (grades, school type) or name is {@code key}, or else whose name contains it. */
     static CheckResult check(EvaluationResult result, String code, String key) {
         List<CheckResult> matching = checks(result, code).stream()
-                .filter(c -> key == null || key.equals(c.subject()) || c.name().contains(key)).toList();
+                .filter(c -> key == null || key.equals(c.subject()) || key.equals(c.name())).toList();
+        if (matching.isEmpty()) {
+            matching = checks(result, code).stream().filter(c -> c.name().contains(key)).toList();
+        }
         if (matching.size() != 1) {
             throw new AssertionError(matching.size() + " checks " + code + " " + key + " in " + result.checks());
         }
