@@ -43,7 +43,7 @@ class DistrictTargetsAssessment implements SubjectEvaluator, IndicatorListing {
             ProvinceSubject province = reader.read(subject, ProvinceSubject.class);
             reject(TargetObservations.problems(province, "subject."));
             TargetSession.Outcomes outcomes = TargetSession.run(rules,
-                    CheckScope.evaluating(PROVINCE, jurisdiction, province.year()), Reach.unrestricted(),
+                    CheckScope.evaluating(PROVINCE, jurisdiction, province.year()), Reach.notASchool(),
                     TargetObservations.of(province, "subject."));
             return TargetResults.assemble(rules, jurisdiction, EvaluationResult.Subject.province(
                     province.provinceCode(), province.provinceName(), province.year()), outcomes);
@@ -51,7 +51,7 @@ class DistrictTargetsAssessment implements SubjectEvaluator, IndicatorListing {
         DistrictSubject district = reader.read(subject, DistrictSubject.class);
         reject(TargetObservations.problems(district, "subject."));
         TargetSession.Outcomes outcomes = TargetSession.run(rules,
-                CheckScope.evaluating(DISTRICT, jurisdiction, district.year()), Reach.unrestricted(),
+                CheckScope.evaluating(DISTRICT, jurisdiction, district.year()), Reach.notASchool(),
                 TargetObservations.of(district, "subject."));
         return TargetResults.assemble(rules, jurisdiction, EvaluationResult.Subject.district(
                 district.districtCode(), district.districtName(), district.year()), outcomes);

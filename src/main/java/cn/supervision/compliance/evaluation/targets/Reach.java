@@ -5,7 +5,8 @@ import java.util.Set;
 /** The grades a school teaches and its type label, which rows restricted to grades or school types look at. */
 public record Reach(Set<Integer> grades, String schoolType) {
 
-    public static Reach unrestricted() {
+    /** A subject that is not a school: only rows without grades or school types reach it. */
+    public static Reach notASchool() {
         return new Reach(Set.of(), null);
     }
 
