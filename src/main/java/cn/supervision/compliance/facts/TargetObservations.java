@@ -59,7 +59,10 @@ public final class TargetObservations {
                         Rates.exact(district.kindergartenFundingPerChild()), prefix + "kindergartenFundingPerChild")
                 .withPrior(Rates.exact(district.kindergartenFundingPerChildLastYear()))
                 .against(Rates.exact(district.cityKindergartenFundingBaseline())));
-        if (district.spending() != null) {
+        if (district.spending() == null) {
+            observations.add(Observation.of("generalBudget", null, prefix + "spending"));
+            observations.add(Observation.of("perStudent", null, prefix + "spending"));
+        } else {
             for (int i = 0; i < district.spending().size(); i++) {
                 DistrictSubject.SpendingYear year = district.spending().get(i);
                 String path = prefix + "spending[" + i + "].";
@@ -71,7 +74,9 @@ public final class TargetObservations {
         }
         observations.add(Observation.of("teacherAveragePay", Rates.exact(district.teacherAveragePay()),
                 prefix + "teacherAveragePay").against(Rates.exact(district.civilServantAveragePay())));
-        if (district.associationActivities() != null) {
+        if (district.associationActivities() == null) {
+            observations.add(Observation.of("associationActivities", null, prefix + "associationActivities"));
+        } else {
             for (int i = 0; i < district.associationActivities().size(); i++) {
                 DistrictSubject.AssociationActivities association = district.associationActivities().get(i);
                 observations.add(Observation.of("associationActivities", Rates.exact(association.activities()),

@@ -215,6 +215,17 @@ class DistrictTargetsRulesTests {
     }
 
     @Test
+    void aDistrictWithoutSpendingOrActivityFiguresIsNotAssessedOnThem() {
+        ObjectNode district = district();
+        district.remove("spending");
+        district.remove("associationActivities");
+        EvaluationResult result = evaluate(district);
+        assertThat(checks(result, "D06")).extracting(CheckResult::verdict).containsOnly(Verdict.NOT_ASSESSED);
+        assertThat(check(result, "D09", "协会").verdict()).isEqualTo(Verdict.NOT_ASSESSED);
+        assertThat(check(result, "D09", "协会").note()).contains("subject.associationActivities");
+    }
+
+    @Test
     void payWithoutTheCivilServantsBenchmarkIsNotAssessed() {
         ObjectNode district = district();
         district.remove("civilServantAveragePay");

@@ -27,8 +27,8 @@ public record Outcome(Standard standard, Verdict verdict, BigFraction value, Big
     }
 
     /**
-     * Judges a row on the subject's figures it reads. Order of precedence: a row that does not reach the subject
-     * (grades, school type, no figure at all) is not applicable; one whose first year is later than the evaluation
+     * Judges a row on the subject's figures it reads. Order of precedence: a row reading a figure the subject does
+     * not carry is not assessed; a row that does not reach the subject (grades, school type) is not applicable; one whose first year is later than the evaluation
      * year is not yet in force; a missing figure makes it not assessed, never passed.
      */
     public static Outcome judge(Standard standard, CheckScope scope, Reach reach, List<Observation> observations,
@@ -38,6 +38,11 @@ public record Outcome(Standard standard, Verdict verdict, BigFraction value, Big
                 .sorted(Comparator.comparing((Observation o) -> o.grade() == null ? 0 : o.grade())
                         .thenComparing(o -> o.year() == null ? 0 : o.year()))
                 .toList();
+        if (observations.stream().noneMatch(o -> o.field().equals(standard.field()))) {
+            // a 数据项 the subject does not carry (a typo in the row, or a figure of another kind of subject)
+            return new Outcome(standard, Verdict.NOT_ASSESSED, null, null, List.of(),
+                    "请求中没有数据项 " + standard.field(), rule);
+        }
         if (!reach.reaches(standard) || covered.isEmpty()) {
             BigFraction threshold = standard.basis() == Basis.RELATIVE || standard.basis() == Basis.CHANGE ? null
                     : standard.requirement().thresholdFraction();
