@@ -62,6 +62,18 @@ public record EvaluationResult(
             return new Subject(code, name, null, null, null, null, null, null, year);
         }
 
+        public static Subject school(String id, String name, int year) {
+            return new Subject(null, null, id, name, null, null, null, null, year);
+        }
+
+        public static Subject district(String code, String name, int year) {
+            return new Subject(null, null, null, null, code, name, null, null, year);
+        }
+
+        public static Subject province(String code, String name, int year) {
+            return new Subject(null, null, null, null, null, null, code, name, year);
+        }
+
         /** The identifying code of whichever kind of subject this is. */
         @JsonIgnore
         public String code() {
@@ -121,7 +133,18 @@ public record EvaluationResult(
                                   RuleOrigin rule) {
     }
 
+    /**
+     * What to do about a failure and who does it. {@code leadUnit} (主责单位) and {@code supportingUnits} (协助单位)
+     * are given where the source assigns them (the curriculum and district-target rule sets); {@code departments}
+     * then lists them all, lead unit first.
+     */
     public record Hint(String indicator, String subject, Stage stage, BigDecimal shortfall, String unit,
-                       String measures, List<String> departments, String office, String source, RuleOrigin rule) {
+                       String measures, List<String> departments, String office, String source, RuleOrigin rule,
+                       String leadUnit, List<String> supportingUnits) {
+
+        public Hint(String indicator, String subject, Stage stage, BigDecimal shortfall, String unit, String measures,
+                    List<String> departments, String office, String source, RuleOrigin rule) {
+            this(indicator, subject, stage, shortfall, unit, measures, departments, office, source, rule, null, null);
+        }
     }
 }

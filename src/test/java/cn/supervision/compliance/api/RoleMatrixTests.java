@@ -32,7 +32,9 @@ class RoleMatrixTests {
     /** Who may do what: method and path template of the OpenAPI document → roles allowed. */
     private static final Map<String, Set<Role>> ALLOWED = Map.ofEntries(
             Map.entry("POST /api/v1/evaluations", EnumSet.of(Role.INTEGRATOR, Role.ADMIN)),
-            Map.entry("GET /api/v1/evaluations/{id}", EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.ADMIN)));
+            Map.entry("GET /api/v1/evaluations/{id}", EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.ADMIN)),
+            Map.entry("GET /api/v1/rule-sets/{ruleSet}/indicators",
+                    EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.POLICY_EDITOR, Role.ADMIN)));
 
     @LocalServerPort
     int port;

@@ -9,6 +9,8 @@ public final class ShippedRuleSets {
     public static final Path DRL = Path.of("rules");
 
     private static CompiledRuleSet balancedDevelopment;
+    private static CompiledRuleSet curriculum;
+    private static CompiledRuleSet districtTargets;
 
     private ShippedRuleSets() {
     }
@@ -18,6 +20,20 @@ public final class ShippedRuleSets {
             balancedDevelopment = compile(DECISION_TABLES, "balanced-development");
         }
         return balancedDevelopment;
+    }
+
+    public static synchronized CompiledRuleSet curriculum() {
+        if (curriculum == null) {
+            curriculum = compile(DECISION_TABLES, "curriculum");
+        }
+        return curriculum;
+    }
+
+    public static synchronized CompiledRuleSet districtTargets() {
+        if (districtTargets == null) {
+            districtTargets = compile(DECISION_TABLES, "district-targets");
+        }
+        return districtTargets;
     }
 
     public static CompiledRuleSet compile(Path decisionTables, String ruleSet) {

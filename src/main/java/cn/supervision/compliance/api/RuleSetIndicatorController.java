@@ -1,0 +1,27 @@
+package cn.supervision.compliance.api;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.supervision.compliance.evaluation.Indicators;
+import cn.supervision.compliance.evaluation.RuleSetIndicators;
+import io.swagger.v3.oas.annotations.Operation;
+
+@RestController
+class RuleSetIndicatorController {
+
+    private final Indicators indicators;
+
+    RuleSetIndicatorController(Indicators indicators) {
+        this.indicators = indicators;
+    }
+
+    @Operation(summary = "The indicators of a rule set (code, name, requirement, effective year, jurisdiction, source), "
+            + "read from its active version, and the jurisdictions it knows")
+    @GetMapping("/api/v1/rule-sets/{ruleSet}/indicators")
+    RuleSetIndicators indicators(@PathVariable String ruleSet) {
+        return indicators.of(ruleSet).orElseThrow(() -> new NotFound(
+                "rule set " + ruleSet + " does not exist or does not list its indicators"));
+    }
+}

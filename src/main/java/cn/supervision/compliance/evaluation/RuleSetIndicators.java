@@ -1,0 +1,20 @@
+package cn.supervision.compliance.evaluation;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import cn.supervision.compliance.ruleset.RuleOrigin;
+
+/** The indicators of the active version of a rule set, and the jurisdictions it knows, as its rows define them. */
+public record RuleSetIndicators(String ruleSet, String version, List<Indicator> indicators,
+                                List<Jurisdiction> jurisdictions) {
+
+    /** One check row: {@code effectiveFrom} null means in force whatever the year, {@code jurisdiction} null everywhere. */
+    public record Indicator(String code, String name, String requirement, String basis, String comparator,
+                            BigDecimal threshold, String unit, String scope, Integer effectiveFrom, String jurisdiction,
+                            String source, RuleOrigin rule) {
+    }
+
+    public record Jurisdiction(String code, String name) {
+    }
+}

@@ -1,0 +1,86 @@
+package cn.supervision.compliance.evaluation;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+
+import cn.supervision.compliance.evaluation.targets.CheckScope;
+import cn.supervision.compliance.evaluation.targets.Guidance;
+import cn.supervision.compliance.evaluation.targets.KnownJurisdiction;
+import cn.supervision.compliance.evaluation.targets.Outcome;
+import cn.supervision.compliance.evaluation.targets.Reach;
+import cn.supervision.compliance.evaluation.targets.Standard;
+import cn.supervision.compliance.facts.InvalidInput;
+import cn.supervision.compliance.facts.Observation;
+import cn.supervision.compliance.ruleset.CompiledRuleSet;
+
+/**
+ * One Drools session over one curriculum or district-target subject: the scope, the subject's reach and its figures go
+ * in; the check rows insert their standards, the judging rule in DRL turns each into an outcome, the guidance rows
+ * add what to do about the failed ones. The same session with a listing scope yields the rule set's catalogue.
+ */
+final class TargetSession {
+
+    record Outcomes(List<Outcome> outcomes, List<Guidance> guidance, List<String> firedRules) {
+    }
+
+    record Catalogue(List<Standard> standards, List<KnownJurisdiction> jurisdictions) {
+    }
+
+    private TargetSession() {
+    }
+
+    static Outcomes run(CompiledRuleSet rules, CheckScope scope, Reach reach, List<Observation> observations) {
+        KieSession session = rules.kieBase().newKieSession();
+        FiredRules fired = new FiredRules();
+        session.addEventListener(fired);
+        try {
+            session.insert(scope);
+            session.insert(reach);
+            observations.forEach(session::insert);
+            session.fireAllRules();
+            if (facts(session, KnownJurisdiction.class).stream().noneMatch(j -> j.code().equals(scope.jurisdiction()))) {
+                throw new InvalidInput("jurisdiction", "rule set " + rules.name() + " does not know jurisdiction '"
+                        + scope.jurisdiction() + "'; known: " + catalogue(rules).jurisdictions().stream()
+                        .map(KnownJurisdiction::code).toList());
+            }
+            List<Outcome> outcomes = facts(session, Outcome.class).stream()
+                    .sorted(Comparator.comparing((Outcome o) -> order(rules, o.standard())))
+                    .toList();
+            return new Outcomes(outcomes, facts(session, Guidance.class), fired.names());
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /** Every row of the rule set, whatever its level, jurisdiction or year. */
+    static Catalogue catalogue(CompiledRuleSet rules) {
+        KieSession session = rules.kieBase().newKieSession();
+        try {
+            session.insert(CheckScope.listingAll());
+            session.fireAllRules();
+            return new Catalogue(facts(session, Standard.class).stream()
+                    .sorted(Comparator.comparing(s -> order(rules, s))).toList(),
+                    facts(session, KnownJurisdiction.class).stream()
+                            .sorted(Comparator.comparing(j -> order(rules, j.rule()))).toList());
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /** Workbook order: by sheet, then row, so results read like the table. */
+    private static String order(CompiledRuleSet rules, Standard standard) {
+        return order(rules, standard.rule());
+    }
+
+    private static String order(CompiledRuleSet rules, String rule) {
+        var origin = rules.origin(rule);
+        return String.format("%s/%s/%08d", origin.workbook(), origin.sheet(), origin.row() == null ? 0 : origin.row());
+    }
+
+    private static <T> List<T> facts(KieSession session, Class<T> type) {
+        return session.getObjects(new ClassObjectFilter(type)).stream().map(type::cast).toList();
+    }
+}
