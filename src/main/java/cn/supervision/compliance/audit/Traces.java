@@ -32,7 +32,7 @@ public class Traces {
         return store.findStored(id).map(Traces::of);
     }
 
-    static Trace of(StoredEvaluation stored) {
+    public static Trace of(StoredEvaluation stored) {
         EvaluationResult result = stored.result();
         Map<String, JsonNode> schools = schools(stored.request());
         List<TraceStep> steps = new ArrayList<>();
@@ -123,7 +123,8 @@ public class Traces {
         return schools;
     }
 
-    static String verdictText(Verdict verdict) {
+    /** A verdict as the auditors' documents say it. */
+    public static String verdictText(Verdict verdict) {
         return switch (verdict) {
             case PASSED -> "达标";
             case FAILED -> "未达标";
