@@ -51,7 +51,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             Map<String, String> error = new LinkedHashMap<>();
             error.put("sheet", p.sheet());
             error.put("cell", p.cell());
-            error.put("field", p.field());
+            error.put("field", p.field() != null ? p.field() : p.sheet() + "!" + p.cell());
             error.put("message", p.message());
             return error;
         }).toList();

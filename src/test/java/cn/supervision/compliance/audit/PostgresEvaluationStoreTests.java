@@ -44,9 +44,8 @@ class PostgresEvaluationStoreTests extends EvaluationStoreContract {
     void anEvaluationStoredThroughOneInstanceIsReadThroughAnother() {
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ComplianceApplication.class)
                 .profiles("postgres")
-                .properties("server.port=0", "COMPLIANCE_DB_URL=" + url, "COMPLIANCE_DB_USER=postgres",
-                        "COMPLIANCE_DB_PASSWORD=postgres")
-                .run()) {
+                .run("--server.port=0", "--COMPLIANCE_DB_URL=" + url, "--COMPLIANCE_DB_USER=postgres",
+                        "--COMPLIANCE_DB_PASSWORD=postgres")) {
             RestClient first = ApiClient.http(port);
             RestClient other = ApiClient.http(((WebServerApplicationContext) second).getWebServer().getPort());
             JsonNode stored = first.post().uri("/api/v1/evaluations").contentType(MediaType.APPLICATION_JSON)

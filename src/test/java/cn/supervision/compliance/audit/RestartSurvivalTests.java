@@ -28,9 +28,8 @@ class RestartSurvivalTests {
 
     private static ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(ComplianceApplication.class)
-                .properties("server.port=0",
-                        "spring.datasource.url=jdbc:h2:file:./" + DATABASE.resolve("compliance") + ";AUTO_SERVER=FALSE")
-                .run();
+                .run("--server.port=0",
+                        "--spring.datasource.url=jdbc:h2:file:./" + DATABASE.resolve("compliance") + ";AUTO_SERVER=FALSE");
     }
 
     private static RestClient http(ConfigurableApplicationContext context) {
@@ -40,6 +39,7 @@ class RestartSurvivalTests {
     @Test
     void anEvaluationSurvivesARestart() throws IOException {
         deleteDatabase();
+        assertThat(DATABASE).doesNotExist();
         JsonNode stored;
         try (ConfigurableApplicationContext first = start()) {
             ObjectMapper mapper = first.getBean(ObjectMapper.class);
@@ -47,6 +47,7 @@ class RestartSurvivalTests {
                     .body(ApiClient.sample(mapper, "RESTART")).retrieve().body(JsonNode.class);
         }
         String id = stored.get("id").asText();
+        assertThat(DATABASE.resolve("compliance.mv.db")).exists();
 
         try (ConfigurableApplicationContext second = start()) {
             RestClient http = http(second);
