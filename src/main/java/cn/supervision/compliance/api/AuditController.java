@@ -1,6 +1,5 @@
 package cn.supervision.compliance.api;
 
-import java.nio.charset.StandardCharsets;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -93,7 +92,7 @@ class AuditController {
         return ResponseEntity.ok()
                 .contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("evaluation-" + id + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                        .filename("evaluation-" + id + ".xlsx").build().toString())
                 .body(out -> report.write(stored, trace, out));
     }
 

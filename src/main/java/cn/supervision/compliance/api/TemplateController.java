@@ -1,7 +1,5 @@
 package cn.supervision.compliance.api;
 
-import java.nio.charset.StandardCharsets;
-
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +30,7 @@ class TemplateController {
         return ResponseEntity.ok()
                 .contentType(AuditController.XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(ruleSet + "-template.xlsx", StandardCharsets.UTF_8).build().toString())
+                        .filename(ruleSet + "-template.xlsx").build().toString())
                 .body(countyTemplate::write);
     }
 }

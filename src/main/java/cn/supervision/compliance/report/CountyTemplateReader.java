@@ -96,7 +96,7 @@ final class CountyTemplateReader {
             missingSheet(CountyTemplate.SCHOOLS);
             return;
         }
-        place("subject.schools", sheet, 1, 0, CountyColumn.SCHOOL_ID.header());
+        place("subject.schools", sheet, 1, 0, CountyTemplate.SCHOOLS);
         Map<String, Integer> schoolIndex = new LinkedHashMap<>();
         for (int r = 1; r <= sheet.getLastRowNum(); r++) {
             Map<CountyColumn, Object> values = row(sheet, r);
