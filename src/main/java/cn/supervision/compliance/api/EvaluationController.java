@@ -2,8 +2,9 @@ package cn.supervision.compliance.api;
 
 import java.net.URI;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,9 +12,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.supervision.compliance.audit.StoredEvaluation;
 import cn.supervision.compliance.evaluation.EvaluationRequest;
 import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.Evaluations;
+import cn.supervision.compliance.system.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
@@ -34,9 +37,18 @@ class EvaluationController {
         return ResponseEntity.created(URI.create("/api/v1/evaluations/" + result.id())).body(result);
     }
 
+    /** Integrators read the evaluations they submitted; auditors and admins read all. */
     @Operation(summary = "A stored evaluation, exactly as it was returned")
     @GetMapping("/{id}")
-    EvaluationResult find(@PathVariable String id) {
-        return evaluations.find(id).orElseThrow(() -> new NotFound("evaluation " + id + " does not exist"));
+    EvaluationResult find(@PathVariable String id, Authentication viewer) {
+        return evaluations.find(id)
+                .filter(stored -> readsAll(viewer) || stored.submittedBy().equals(viewer.getName()))
+                .map(StoredEvaluation::result)
+                .orElseThrow(() -> new NotFound("evaluation " + id + " does not exist"));
+    }
+
+    private static boolean readsAll(Authentication viewer) {
+        return viewer.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(a -> a.equals("ROLE_" + Role.AUDITOR) || a.equals("ROLE_" + Role.ADMIN));
     }
 }

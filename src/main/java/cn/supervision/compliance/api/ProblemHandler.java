@@ -2,6 +2,7 @@ package cn.supervision.compliance.api;
 
 import java.net.URI;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 
 import cn.supervision.compliance.facts.InputProblem;
 import cn.supervision.compliance.facts.InvalidInput;
+import cn.supervision.compliance.report.CellProblem;
+import cn.supervision.compliance.report.TemplateRejected;
 import cn.supervision.compliance.ruleset.RuleSetNotFound;
 
 /**
@@ -40,6 +43,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidInput.class)
     ProblemDetail invalidInput(InvalidInput e) {
         return invalid(e.problems());
+    }
+
+    /** A filled data-entry template with bad cells: 400 naming each sheet and cell (A1) and the request field. */
+    @ExceptionHandler(TemplateRejected.class)
+    ProblemDetail templateRejected(TemplateRejected e) {
+        List<Map<String, String>> errors = e.problems().stream().map(p -> {
+            Map<String, String> error = new LinkedHashMap<>();
+            error.put("sheet", p.sheet());
+            error.put("cell", p.cell());
+            error.put("field", p.field() != null ? p.field() : p.sheet() + "!" + p.cell());
+            error.put("message", p.message());
+            return error;
+        }).toList();
+        CellProblem first = e.problems().get(0);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                (first.sheet() != null ? first.sheet() + "!" + first.cell() + ": " : "") + first.message()
+                        + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
+        problem.setType(INVALID_INPUT);
+        problem.setTitle("Invalid workbook");
+        problem.setProperty("errors", errors);
+        return problem;
     }
 
     @ExceptionHandler(NotFound.class)

@@ -1,57 +1,165 @@
 package cn.supervision.compliance.audit;
 
-import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.supervision.compliance.evaluation.EvaluationRequest;
 import cn.supervision.compliance.evaluation.EvaluationResult;
 
-/** The stored evaluations: the facts as submitted and the result, written once in one transaction. */
+/**
+ * The stored evaluations (the audit trail): the facts as submitted, the result, who submitted it and an index of its
+ * failed checks, written once in one transaction and never changed afterwards.
+ */
 @Repository
 public class EvaluationStore {
 
+    private static final String SUMMARY_COLUMNS = """
+            e.id, e.rule_set, e.rule_set_version, e.jurisdiction, e.subject_code, e.subject_name, e.subject_year,
+            e.passed, e.evaluated_at, e.submitted_by""";
+
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
+    private final Submitter submitter;
 
-    public EvaluationStore(JdbcClient jdbc, ObjectMapper mapper) {
+    public EvaluationStore(JdbcClient jdbc, ObjectMapper mapper, Submitter submitter) {
         this.jdbc = jdbc;
         this.mapper = mapper;
+        this.submitter = submitter;
     }
 
     @Transactional
     public void save(EvaluationResult result, EvaluationRequest request) {
         jdbc.sql("""
-                INSERT INTO evaluation (id, rule_set, rule_set_version, jurisdiction, subject_code, subject_year,
-                                        passed, evaluated_at, request_json, result_json)
-                VALUES (:id, :ruleSet, :version, :jurisdiction, :code, :year, :passed, :at, :request, :result)
+                INSERT INTO evaluation (id, rule_set, rule_set_version, jurisdiction, subject_code, subject_name,
+                                        subject_year, passed, evaluated_at, submitted_by, request_json, result_json)
+                VALUES (:id, :ruleSet, :version, :jurisdiction, :code, :name, :year, :passed, :at, :submittedBy,
+                        :request, :result)
                 """)
                 .param("id", result.id())
                 .param("ruleSet", result.ruleSet())
                 .param("version", result.ruleSetVersion())
                 .param("jurisdiction", result.jurisdiction())
                 .param("code", result.subject().code())
+                .param("name", subjectName(result.subject()))
                 .param("year", result.subject().year())
                 .param("passed", result.passed())
-                .param("at", Timestamp.from(result.evaluatedAt()))
+                .param("at", result.evaluatedAt().atOffset(ZoneOffset.UTC))
+                .param("submittedBy", submitter.current())
                 .param("request", json(request))
                 .param("result", json(result))
                 .update();
+        for (FailedCheck failed : FailedCheck.of(result)) {
+            jdbc.sql("""
+                    INSERT INTO evaluation_failed_indicator (evaluation_id, kind, indicator, subject, stage)
+                    VALUES (:id, :kind, :indicator, :subject, :stage)
+                    """)
+                    .param("id", result.id())
+                    .param("kind", failed.kind())
+                    .param("indicator", failed.indicator())
+                    .param("subject", failed.subject())
+                    .param("stage", failed.stage())
+                    .update();
+        }
     }
 
     @Transactional(readOnly = true)
-    public Optional<EvaluationResult> find(String id) {
-        return jdbc.sql("SELECT result_json FROM evaluation WHERE id = :id")
+    public Optional<StoredEvaluation> findStored(String id) {
+        return jdbc.sql("SELECT id, submitted_by, request_json, result_json FROM evaluation WHERE id = :id")
                 .param("id", id)
-                .query(String.class)
-                .optional()
-                .map(this::result);
+                .query((rs, row) -> new StoredEvaluation(rs.getString("id"), rs.getString("submitted_by"),
+                        read(rs.getString("request_json"), JsonNode.class),
+                        read(rs.getString("result_json"), EvaluationResult.class)))
+                .optional();
+    }
+
+    /** The failed checks indexed for an evaluation, in the order they were written. */
+    @Transactional(readOnly = true)
+    public List<FailedCheck> failedChecks(String id) {
+        return jdbc.sql("""
+                SELECT kind, indicator, subject, stage FROM evaluation_failed_indicator WHERE evaluation_id = :id
+                """)
+                .param("id", id)
+                .query(FailedCheck.class)
+                .list();
+    }
+
+    /** Evaluations matching the query, newest first (ties broken by id, so pages are stable). */
+    @Transactional(readOnly = true)
+    public EvaluationPage search(EvaluationQuery query) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        criterion(where, params, "e.subject_code = :code", "code", query.countyCode());
+        criterion(where, params, "e.subject_year = :year", "year", query.year());
+        criterion(where, params, "e.rule_set = :ruleSet", "ruleSet", query.ruleSet());
+        criterion(where, params, "e.passed = :passed", "passed", query.passed());
+        criterion(where, params, """
+                EXISTS (SELECT 1 FROM evaluation_failed_indicator f
+                        WHERE f.evaluation_id = e.id AND f.indicator = :failed)""", "failed", query.failedIndicator());
+        long total = jdbc.sql("SELECT COUNT(*) FROM evaluation e" + where).params(params).query(Long.class).single();
+        Map<String, Object> pageParams = new HashMap<>(params);
+        pageParams.put("limit", query.size());
+        pageParams.put("offset", (long) query.page() * query.size());
+        List<EvaluationSummary> rows = jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM evaluation e" + where
+                        + " ORDER BY e.evaluated_at DESC, e.id DESC LIMIT :limit OFFSET :offset")
+                .params(pageParams)
+                .query((rs, row) -> new EvaluationSummary(rs.getString("id"), rs.getString("rule_set"),
+                        rs.getString("rule_set_version"), rs.getString("jurisdiction"), rs.getString("subject_code"),
+                        rs.getString("subject_name"), rs.getInt("subject_year"), rs.getBoolean("passed"),
+                        rs.getObject("evaluated_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("submitted_by"), List.of()))
+                .list();
+        Map<String, TreeSet<String>> failed = failedIndicators(rows);
+        List<EvaluationSummary> items = rows.stream()
+                .map(s -> new EvaluationSummary(s.id(), s.ruleSet(), s.ruleSetVersion(), s.jurisdiction(),
+                        s.subjectCode(), s.subjectName(), s.year(), s.passed(), s.evaluatedAt(), s.submittedBy(),
+                        List.copyOf(failed.getOrDefault(s.id(), new TreeSet<>()))))
+                .toList();
+        int totalPages = (int) ((total + query.size() - 1) / query.size());
+        return new EvaluationPage(items, query.page(), query.size(), total, totalPages);
+    }
+
+    private Map<String, TreeSet<String>> failedIndicators(List<EvaluationSummary> rows) {
+        Map<String, TreeSet<String>> failed = new LinkedHashMap<>();
+        if (rows.isEmpty()) {
+            return failed;
+        }
+        jdbc.sql("SELECT evaluation_id, indicator FROM evaluation_failed_indicator WHERE evaluation_id IN (:ids)")
+                .param("ids", rows.stream().map(EvaluationSummary::id).toList())
+                .query((rs, row) -> failed.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2)))
+                .list();
+        return failed;
+    }
+
+    private static void criterion(StringBuilder where, Map<String, Object> params, String condition, String name,
+                                  Object value) {
+        if (value != null && !(value instanceof String text && text.isBlank())) {
+            where.append(" AND ").append(condition);
+            params.put(name, value);
+        }
+    }
+
+    private static String subjectName(EvaluationResult.Subject subject) {
+        for (String name : new String[] {subject.countyName(), subject.schoolName(), subject.districtName(),
+                subject.provinceName()}) {
+            if (name != null) {
+                return name;
+            }
+        }
+        return null;
     }
 
     private String json(Object value) {
@@ -62,9 +170,9 @@ public class EvaluationStore {
         }
     }
 
-    private EvaluationResult result(String json) {
+    private <T> T read(String json, Class<T> type) {
         try {
-            return mapper.readValue(json, EvaluationResult.class);
+            return mapper.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored evaluation is not readable", e);
         }

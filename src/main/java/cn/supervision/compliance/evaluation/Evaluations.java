@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 import cn.supervision.compliance.audit.EvaluationStore;
+import cn.supervision.compliance.audit.StoredEvaluation;
 import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.ruleset.RuleSets;
@@ -41,7 +42,7 @@ public class Evaluations {
         return result;
     }
 
-    public Optional<EvaluationResult> find(String id) {
-        return store.find(id);
+    public Optional<StoredEvaluation> find(String id) {
+        return store.findStored(id);
     }
 }

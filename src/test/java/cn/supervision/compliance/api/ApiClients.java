@@ -1,12 +1,21 @@
 package cn.supervision.compliance.api;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.supervision.compliance.system.Role;
 
@@ -14,6 +23,7 @@ import cn.supervision.compliance.system.Role;
 public final class ApiClients {
 
     public static final String INTEGRATOR_API_KEY = "local-integrator-key";
+    public static final Path SAMPLE = Path.of("samples/county-431103.json");
     private static final Map<Role, String[]> LOCAL_USERS = Map.of(
             Role.INTEGRATOR, new String[] {"integrator", "integrator-local"},
             Role.AUDITOR, new String[] {"auditor", "auditor-local"},
@@ -32,6 +42,31 @@ public final class ApiClients {
         String[] user = LOCAL_USERS.get(role);
         String basic = Base64.getEncoder().encodeToString((user[0] + ":" + user[1]).getBytes(StandardCharsets.UTF_8));
         return builder(port).defaultHeader(HttpHeaders.AUTHORIZATION, "Basic " + basic).build();
+    }
+
+    public static RestClient admin(int port) {
+        return as(port, Role.ADMIN);
+    }
+
+    /** The sample county of the repository under another county code, so tests sharing a database stay apart. */
+    public static ObjectNode sample(ObjectMapper mapper, String countyCode) {
+        try {
+            ObjectNode request = (ObjectNode) mapper.readTree(Files.readString(SAMPLE));
+            ((ObjectNode) request.get("subject")).put("countyCode", countyCode);
+            return request;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Posts a JSON evaluation request and returns the result (status 201 asserted by the caller's use of the id). */
+    public static JsonNode evaluate(RestClient http, JsonNode request) {
+        JsonNode result = http.post().uri("/api/v1/evaluations").contentType(MediaType.APPLICATION_JSON).body(request)
+                .retrieve().body(JsonNode.class);
+        if (result == null || !result.hasNonNull("id")) {
+            throw new AssertionError("evaluation not created: " + result);
+        }
+        return result;
     }
 
     /** The integrator's machine key: how district systems call the API. */

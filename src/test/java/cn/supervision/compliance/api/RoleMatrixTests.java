@@ -2,6 +2,7 @@ package cn.supervision.compliance.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
@@ -33,6 +34,12 @@ class RoleMatrixTests {
     private static final Map<String, Set<Role>> ALLOWED = Map.ofEntries(
             Map.entry("POST /api/v1/evaluations", EnumSet.of(Role.INTEGRATOR, Role.ADMIN)),
             Map.entry("GET /api/v1/evaluations/{id}", EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.ADMIN)),
+            Map.entry("GET /api/v1/evaluations", EnumSet.of(Role.AUDITOR, Role.ADMIN)),
+            Map.entry("GET /api/v1/evaluations/{id}/trace", EnumSet.of(Role.AUDITOR, Role.ADMIN)),
+            Map.entry("GET /api/v1/evaluations/{id}/report", EnumSet.of(Role.AUDITOR, Role.ADMIN)),
+            Map.entry("GET /api/v1/evaluations/{id}/compare/{other}", EnumSet.of(Role.AUDITOR, Role.ADMIN)),
+            Map.entry("GET /api/v1/evaluations/{id}/compare", EnumSet.of(Role.AUDITOR, Role.ADMIN)),
+            Map.entry("GET /api/v1/rule-sets/{ruleSet}/template", EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.ADMIN)),
             Map.entry("GET /api/v1/rule-sets/{ruleSet}/indicators",
                     EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.POLICY_EDITOR, Role.ADMIN)));
 
@@ -76,6 +83,21 @@ class RoleMatrixTests {
                 .header("Authorization", "Basic aW50ZWdyYXRvcjp3cm9uZw==").retrieve().toEntity(JsonNode.class);
         assertThat(response.getStatusCode().value()).isEqualTo(401);
         assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+    }
+
+    @Test
+    void integratorsReadOnlyTheEvaluationsTheySubmitted() throws Exception {
+        String request = Files.readString(ApiClients.SAMPLE);
+        String id = ApiClients.integratorKey(port).post().uri("/api/v1/evaluations").contentType(MediaType.APPLICATION_JSON)
+                .body(request).retrieve().body(JsonNode.class).get("id").asText();
+        String uri = "/api/v1/evaluations/" + id;
+
+        assertThat(status(ApiClients.integratorKey(port), HttpMethod.GET, uri)).isEqualTo(200);
+        assertThat(status(ApiClients.as(port, Role.INTEGRATOR), HttpMethod.GET, uri)).isEqualTo(404);
+        assertThat(status(ApiClients.as(port, Role.AUDITOR), HttpMethod.GET, uri)).isEqualTo(200);
+        JsonNode search = ApiClients.as(port, Role.AUDITOR).get().uri("/api/v1/evaluations?countyCode=431103")
+                .retrieve().body(JsonNode.class);
+        assertThat(search.get("items").findValuesAsText("submittedBy")).contains("local-integrator");
     }
 
     @Test

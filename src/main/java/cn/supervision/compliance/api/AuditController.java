@@ -1,0 +1,102 @@
+package cn.supervision.compliance.api;
+
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import cn.supervision.compliance.audit.Comparison;
+import cn.supervision.compliance.audit.Comparisons;
+import cn.supervision.compliance.audit.EvaluationPage;
+import cn.supervision.compliance.audit.EvaluationQuery;
+import cn.supervision.compliance.audit.EvaluationStore;
+import cn.supervision.compliance.audit.StoredEvaluation;
+import cn.supervision.compliance.audit.Trace;
+import cn.supervision.compliance.audit.Traces;
+import cn.supervision.compliance.facts.InvalidInput;
+import cn.supervision.compliance.report.EvaluationReport;
+import io.swagger.v3.oas.annotations.Operation;
+
+/** The auditors' view of the stored evaluations: search, trace, Excel report, comparison. */
+@RestController
+@RequestMapping("/api/v1/evaluations")
+class AuditController {
+
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final int MAX_PAGE_SIZE = 200;
+
+    private final EvaluationStore store;
+    private final Traces traces;
+    private final Comparisons comparisons;
+    private final EvaluationReport report;
+
+    AuditController(EvaluationStore store, Traces traces, Comparisons comparisons, EvaluationReport report) {
+        this.store = store;
+        this.traces = traces;
+        this.comparisons = comparisons;
+        this.report = report;
+    }
+
+    @Operation(summary = "Search stored evaluations, newest first")
+    @GetMapping
+    EvaluationPage search(@RequestParam(required = false) String countyCode,
+                          @RequestParam(required = false) Integer year,
+                          @RequestParam(required = false) String ruleSet,
+                          @RequestParam(required = false) Boolean passed,
+                          @RequestParam(required = false) String failedIndicator,
+                          @RequestParam(defaultValue = "0") int page,
+                          @RequestParam(defaultValue = "20") int size) {
+        if (page < 0) {
+            throw new InvalidInput("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInput("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        return store.search(new EvaluationQuery(countyCode, year, ruleSet, passed, failedIndicator, page, size));
+    }
+
+    @Operation(summary = "Every check of an evaluation with its chain: raw figures → value → rule row and requirement"
+            + " → verdict; narrow it with indicator= and school=")
+    @GetMapping("/{id}/trace")
+    Trace trace(@PathVariable String id, @RequestParam(required = false) String indicator,
+                @RequestParam(required = false) String school) {
+        return traces.trace(id).orElseThrow(() -> missing(id)).about(indicator, school);
+    }
+
+    @Operation(summary = "The checks whose verdict changed between two evaluations (two years, or two rule-set versions)")
+    @GetMapping("/{id}/compare/{other}")
+    Comparison compare(@PathVariable String id, @PathVariable String other) {
+        return comparisons.compare(id, other)
+                .orElseThrow(() -> new NotFound("evaluation " + id + " or " + other + " does not exist"));
+    }
+
+    @Operation(summary = "Same as /{id}/compare/{other}, with the other evaluation as ?with=")
+    @GetMapping(path = "/{id}/compare", params = "with")
+    Comparison compareWith(@PathVariable String id, @RequestParam("with") String other) {
+        return compare(id, other);
+    }
+
+    @Operation(summary = "The evaluation as an Excel report (summary, all checks, failing schools, remediation list)")
+    @GetMapping("/{id}/report")
+    ResponseEntity<StreamingResponseBody> report(@PathVariable String id) {
+        StoredEvaluation stored = store.findStored(id).orElseThrow(() -> missing(id));
+        Trace trace = Traces.of(stored);
+        return ResponseEntity.ok()
+                .contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("evaluation-" + id + ".xlsx").build().toString())
+                .body(out -> report.write(stored, trace, out));
+    }
+
+    private static NotFound missing(String id) {
+        return new NotFound("evaluation " + id + " does not exist");
+    }
+}

@@ -1,0 +1,39 @@
+package cn.supervision.compliance.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import cn.supervision.compliance.evaluation.EvaluationResult;
+import cn.supervision.compliance.report.TemplateEvaluations;
+import io.swagger.v3.oas.annotations.Operation;
+
+/** The data clerks' way in: a filled data-entry template instead of the JSON request, same evaluation, same result. */
+@RestController
+class EvaluationUploadController {
+
+    private final TemplateEvaluations templates;
+
+    EvaluationUploadController(TemplateEvaluations templates) {
+        this.templates = templates;
+    }
+
+    @Operation(summary = "Evaluate a filled data-entry template (file, ruleSet, optional jurisdiction); bad cells are"
+            + " reported by sheet and cell")
+    @PostMapping(path = "/api/v1/evaluations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<EvaluationResult> evaluate(@RequestPart("file") MultipartFile file, @RequestParam String ruleSet,
+                                              @RequestParam(required = false) String jurisdiction) throws IOException {
+        try (InputStream in = file.getInputStream()) {
+            EvaluationResult result = templates.evaluate(in, ruleSet, jurisdiction);
+            return ResponseEntity.created(URI.create("/api/v1/evaluations/" + result.id())).body(result);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package cn.supervision.compliance.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.stereotype.Component;
+
+import cn.supervision.compliance.audit.StoredEvaluation;
+import cn.supervision.compliance.audit.Trace;
+import cn.supervision.compliance.audit.TraceStep;
+import cn.supervision.compliance.audit.Traces;
+import cn.supervision.compliance.evaluation.EvaluationResult;
+import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
+import cn.supervision.compliance.ruleset.RuleOrigin;
+
+/**
+ * A stored evaluation as an Excel report for auditors and district offices: 汇总 (decision and reasons), 全部检查 (every
+ * check with its chain), one sheet per failing school with its shortfalls, and 整改清单 (remediation grouped by
+ * 责任部门 and 责任股室). Streamed (SXSSF): only a window of rows is held in memory, however large the county.
+ */
+@Component
+public class EvaluationReport {
+
+    static final String SUMMARY = "汇总";
+    static final String ALL_CHECKS = "全部检查";
+    static final String REMEDIATION = "整改清单";
+    static final String SCHOOL_SHEET_PREFIX = "未达标-";
+    private static final String UNASSIGNED = "（未指定）";
+    private static final int ROWS_IN_MEMORY = 200;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    public void write(StoredEvaluation stored, Trace trace, OutputStream out) throws IOException {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
+        try {
+            CellStyle header = SheetWriter.headerStyle(workbook);
+            summary(new SheetWriter(workbook.createSheet(SUMMARY)), stored, trace, header);
+            allChecks(new SheetWriter(workbook.createSheet(ALL_CHECKS)), trace, header);
+            Set<String> sheetNames = new HashSet<>(Set.of(SUMMARY, ALL_CHECKS, REMEDIATION));
+            for (Map.Entry<String, List<TraceStep>> school : failingSchools(trace).entrySet()) {
+                String schoolName = school.getValue().get(0).schoolName();
+                String name = uniqueSheetName(SCHOOL_SHEET_PREFIX + (schoolName != null ? schoolName : school.getKey()),
+                        sheetNames);
+                failingSchool(new SheetWriter(workbook.createSheet(name)), school.getValue(), stored.result(), header);
+            }
+            remediation(new SheetWriter(workbook.createSheet(REMEDIATION)), stored.result(), trace, header);
+            workbook.write(out);
+        } finally {
+            workbook.close();
+            workbook.dispose();
+        }
+    }
+
+    private static void summary(SheetWriter sheet, StoredEvaluation stored, Trace trace, CellStyle header) {
+        EvaluationResult result = stored.result();
+        EvaluationResult.Summary s = result.summary();
+        sheet.widths(24, 90);
+        sheet.row(header, "项目", "内容");
+        sheet.row("评估编号", result.id());
+        sheet.row("规则集", result.ruleSet());
+        sheet.row("规则集版本", result.ruleSetVersion());
+        sheet.row("管辖范围", result.jurisdiction());
+        sheet.row("评估对象代码", result.subject().code());
+        sheet.row("评估对象名称", result.subject().countyName());
+        sheet.row("年度", result.subject().year());
+        sheet.row("评估时间", TIME.format(result.evaluatedAt()));
+        sheet.row("提交人", stored.submittedBy());
+        sheet.row("结论", result.passed() ? "达标" : "未达标");
+        if (result.decision() != null) {
+            sheet.row("认定结论", result.decision().label());
+            sheet.row("B类指标等级", result.grade() != null ? result.grade() : "未评定");
+        }
+        if (s != null) {
+            sheet.row("评估学段数", s.sectionsAssessed());
+            sheet.row("达标学段数", s.sectionsPassed());
+            sheet.row("不参加评估的学校数", s.schoolsExcluded());
+            sheet.row("未达标的差异系数", s.variationsFailed());
+            sheet.row("整改提示条数", s.hints());
+        }
+        sheet.skip();
+        sheet.row(header, "序号", "未达标原因");
+        int n = 0;
+        if (result.decision() != null) {
+            for (String reason : result.decision().reasons()) {
+                sheet.row(++n, reason);
+            }
+        }
+        for (TraceStep step : trace.checks()) {
+            boolean reason = step.verdict() == Verdict.FAILED && (step.kind() == TraceStep.Kind.SCHOOL_RULE
+                    || step.kind() == TraceStep.Kind.VARIATION
+                    || step.kind() == TraceStep.Kind.CHECK && result.decision() == null);
+            if (reason) {
+                sheet.row(++n, step.explanation());
+            }
+        }
+        if (n == 0) {
+            sheet.row("—", "全部检查达标");
+        }
+    }
+
+    private static void allChecks(SheetWriter sheet, Trace trace, CellStyle header) {
+        sheet.widths(14, 10, 24, 6, 8, 36, 20, 14, 8, 14, 8, 22, 12, 6, 10, 8, 10, 10, 12, 30, 16, 6, 80);
+        sheet.row(header, "类型", "学校代码", "学校名称", "学段", "指标代码", "指标名称", "数据字段", "原始数值", "是否分摊",
+                "全校合计", "学生数", "计算式", "计算值", "比较", "标准值", "单位", "结论", "达成率", "缺口",
+                "规则工作簿", "工作表", "行", "说明");
+        for (TraceStep step : trace.checks()) {
+            TraceStep.Figures f = step.figures();
+            RuleOrigin rule = step.rule();
+            sheet.row(kind(step.kind()), step.schoolId(), step.schoolName(), step.stage() != null ? step.stage().label()
+                            : null, step.indicator(), step.name(), f != null ? f.field() : null,
+                    f != null ? f.raw() : null, f != null ? (f.split() ? "是" : "否") : null,
+                    f != null ? f.schoolTotal() : null, f != null ? f.students() : null, f != null ? f.formula() : null,
+                    step.value(), step.comparator(), step.threshold(), step.unit(), verdict(step.verdict()),
+                    step.attainment(), step.shortfall(), rule != null ? rule.workbook() : null,
+                    rule != null ? rule.sheet() : null, rule != null ? rule.row() : null, step.explanation());
+        }
+    }
+
+    private static void failingSchool(SheetWriter sheet, List<TraceStep> steps, EvaluationResult result,
+                                      CellStyle header) {
+        TraceStep first = steps.get(0);
+        sheet.widths(8, 8, 36, 12, 10, 8, 12, 8, 60, 30, 12);
+        sheet.row(header, "学校", first.schoolName() + "（" + first.schoolId() + "）");
+        for (TraceStep step : steps) {
+            if (step.kind() == TraceStep.Kind.SCHOOL_RULE) {
+                sheet.row(step.stage().label(), step.explanation());
+            }
+        }
+        sheet.skip();
+        sheet.row(header, "学段", "指标代码", "指标名称", "计算值", "标准", "结论", "缺口", "单位", "推进措施", "责任部门",
+                "责任股室");
+        for (TraceStep step : steps) {
+            if (step.kind() != TraceStep.Kind.INDICATOR || step.verdict() != Verdict.FAILED) {
+                continue;
+            }
+            EvaluationResult.Hint hint = result.hints().stream()
+                    .filter(h -> step.indicator().equals(h.indicator()) && step.schoolId().equals(h.subject())
+                            && step.stage() == h.stage())
+                    .findFirst().orElse(null);
+            sheet.row(step.stage().label(), step.indicator(), step.name(), step.value(),
+                    step.comparator() + step.threshold().stripTrailingZeros().toPlainString(), verdict(step.verdict()),
+                    step.shortfall(), step.unit(), hint != null ? hint.measures() : null,
+                    hint != null ? String.join("、", hint.departments()) : null, hint != null ? hint.office() : null);
+        }
+    }
+
+    /** One row per hint and responsible department, grouped by department, then office, in the order they appear. */
+    private static void remediation(SheetWriter sheet, EvaluationResult result, Trace trace, CellStyle header) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, String> schoolNames = new LinkedHashMap<>();
+        trace.checks().forEach(step -> {
+            if (step.indicator() != null && step.name() != null) {
+                names.putIfAbsent(step.indicator(), step.name());
+            }
+            if (step.schoolId() != null && step.schoolName() != null) {
+                schoolNames.putIfAbsent(step.schoolId(), step.schoolName());
+            }
+        });
+        Map<String, Map<String, List<EvaluationResult.Hint>>> groups = new LinkedHashMap<>();
+        for (EvaluationResult.Hint hint : result.hints()) {
+            List<String> departments = hint.departments() == null || hint.departments().isEmpty()
+                    ? List.of(UNASSIGNED) : hint.departments();
+            String office = hint.office() == null || hint.office().isBlank() ? UNASSIGNED : hint.office();
+            for (String department : departments) {
+                groups.computeIfAbsent(department, d -> new LinkedHashMap<>())
+                        .computeIfAbsent(office, o -> new ArrayList<>()).add(hint);
+            }
+        }
+        sheet.widths(16, 12, 8, 36, 24, 6, 12, 8, 70, 30);
+        sheet.row(header, "责任部门", "责任股室", "指标代码", "指标名称", "对象", "学段", "缺口", "单位", "推进措施", "依据");
+        groups.forEach((department, offices) -> offices.forEach((office, hints) -> {
+            for (EvaluationResult.Hint hint : hints) {
+                String subject = schoolNames.containsKey(hint.subject())
+                        ? schoolNames.get(hint.subject()) + "（" + hint.subject() + "）" : hint.subject();
+                sheet.row(department, office, hint.indicator(), names.get(hint.indicator()), subject,
+                        hint.stage() != null ? hint.stage().label() : null, hint.shortfall(), hint.unit(),
+                        hint.measures(), hint.source());
+            }
+        }));
+    }
+
+    /** The steps of every school with a failed check, by school id in result order. */
+    private static Map<String, List<TraceStep>> failingSchools(Trace trace) {
+        Set<String> failing = new HashSet<>();
+        trace.checks().stream()
+                .filter(s -> s.schoolId() != null && s.verdict() == Verdict.FAILED)
+                .forEach(s -> failing.add(s.schoolId()));
+        Map<String, List<TraceStep>> schools = new LinkedHashMap<>();
+        trace.checks().stream()
+                .filter(s -> failing.contains(s.schoolId()))
+                .forEach(s -> schools.computeIfAbsent(s.schoolId(), id -> new ArrayList<>()).add(s));
+        return schools;
+    }
+
+    /** Excel sheet names: at most 31 characters, none of []:*?/\ , unique ignoring case. */
+    private static String uniqueSheetName(String wanted, Set<String> taken) {
+        String name = WorkbookUtil.createSafeSheetName(wanted, '_');
+        String candidate = name;
+        for (int i = 2; taken.stream().anyMatch(candidate::equalsIgnoreCase); i++) {
+            String suffix = "(" + i + ")";
+            candidate = name.substring(0, Math.min(name.length(), 31 - suffix.length())) + suffix;
+        }
+        taken.add(candidate);
+        return candidate;
+    }
+
+    private static String kind(TraceStep.Kind kind) {
+        return switch (kind) {
+            case INDICATOR -> "指标";
+            case SCHOOL_RULE -> "学校达标规则";
+            case VARIATION -> "差异系数";
+            case EXCLUSION -> "不参加评估";
+            case CHECK -> "检查";
+        };
+    }
+
+    private static String verdict(Verdict verdict) {
+        return Traces.verdictText(verdict);
+    }
+}

@@ -1,0 +1,73 @@
+package cn.supervision.compliance.report;
+
+import java.math.BigDecimal;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+
+/** Appends rows to a sheet: text always as inert text cells, numbers as numbers, nulls as empty cells. */
+final class SheetWriter {
+
+    private final Sheet sheet;
+    private int next;
+
+    SheetWriter(Sheet sheet) {
+        this.sheet = sheet;
+    }
+
+    Sheet sheet() {
+        return sheet;
+    }
+
+    SheetWriter widths(int... characters) {
+        for (int i = 0; i < characters.length; i++) {
+            sheet.setColumnWidth(i, characters[i] * 256);
+        }
+        return this;
+    }
+
+    Row row(CellStyle style, Object... values) {
+        Row row = sheet.createRow(next++);
+        for (int i = 0; i < values.length; i++) {
+            Cell cell = row.createCell(i);
+            Object value = values[i];
+            if (value instanceof BigDecimal number) {
+                cell.setCellValue(number.doubleValue());
+            } else if (value instanceof Number number) {
+                cell.setCellValue(number.doubleValue());
+            } else if (value != null) {
+                cell.setCellValue(InertText.of(value.toString()));
+            }
+            if (style != null) {
+                cell.setCellStyle(style);
+            }
+        }
+        return row;
+    }
+
+    Row row(Object... values) {
+        return row(null, values);
+    }
+
+    void skip() {
+        next++;
+    }
+
+    /** The yellow, bold heading style of our workbooks (as in the decision tables). */
+    static CellStyle headerStyle(Workbook workbook) {
+        Font bold = workbook.createFont();
+        bold.setBold(true);
+        CellStyle style = workbook.createCellStyle();
+        style.setFont(bold);
+        style.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
+        style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        style.setWrapText(true);
+        return style;
+    }
+}
