@@ -25,6 +25,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import cn.supervision.compliance.facts.InputProblem;
 import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.ruleset.RuleSetNotFound;
+import cn.supervision.compliance.ruleset.RuleSetProblem;
+import cn.supervision.compliance.ruleset.VersionNotFound;
+import cn.supervision.compliance.ruleset.WorkbookRejected;
 
 /**
  * The one place where failures become HTTP: RFC 9457 problem bodies that name the field at fault and never carry a
@@ -35,6 +38,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     private static final URI INVALID_INPUT = URI.create("urn:compliance:problem:invalid-input");
+    private static final URI WORKBOOK_REJECTED = URI.create("urn:compliance:problem:workbook-rejected");
 
     @ExceptionHandler(InvalidInput.class)
     ProblemDetail invalidInput(InvalidInput e) {
@@ -49,6 +53,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuleSetNotFound.class)
     ProblemDetail ruleSetNotFound(RuleSetNotFound e) {
         return invalid(List.of(new InputProblem("ruleSet", e.getMessage())));
+    }
+
+    @ExceptionHandler(VersionNotFound.class)
+    ProblemDetail versionNotFound(VersionNotFound e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    /** Workbooks not accepted as a version: 422 with every problem as {file, sheet, cell, message}. */
+    @ExceptionHandler(WorkbookRejected.class)
+    ProblemDetail workbookRejected(WorkbookRejected e) {
+        List<RuleSetProblem> problems = e.problems();
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        problem.setType(WORKBOOK_REJECTED);
+        problem.setTitle("Workbook rejected");
+        problem.setDetail(problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+        problem.setProperty("problems", problems);
+        return problem;
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,6 +1,7 @@
 package cn.supervision.compliance.audit;
 
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,6 +55,29 @@ public class EvaluationStore {
                 .map(this::result);
     }
 
+    /** A stored evaluation as it was submitted and answered. */
+    public record StoredEvaluation(EvaluationRequest request, EvaluationResult result) {
+    }
+
+    /** The most recent stored evaluations of a rule set, newest first (for previewing a new rule-set version). */
+    @Transactional(readOnly = true)
+    public List<StoredEvaluation> recent(String ruleSet, int limit) {
+        return jdbc.sql("SELECT request_json, result_json FROM evaluation WHERE rule_set = :ruleSet ORDER BY evaluated_at DESC, id FETCH FIRST :limit ROWS ONLY")
+                .param("ruleSet", ruleSet)
+                .param("limit", limit)
+                .query((rs, n) -> new StoredEvaluation(read(rs.getString("request_json"), EvaluationRequest.class),
+                        result(rs.getString("result_json"))))
+                .list();
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored evaluation is not readable", e);
+        }
+    }
+
     private String json(Object value) {
         try {
             return mapper.writeValueAsString(value);
@@ -63,10 +87,6 @@ public class EvaluationStore {
     }
 
     private EvaluationResult result(String json) {
-        try {
-            return mapper.readValue(json, EvaluationResult.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored evaluation is not readable", e);
-        }
+        return read(json, EvaluationResult.class);
     }
 }
