@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -38,7 +40,7 @@ public final class WorkbookFormat {
                     ? "is protected with a password (encrypted); remove the password and save it again"
                     : "is an Excel 97-2003 workbook named .xlsx; save it as an Excel workbook (.xlsx)");
         }
-        if (magic != FileMagic.OOXML) {
+        if (magic != FileMagic.OOXML || !completeZip(content)) {
             throw damaged(file);
         }
         OPCPackage pkg = null;
@@ -81,6 +83,15 @@ public final class WorkbookFormat {
             return FileMagic.valueOf(in);
         } catch (IOException | RuntimeException e) {
             throw damaged(file);
+        }
+    }
+
+    /** A zip archive whose central directory is present and readable (a truncated upload has none). */
+    private static boolean completeZip(byte[] content) {
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
+            return zip.getEntries().hasMoreElements();
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
