@@ -23,6 +23,7 @@ final class ColumnType {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Pattern QUOTED = Pattern.compile("^[\"'“”‘’「」『』]+|[\"'“”‘’「」『』]+$");
     private static final int MAX_TEXT = 4096;
+    private static final String QUOTE = "\\042";
 
     private final String name;
     private final List<String> allowed;
@@ -98,7 +99,11 @@ final class ColumnType {
         return text;
     }
 
-    /** Backslashes, quotes and line breaks escaped for a Java string literal; other control characters dropped. */
+    /**
+     * Backslashes and line breaks escaped for the Java string literal the code row puts the text in, and quotes written
+     * as the octal escape {@code \042}: Drools escapes some quotes itself but not all (not a leading one), so none is
+     * handed to it. Other control characters are dropped.
+     */
     static String escapedText(String cell) {
         if (cell.length() > MAX_TEXT) {
             throw new IllegalArgumentException("the text is longer than " + MAX_TEXT + " characters");
@@ -109,7 +114,7 @@ final class ColumnType {
             char c = text.charAt(i);
             switch (c) {
                 case '\\' -> out.append("\\\\");
-                case '"' -> out.append("\\\"");
+                case '"' -> out.append(QUOTE);
                 case '\n', '\r' -> out.append("\\n");
                 case '\t' -> out.append(' ');
                 default -> {

@@ -168,14 +168,16 @@ public class RuleSetCompiler {
                 return new RuleSetProblem(origin.workbook(), origin.sheet(), cell, firstLine(message.getText()));
             }
         }
-        SheetSource sheet = generated.get(message.getPath());
+        SheetSource sheet = generated.entrySet().stream()
+                .filter(e -> message.getPath() != null && e.getKey().endsWith(message.getPath()))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
         if (sheet != null) {
             return new RuleSetProblem(sheet.workbook(), sheet.sheet(), valuesCell(sheet.drl(), message.getLine()),
                     firstLine(message.getText()));
         }
         String path = message.getPath() == null ? "" : message.getPath().replaceFirst("^.*/", "");
-        return new RuleSetProblem(path, null, message.getLine() > 0 ? "line " + message.getLine() : null,
-                firstLine(message.getText()));
+        String line = message.getLine() > 0 && path.endsWith(".drl") ? "line " + message.getLine() : null;
+        return new RuleSetProblem(path, null, line, firstLine(message.getText()));
     }
 
     /** The cell holding the values of the generated rule at or before a DRL line ({@code // rule values at B12}). */

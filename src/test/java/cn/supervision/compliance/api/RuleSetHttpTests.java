@@ -25,10 +25,11 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,10 +83,17 @@ class RuleSetHttpTests {
     }
 
     private ResponseEntity<JsonNode> upload(String name, byte[] workbook, String comment) {
-        MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        parts.part("file", new ByteArrayResource(workbook)).filename(name);
-        parts.part("comment", comment);
-        return http().post().uri(SET + "/versions").contentType(MediaType.MULTIPART_FORM_DATA).body(parts.build())
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", new ByteArrayResource(workbook) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        if (comment != null) {
+            parts.add("comment", comment);
+        }
+        return http().post().uri(SET + "/versions").contentType(MediaType.MULTIPART_FORM_DATA).body(parts)
                 .retrieve().toEntity(JsonNode.class);
     }
 
@@ -220,7 +228,7 @@ class RuleSetHttpTests {
 
     @Test
     void aHintWithQuotesAndBackslashesIsAcceptedAndReachesTheResultVerbatim() {
-        String hint = "他说：\"先补齐\\仪器\"，再 \"核查\" \\u0022); System.exit(1); // end $1\n第二步";
+        String hint = "\"先补齐\"，他说：\"先补齐\\仪器\"，再 \"核查\" \\u0022); System.exit(1); // end $1\n第二步";
         byte[] workbook = Workbooks.withCell(Workbooks.shipped(), "整改措施", "B15", hint);
         ResponseEntity<JsonNode> response = upload(FILE, workbook, "引号与反斜杠");
         assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isIn(200, 201);

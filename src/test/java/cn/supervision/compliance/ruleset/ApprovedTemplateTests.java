@@ -95,7 +95,7 @@ class ApprovedTemplateTests {
         assertThat(requirement.canonical("≥４．２")).isEqualTo("≥4.2");
         assertThat(ColumnType.of("percentage", null).canonical("“８５％”")).isEqualTo("85%");
         assertThat(ColumnType.of("whole-number", null).canonical("6")).isEqualTo("6");
-        assertThat(ColumnType.escapedText("他说：\"补齐\\仪器\"\n第二行")).isEqualTo("他说：\\\"补齐\\\\仪器\\\"\\n第二行");
+        assertThat(ColumnType.escapedText("他说：\"补齐\\仪器\"\n第二行")).isEqualTo("他说：\\042补齐\\\\仪器\\042\\n第二行");
         assertThatThrownBy(() -> ColumnType.of("whole-number", null).canonical("6.5")).hasMessage("'6.5' is not a whole number");
     }
 
