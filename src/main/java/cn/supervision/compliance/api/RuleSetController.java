@@ -35,6 +35,8 @@ class RuleSetController {
 
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private static final int IMPACT_LIMIT = 500;
+    /** The length of {@code rule_set_version.comment}. */
+    private static final int MAX_COMMENT = 1000;
 
     private final RuleSetVersions versions;
     private final ImpactPreview impact;
@@ -75,6 +77,9 @@ class RuleSetController {
     @PostMapping(path = "/{ruleSet}/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<RuleSetVersion> upload(@PathVariable String ruleSet, @RequestParam("file") List<MultipartFile> files,
                                           @RequestParam(required = false) String comment, Principal principal) {
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            throw new InvalidInput("comment", "must be at most " + MAX_COMMENT + " characters");
+        }
         List<RuleSetFile> workbooks = new ArrayList<>();
         for (MultipartFile file : files) {
             workbooks.add(new RuleSetFile(RuleSetFile.Kind.WORKBOOK, fileName(file), bytes(file)));

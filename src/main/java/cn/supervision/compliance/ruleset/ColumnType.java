@@ -10,7 +10,7 @@ import cn.supervision.compliance.evaluation.Requirement;
 
 /**
  * The type of a rule-table column's values, as declared in the approved template: {@code number}, {@code whole-number},
- * {@code percentage}, {@code requirement} (≥4.2), {@code year}, {@code code} (SPECIAL_ED), {@code name} (national),
+ * {@code percentage}, {@code requirement} (a comparator and a number), {@code year}, {@code code} (SPECIAL_ED), {@code name} (national),
  * {@code text}, or the name of one of the template's enumerations (学段, 学校类型…). A value is checked and written in
  * its canonical form; text is escaped so that no character of it can end the string literal the rule code puts it in.
  * Full-width characters are read as their ASCII forms and quotes around a typed value are dropped.

@@ -227,6 +227,16 @@ class RuleSetHttpTests {
     }
 
     @Test
+    void anUnreadableTestCaseCellIsNamed() {
+        List<JsonNode> problems = problems(upload(FILE, Workbooks.withCell(activeWorkbook(), "测试用例", "G5", "很多"), null));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.get("sheet").asText()).isEqualTo("测试用例");
+            assertThat(p.get("cell").asText()).isEqualTo("G5");
+            assertThat(p.get("message").asText()).isEqualTo("'很多' is not a number");
+        });
+    }
+
+    @Test
     void aHintWithQuotesAndBackslashesIsAcceptedAndReachesTheResultVerbatim() {
         String hint = "\"先补齐\"，他说：\"先补齐\\仪器\"，再 \"核查\" \\u0022); System.exit(1); // end $1\n第二步";
         byte[] workbook = Workbooks.withCell(Workbooks.shipped(), "整改措施", "B15", hint);
