@@ -1,5 +1,7 @@
 package cn.supervision.compliance.ruleset;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -103,7 +105,7 @@ public class RuleSetVersionStore {
                 .list();
     }
 
-    private RuleSetVersion version(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private RuleSetVersion version(ResultSet rs) throws SQLException {
         String ruleSet = rs.getString("rule_set");
         int sequence = rs.getInt("seq");
         Timestamp activated = rs.getTimestamp("activated_at");

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -206,7 +208,7 @@ class RuleSetHttpTests {
     @Test
     void brokenOldAndMacroFilesAreRejectedInPlainWords() {
         byte[] shipped = Workbooks.shipped();
-        byte[] truncated = java.util.Arrays.copyOf(shipped, shipped.length - 100);
+        byte[] truncated = Arrays.copyOf(shipped, shipped.length - 100);
         assertThat(problems(upload(FILE, truncated, null)).get(0).get("message").asText())
                 .isEqualTo("is damaged or not an Excel workbook: it cannot be read as an .xlsx file");
         assertThat(problems(upload("resource-allocation.xls", shipped, null)).get(0).get("message").asText())
@@ -345,7 +347,7 @@ class RuleSetHttpTests {
                     if (response.getStatusCode().value() != 201 || !thresholds.containsKey(version)) {
                         failures.add(response.getStatusCode() + " " + result);
                     } else if (sectionIndicator(result, "S1", "R6").get("threshold").decimalValue()
-                            .compareTo(new java.math.BigDecimal(thresholds.get(version))) != 0) {
+                            .compareTo(new BigDecimal(thresholds.get(version))) != 0) {
                         failures.add("version " + version + " answered with another version's threshold");
                     } else {
                         versionsSeen.add(version);

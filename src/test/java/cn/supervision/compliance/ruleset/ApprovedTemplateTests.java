@@ -5,16 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
-import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -123,13 +125,13 @@ class ApprovedTemplateTests {
                  var out = encryptor.getDataStream(fs)) {
                 pkg.save(out);
             }
-            var bytes = new java.io.ByteArrayOutputStream();
+            var bytes = new ByteArrayOutputStream();
             fs.writeFilesystem(bytes);
             return bytes.toByteArray();
         }
     }
 
     private static byte[] macroEnabled(byte[] workbook) {
-        return Workbooks.edited(workbook, book -> book.setWorkbookType(org.apache.poi.xssf.usermodel.XSSFWorkbookType.XLSM));
+        return Workbooks.edited(workbook, book -> book.setWorkbookType(XSSFWorkbookType.XLSM));
     }
 }
