@@ -326,6 +326,21 @@ class RuleSetHttpTests {
     }
 
     @Test
+    void twoUploadsAtOnceAreSerialisedIntoTwoVersions() throws Exception {
+        byte[] first = Workbooks.withCell(Workbooks.shipped(), "整改措施", "D10", "政工股（一）");
+        byte[] second = Workbooks.withCell(Workbooks.shipped(), "整改措施", "D10", "政工股（二）");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<ResponseEntity<JsonNode>> a = pool.submit(() -> upload(FILE, first, "一"));
+            Future<ResponseEntity<JsonNode>> b = pool.submit(() -> upload(FILE, second, "二"));
+            assertThat(List.of(a.get(), b.get())).allSatisfy(r -> assertThat(r.getStatusCode().value()).isEqualTo(201))
+                    .extracting(r -> r.getBody().get("sequence").asInt()).doesNotHaveDuplicates();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void switchingVersionsUnderConcurrentEvaluationsFailsNoRequest() throws Exception {
         JsonNode original = active();
         int raised = uploadedVersion(r6Raised());
