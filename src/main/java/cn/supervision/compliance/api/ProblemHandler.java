@@ -29,6 +29,9 @@ import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.report.CellProblem;
 import cn.supervision.compliance.report.TemplateRejected;
 import cn.supervision.compliance.ruleset.RuleSetNotFound;
+import cn.supervision.compliance.ruleset.RuleSetProblem;
+import cn.supervision.compliance.ruleset.VersionNotFound;
+import cn.supervision.compliance.ruleset.WorkbookRejected;
 
 /**
  * The one place where failures become HTTP: RFC 9457 problem bodies that name the field at fault and never carry a
@@ -39,6 +42,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     private static final URI INVALID_INPUT = URI.create("urn:compliance:problem:invalid-input");
+    private static final URI WORKBOOK_REJECTED = URI.create("urn:compliance:problem:workbook-rejected");
 
     @ExceptionHandler(InvalidInput.class)
     ProblemDetail invalidInput(InvalidInput e) {
@@ -83,6 +87,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The evaluation store cannot be written or read right now; nothing was stored. Try again later.");
         problem.setTitle("Storage unavailable");
+        return problem;
+    }
+
+    @ExceptionHandler(VersionNotFound.class)
+    ProblemDetail versionNotFound(VersionNotFound e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    /** Workbooks not accepted as a version: 422 with every problem as {file, sheet, cell, message}. */
+    @ExceptionHandler(WorkbookRejected.class)
+    ProblemDetail workbookRejected(WorkbookRejected e) {
+        List<RuleSetProblem> problems = e.problems();
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        problem.setType(WORKBOOK_REJECTED);
+        problem.setTitle("Workbook rejected");
+        problem.setDetail(problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+        problem.setProperty("problems", problems);
         return problem;
     }
 

@@ -162,12 +162,20 @@ public class EvaluationStore {
         return null;
     }
 
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write an evaluation as JSON", e);
-        }
+    /** A stored evaluation as it was submitted and answered. */
+    /** The most recent stored evaluations of a rule set, newest first (for previewing a new rule-set version). */
+    @Transactional(readOnly = true)
+    public List<StoredEvaluation> recent(String ruleSet, int limit) {
+        return jdbc.sql("""
+                SELECT id, submitted_by, request_json, result_json FROM evaluation WHERE rule_set = :ruleSet
+                ORDER BY evaluated_at DESC, id FETCH FIRST :limit ROWS ONLY
+                """)
+                .param("ruleSet", ruleSet)
+                .param("limit", limit)
+                .query((rs, row) -> new StoredEvaluation(rs.getString("id"), rs.getString("submitted_by"),
+                        read(rs.getString("request_json"), JsonNode.class),
+                        read(rs.getString("result_json"), EvaluationResult.class)))
+                .list();
     }
 
     private <T> T read(String json, Class<T> type) {
@@ -175,6 +183,14 @@ public class EvaluationStore {
             return mapper.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored evaluation is not readable", e);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an evaluation as JSON", e);
         }
     }
 }

@@ -30,16 +30,26 @@ public class Evaluations {
     }
 
     public EvaluationResult evaluate(EvaluationRequest request) {
-        SubjectEvaluator evaluator = evaluators.get(request.ruleSet());
-        if (evaluator == null) {
-            throw new InvalidInput("ruleSet", "unknown rule set '" + request.ruleSet() + "'; known: "
-                    + evaluators.keySet().stream().sorted().toList());
-        }
+        SubjectEvaluator evaluator = evaluator(request);
         CompiledRuleSet rules = ruleSets.active(request.ruleSet());
         EvaluationResult result = evaluator.evaluate(rules, request.jurisdictionOrDefault(), request.subject())
                 .withId(UUID.randomUUID().toString());
         store.save(result, request);
         return result;
+    }
+
+    /** Evaluates a request on a given (not necessarily active) rule base and stores nothing: a preview. */
+    public EvaluationResult trial(CompiledRuleSet rules, EvaluationRequest request) {
+        return evaluator(request).evaluate(rules, request.jurisdictionOrDefault(), request.subject());
+    }
+
+    private SubjectEvaluator evaluator(EvaluationRequest request) {
+        SubjectEvaluator evaluator = evaluators.get(request.ruleSet());
+        if (evaluator == null) {
+            throw new InvalidInput("ruleSet", "unknown rule set '" + request.ruleSet() + "'; known: "
+                    + evaluators.keySet().stream().sorted().toList());
+        }
+        return evaluator;
     }
 
     public Optional<StoredEvaluation> find(String id) {

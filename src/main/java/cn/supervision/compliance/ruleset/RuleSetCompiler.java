@@ -43,9 +43,18 @@ public class RuleSetCompiler {
     /** DRL package folders mirror the rule set's package, {@code rules.<rule set with _>}. */
     private static final Function<String, String> PACKAGE_FOLDER = name -> "rules/" + name.replace('-', '_');
     private static final Pattern ROW_SUFFIX = Pattern.compile("_(\\d+)$");
+    private static final Pattern VALUES_AT = Pattern.compile("// rule values at ([A-Z]+\\d+)");
     private static final Pattern QUOTED_RULE = Pattern.compile("Rule name='([^']*)'|rule \"([^\"]*)\"|Rule \"([^\"]*)\"");
 
     public CompiledRuleSet compile(String ruleSet, List<RuleSetFile> files) {
+        return compile(ruleSet, hash(files), files);
+    }
+
+    /**
+     * Compiles files under a version hash computed elsewhere: the pipeline compiles workbooks whose value cells it has
+     * rewritten in canonical form, under the hash of the files as they were uploaded.
+     */
+    public CompiledRuleSet compile(String ruleSet, String version, List<RuleSetFile> files) {
         List<RuleSetProblem> problems = new ArrayList<>();
         Map<String, RuleOrigin> origins = new LinkedHashMap<>();
         Map<String, SheetSource> generated = new LinkedHashMap<>();
@@ -58,7 +67,7 @@ public class RuleSetCompiler {
                     String drl = compileSheet(file, sheet, problems);
                     if (drl != null) {
                         String path = folder + "table" + generated.size() + ".drl";
-                        generated.put(path, new SheetSource(file.name(), sheet));
+                        generated.put(path, new SheetSource(file.name(), sheet, drl));
                         fileSystem.write(path, drl);
                         index(drl, name -> new RuleOrigin(name, file.name(), sheet, row(name)), origins);
                     }
@@ -72,7 +81,6 @@ public class RuleSetCompiler {
         if (!problems.isEmpty()) {
             throw new RuleSetRejected(ruleSet, problems);
         }
-        String version = hash(files);
         ReleaseId releaseId = kie.newReleaseId("cn.supervision.rules", ruleSet, "1.0.0-" + version);
         fileSystem.generateAndWritePomXML(releaseId);
         KieBuilder builder = kie.newKieBuilder(fileSystem).buildAll();
@@ -90,7 +98,7 @@ public class RuleSetCompiler {
                 files.stream().map(RuleSetFile::name).toList(), kieBase, Map.copyOf(origins));
     }
 
-    private record SheetSource(String workbook, String sheet) {
+    private record SheetSource(String workbook, String sheet, String drl) {
     }
 
     private static List<String> ruleSheets(RuleSetFile file, List<RuleSetProblem> problems) {
@@ -107,7 +115,7 @@ public class RuleSetCompiler {
         return sheets;
     }
 
-    private static boolean declaresRuleSet(Sheet sheet) {
+    static boolean declaresRuleSet(Sheet sheet) {
         for (Row row : sheet) {
             for (Cell cell : row) {
                 if (cell.getCellType() == CellType.STRING && "RuleSet".equals(cell.getStringCellValue().strip())) {
@@ -144,7 +152,11 @@ public class RuleSetCompiler {
         return matcher.find() ? Integer.valueOf(matcher.group(1)) : null;
     }
 
-    /** Maps a compiler message on generated DRL back to the workbook row of the rule it names. */
+    /**
+     * Maps a compiler message on generated DRL back to the workbook: through the rule it names, else through the rule
+     * around the line it points at (the generated DRL says which cell holds that rule's values). A person never sees a
+     * DRL line number.
+     */
     private static RuleSetProblem locate(Message message, Map<String, SheetSource> generated,
                                          Map<String, RuleOrigin> origins) {
         Matcher matcher = QUOTED_RULE.matcher(message.getText());
@@ -152,17 +164,32 @@ public class RuleSetCompiler {
             String name = matcher.group(1) != null ? matcher.group(1) : matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
             RuleOrigin origin = origins.get(name);
             if (origin != null) {
-                String cell = origin.row() == null ? null : "row " + origin.row();
+                String cell = origin.row() == null ? null : "A" + origin.row();
                 return new RuleSetProblem(origin.workbook(), origin.sheet(), cell, firstLine(message.getText()));
             }
         }
-        SheetSource sheet = generated.get(message.getPath());
+        SheetSource sheet = generated.entrySet().stream()
+                .filter(e -> message.getPath() != null && e.getKey().endsWith(message.getPath()))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
         if (sheet != null) {
-            return new RuleSetProblem(sheet.workbook(), sheet.sheet(), null, firstLine(message.getText()));
+            return new RuleSetProblem(sheet.workbook(), sheet.sheet(), valuesCell(sheet.drl(), message.getLine()),
+                    firstLine(message.getText()));
         }
         String path = message.getPath() == null ? "" : message.getPath().replaceFirst("^.*/", "");
-        return new RuleSetProblem(path, null, message.getLine() > 0 ? "line " + message.getLine() : null,
-                firstLine(message.getText()));
+        String line = message.getLine() > 0 && path.endsWith(".drl") ? "line " + message.getLine() : null;
+        return new RuleSetProblem(path, null, line, firstLine(message.getText()));
+    }
+
+    /** The cell holding the values of the generated rule at or before a DRL line ({@code // rule values at B12}). */
+    private static String valuesCell(String drl, int line) {
+        String[] lines = drl.split("\n", -1);
+        for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+            Matcher values = VALUES_AT.matcher(lines[i]);
+            if (values.find()) {
+                return values.group(1);
+            }
+        }
+        return null;
     }
 
     private static String firstLine(String text) {
@@ -171,7 +198,8 @@ public class RuleSetCompiler {
         return newline < 0 ? trimmed : trimmed.substring(0, newline);
     }
 
-    private static String hash(List<RuleSetFile> files) {
+    /** The version of a rule set: SHA-256 over its files' kinds, names and contents in a fixed order. */
+    public static String hash(List<RuleSetFile> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             files.stream()

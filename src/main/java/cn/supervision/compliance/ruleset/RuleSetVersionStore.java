@@ -1,0 +1,135 @@
+package cn.supervision.compliance.ruleset;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The stored versions of the rule sets (metadata, files as BLOBs) and their activations (JDBC, Flyway V2). */
+@Repository
+public class RuleSetVersionStore {
+
+    private static final TypeReference<List<ChangedCell>> CHANGES = new TypeReference<>() { };
+    private static final TypeReference<List<TestCaseResult>> RESULTS = new TypeReference<>() { };
+    private static final String COLUMNS = """
+            SELECT v.rule_set, v.seq, v.hash, v.created_at, v.uploader, v.comment, v.changed_cells, v.test_results,
+                   (SELECT MAX(a.activated_at) FROM rule_set_activation a
+                     WHERE a.rule_set = v.rule_set AND a.seq = v.seq) AS activated_at,
+                   CASE WHEN v.seq = (SELECT a.seq FROM rule_set_activation a WHERE a.rule_set = v.rule_set
+                                       ORDER BY a.id DESC FETCH FIRST 1 ROWS ONLY) THEN TRUE ELSE FALSE END AS active
+              FROM rule_set_version v
+            """;
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper mapper;
+
+    public RuleSetVersionStore(JdbcClient jdbc, ObjectMapper mapper) {
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+    }
+
+    /** Stores a new version with the next sequence number of its rule set; returns that number. */
+    @Transactional
+    public int save(String ruleSet, String hash, String uploader, String comment, List<RuleSetFile> files,
+                    List<ChangedCell> changes, List<TestCaseResult> results) {
+        int sequence = jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM rule_set_version WHERE rule_set = :ruleSet")
+                .param("ruleSet", ruleSet).query(Integer.class).single();
+        jdbc.sql("""
+                INSERT INTO rule_set_version (rule_set, seq, hash, created_at, uploader, comment, changed_cells, test_results)
+                VALUES (:ruleSet, :seq, :hash, :at, :uploader, :comment, :changes, :results)
+                """)
+                .param("ruleSet", ruleSet).param("seq", sequence).param("hash", hash)
+                .param("at", Timestamp.from(Instant.now())).param("uploader", uploader).param("comment", comment)
+                .param("changes", json(changes)).param("results", json(results))
+                .update();
+        for (RuleSetFile file : files) {
+            jdbc.sql("INSERT INTO rule_set_version_file (rule_set, seq, kind, name, content) VALUES (:ruleSet, :seq, :kind, :name, :content)")
+                    .param("ruleSet", ruleSet).param("seq", sequence).param("kind", file.kind().name())
+                    .param("name", file.name()).param("content", file.content())
+                    .update();
+        }
+        return sequence;
+    }
+
+    @Transactional
+    public void activate(String ruleSet, int sequence, String by) {
+        jdbc.sql("INSERT INTO rule_set_activation (rule_set, seq, activated_at, activated_by) VALUES (:ruleSet, :seq, :at, :by)")
+                .param("ruleSet", ruleSet).param("seq", sequence).param("at", Timestamp.from(Instant.now())).param("by", by)
+                .update();
+    }
+
+    @Transactional(readOnly = true)
+    public List<RuleSetVersion> all(String ruleSet) {
+        return jdbc.sql(COLUMNS + " WHERE v.rule_set = :ruleSet ORDER BY v.seq DESC")
+                .param("ruleSet", ruleSet).query((rs, n) -> version(rs)).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<RuleSetVersion> find(String ruleSet, int sequence) {
+        return jdbc.sql(COLUMNS + " WHERE v.rule_set = :ruleSet AND v.seq = :seq")
+                .param("ruleSet", ruleSet).param("seq", sequence).query((rs, n) -> version(rs)).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<RuleSetVersion> findByHash(String ruleSet, String hash) {
+        return jdbc.sql(COLUMNS + " WHERE v.rule_set = :ruleSet AND v.hash = :hash")
+                .param("ruleSet", ruleSet).param("hash", hash).query((rs, n) -> version(rs)).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<RuleSetVersion> active(String ruleSet) {
+        return all(ruleSet).stream().filter(RuleSetVersion::active).findFirst();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<RuleSetVersion> newest(String ruleSet) {
+        return all(ruleSet).stream().findFirst();
+    }
+
+    @Transactional(readOnly = true)
+    public List<RuleSetFile> files(String ruleSet, int sequence) {
+        return jdbc.sql("SELECT kind, name, content FROM rule_set_version_file WHERE rule_set = :ruleSet AND seq = :seq ORDER BY kind DESC, name")
+                .param("ruleSet", ruleSet).param("seq", sequence)
+                .query((rs, n) -> new RuleSetFile(RuleSetFile.Kind.valueOf(rs.getString("kind")), rs.getString("name"),
+                        rs.getBytes("content")))
+                .list();
+    }
+
+    private RuleSetVersion version(ResultSet rs) throws SQLException {
+        String ruleSet = rs.getString("rule_set");
+        int sequence = rs.getInt("seq");
+        Timestamp activated = rs.getTimestamp("activated_at");
+        List<String> files = jdbc.sql("SELECT name FROM rule_set_version_file WHERE rule_set = :ruleSet AND seq = :seq ORDER BY kind DESC, name")
+                .param("ruleSet", ruleSet).param("seq", sequence).query(String.class).list();
+        return new RuleSetVersion(ruleSet, sequence, rs.getString("hash"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("uploader"), rs.getString("comment"), rs.getBoolean("active"),
+                activated == null ? null : activated.toInstant(), files,
+                read(rs.getString("changed_cells"), CHANGES), read(rs.getString("test_results"), RESULTS));
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a rule-set version as JSON", e);
+        }
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored rule-set version is not readable", e);
+        }
+    }
+}

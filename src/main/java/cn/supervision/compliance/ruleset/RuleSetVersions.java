@@ -1,0 +1,291 @@
+package cn.supervision.compliance.ruleset;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one pipeline every workbook goes through, whether uploaded, saved into the watched folder or found at start-up:
+ * open (xlsx only) → values only against the approved template → compile (errors mapped to cells) → the workbooks' own
+ * test cases → stored as a version → activated on request by swapping the active reference. Arrivals and activations
+ * are serialised by one lock; evaluations never wait for it.
+ */
+@Service
+public class RuleSetVersions implements SmartInitializingSingleton {
+
+    /** The uploader recorded while there is no authentication: the service's own machine. */
+    public static final String LOCAL = "local";
+
+    private static final Logger log = LoggerFactory.getLogger(RuleSetVersions.class);
+    private static final Pattern SEQUENCE = Pattern.compile("\\d{1,9}");
+    private static final int COMPILED_KEPT = 4;
+
+    private final RuleSets ruleSets;
+    private final RuleSetSources sources;
+    private final RuleSetCompiler compiler;
+    private final ApprovedTemplates templates;
+    private final RuleSetVersionStore store;
+    private final Map<String, WorkbookTestCases> testCases;
+    private final ReentrantLock arrivals = new ReentrantLock(true);
+    private final Map<String, CompiledRuleSet> compiled = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompiledRuleSet> eldest) {
+            return size() > COMPILED_KEPT;
+        }
+    };
+
+    public RuleSetVersions(RuleSets ruleSets, RuleSetSources sources, RuleSetCompiler compiler,
+                           ApprovedTemplates templates, RuleSetVersionStore store, List<WorkbookTestCases> testCases) {
+        this.ruleSets = ruleSets;
+        this.sources = sources;
+        this.compiler = compiler;
+        this.templates = templates;
+        this.store = store;
+        this.testCases = testCases.stream().collect(Collectors.toMap(WorkbookTestCases::ruleSet, Function.identity()));
+    }
+
+    /** A version that arrived: newly stored ({@code created}), or an identical one stored before. */
+    public record Arrival(RuleSetVersion version, boolean created) {
+    }
+
+    /**
+     * At start-up the files in the folders become a version when no stored version has their hash; then the stored
+     * active version is built and served (a restart keeps the last activation), or, when none is, the newest.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        for (String name : sources.ruleSetNames()) {
+            List<RuleSetFile> files = sources.read(name);
+            if (store.findByHash(name, RuleSetCompiler.hash(files)).isEmpty()) {
+                try {
+                    store(name, files, LOCAL, "read from the rule-set folders at start-up");
+                } catch (WorkbookRejected e) {
+                    if (store.active(name).isEmpty()) {
+                        throw new IllegalStateException("rule set " + name + " cannot be built; " + e.getMessage(), e);
+                    }
+                    log.error("the files of rule set {} in the folders were not accepted; the stored active version stays: {}",
+                            name, e.getMessage());
+                }
+            }
+            RuleSetVersion active = store.active(name).orElseGet(() -> {
+                RuleSetVersion newest = store.newest(name).orElseThrow();
+                store.activate(name, newest.sequence(), LOCAL);
+                return newest;
+            });
+            ruleSets.activate(compiled(active));
+            log.info("rule set {} version {} ({}) active", name, active.sequence(), active.hash());
+        }
+    }
+
+    /** Checks uploaded workbooks, which replace the active version's workbooks of the same names, and stores the result. */
+    public Arrival upload(String ruleSet, List<RuleSetFile> workbooks, String comment, String uploader) {
+        arrivals.lock();
+        try {
+            List<RuleSetFile> files = replaced(ruleSet, workbooks);
+            Optional<RuleSetVersion> existing = store.findByHash(ruleSet, RuleSetCompiler.hash(files));
+            if (existing.isPresent()) {
+                compiled(existing.get());
+                return new Arrival(existing.get(), false);
+            }
+            return new Arrival(store(ruleSet, files, uploader, comment), true);
+        } finally {
+            arrivals.unlock();
+        }
+    }
+
+    /** A workbook saved into the watched folder: the same checks, then activated at once unless it is already active. */
+    public Optional<RuleSetVersion> saved(String ruleSet, List<RuleSetFile> workbooks) {
+        arrivals.lock();
+        try {
+            String activeHash = active(ruleSet).hash();
+            if (RuleSetCompiler.hash(replaced(ruleSet, workbooks)).equals(activeHash)) {
+                return Optional.empty();
+            }
+            Arrival arrival = upload(ruleSet, workbooks, "saved into the watched rule-set folder", LOCAL);
+            return Optional.of(activate(ruleSet, String.valueOf(arrival.version().sequence()), LOCAL));
+        } finally {
+            arrivals.unlock();
+        }
+    }
+
+    /** Makes a stored version active (also a rollback): built and tested again unless still built, then swapped in. */
+    public RuleSetVersion activate(String ruleSet, String version, String by) {
+        arrivals.lock();
+        try {
+            RuleSetVersion target = find(ruleSet, version);
+            ruleSets.activate(compiled(target));
+            store.activate(ruleSet, target.sequence(), by);
+            log.info("rule set {} version {} ({}) activated by {}", ruleSet, target.sequence(), target.hash(), by);
+            return find(ruleSet, String.valueOf(target.sequence()));
+        } finally {
+            arrivals.unlock();
+        }
+    }
+
+    public List<String> ruleSetNames() {
+        return ruleSets.names();
+    }
+
+    public List<RuleSetVersion> history(String ruleSet) {
+        ruleSets.active(ruleSet);
+        return store.all(ruleSet);
+    }
+
+    public RuleSetVersion active(String ruleSet) {
+        ruleSets.active(ruleSet);
+        return store.active(ruleSet).orElseThrow(() -> new VersionNotFound("rule set " + ruleSet + " has no active version"));
+    }
+
+    /** {@code version}: a sequence number or a hash. */
+    public RuleSetVersion find(String ruleSet, String version) {
+        ruleSets.active(ruleSet);
+        Optional<RuleSetVersion> found = SEQUENCE.matcher(version).matches()
+                ? store.find(ruleSet, Integer.parseInt(version))
+                : store.findByHash(ruleSet, version);
+        return found.orElseThrow(() -> new VersionNotFound("rule set " + ruleSet + " has no version '" + version + "'"));
+    }
+
+    /** The built rule base of a stored version, for a preview of its impact. */
+    public CompiledRuleSet compiled(String ruleSet, String version) {
+        return compiled(find(ruleSet, version));
+    }
+
+    public RuleSetFile workbook(String ruleSet, String version, String file) {
+        RuleSetVersion found = find(ruleSet, version);
+        return store.files(ruleSet, found.sequence()).stream()
+                .filter(f -> f.kind() == RuleSetFile.Kind.WORKBOOK && f.name().equals(file))
+                .findFirst()
+                .orElseThrow(() -> new VersionNotFound("version " + found.sequence() + " of rule set " + ruleSet
+                        + " has no workbook '" + file + "'; it has " + found.files()));
+    }
+
+    /** The cells changed from one version to another. */
+    public List<ChangedCell> compare(String ruleSet, String from, String to) {
+        RuleSetVersion a = find(ruleSet, from);
+        RuleSetVersion b = find(ruleSet, to);
+        return CellChanges.between(store.files(ruleSet, a.sequence()), store.files(ruleSet, b.sequence()));
+    }
+
+    private RuleSetVersion store(String ruleSet, List<RuleSetFile> files, String uploader, String comment) {
+        Candidate candidate = check(ruleSet, files);
+        List<RuleSetFile> before = store.active(ruleSet).map(v -> store.files(ruleSet, v.sequence())).orElse(List.of());
+        int sequence = store.save(ruleSet, candidate.compiled().version(), uploader, comment, files,
+                CellChanges.between(before, files), candidate.results());
+        remember(candidate.compiled());
+        log.info("rule set {} version {} ({}) stored, uploaded by {}", ruleSet, sequence, candidate.compiled().version(), uploader);
+        return store.find(ruleSet, sequence).orElseThrow();
+    }
+
+    private CompiledRuleSet compiled(RuleSetVersion version) {
+        synchronized (compiled) {
+            CompiledRuleSet built = compiled.get(version.hash());
+            if (built != null) {
+                return built;
+            }
+        }
+        CompiledRuleSet built = check(version.ruleSet(), store.files(version.ruleSet(), version.sequence())).compiled();
+        remember(built);
+        return built;
+    }
+
+    private void remember(CompiledRuleSet built) {
+        synchronized (compiled) {
+            compiled.put(built.version(), built);
+        }
+    }
+
+    private record Candidate(CompiledRuleSet compiled, List<TestCaseResult> results) {
+    }
+
+    /** Values only, compile, test: the checks every version passes before it is stored or activated. */
+    private Candidate check(String ruleSet, List<RuleSetFile> files) {
+        List<RuleSetProblem> problems = new ArrayList<>();
+        List<RuleSetFile> compilable = new ArrayList<>();
+        for (RuleSetFile file : files) {
+            try {
+                compilable.add(file.kind() == RuleSetFile.Kind.WORKBOOK
+                        ? new RuleSetFile(file.kind(), file.name(), valuesOnly(ruleSet, file)) : file);
+            } catch (WorkbookRejected e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new WorkbookRejected(problems);
+        }
+        CompiledRuleSet built;
+        try {
+            built = compiler.compile(ruleSet, RuleSetCompiler.hash(files), compilable);
+        } catch (RuleSetRejected e) {
+            throw new WorkbookRejected(e.problems());
+        }
+        WorkbookTestCases tests = testCases.get(ruleSet);
+        List<TestCaseResult> results = tests == null ? List.of() : tests.run(built, files);
+        for (TestCaseResult result : results) {
+            if (!result.passed()) {
+                problems.add(new RuleSetProblem(result.file(), result.sheet(), result.rows(),
+                        "test case '" + result.name() + "' failed: " + String.join("; ", result.failures())));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new WorkbookRejected(problems);
+        }
+        return new Candidate(built, results);
+    }
+
+    private byte[] valuesOnly(String ruleSet, RuleSetFile file) {
+        ApprovedTemplate template = templates.of(ruleSet, file.name()).orElseThrow(() -> new WorkbookRejected(file.name(),
+                "is not a workbook of rule set " + ruleSet + " (no approved template of that name)"));
+        try (XSSFWorkbook workbook = WorkbookFormat.open(file.name(), file.content())) {
+            return ValuesOnly.check(file.name(), workbook, template);
+        } catch (IOException e) {
+            throw new WorkbookRejected(file.name(), "cannot be read");
+        }
+    }
+
+    /** The active version's files with the given workbooks in place of those of the same names. */
+    private List<RuleSetFile> replaced(String ruleSet, List<RuleSetFile> workbooks) {
+        if (workbooks.isEmpty()) {
+            throw new WorkbookRejected("file", "no workbook was uploaded; send each edited workbook as a 'file' part");
+        }
+        List<RuleSetFile> base = store.files(ruleSet, active(ruleSet).sequence());
+        Set<String> known = base.stream().filter(f -> f.kind() == RuleSetFile.Kind.WORKBOOK).map(RuleSetFile::name)
+                .collect(Collectors.toSet());
+        Set<String> seen = new HashSet<>();
+        List<RuleSetProblem> problems = new ArrayList<>();
+        for (RuleSetFile workbook : workbooks) {
+            try {
+                WorkbookFormat.requireXlsxName(workbook.name());
+            } catch (WorkbookRejected e) {
+                problems.addAll(e.problems());
+                continue;
+            }
+            if (!seen.add(workbook.name())) {
+                problems.add(new RuleSetProblem(workbook.name(), null, null, "was uploaded twice"));
+            } else if (!known.contains(workbook.name())) {
+                problems.add(new RuleSetProblem(workbook.name(), null, null, "is not a workbook of rule set " + ruleSet
+                        + "; keep the downloaded file name, one of " + known.stream().sorted().toList()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new WorkbookRejected(problems);
+        }
+        Map<String, RuleSetFile> uploaded = workbooks.stream().collect(Collectors.toMap(RuleSetFile::name, Function.identity()));
+        return base.stream().map(f -> f.kind() == RuleSetFile.Kind.WORKBOOK && uploaded.containsKey(f.name())
+                ? new RuleSetFile(RuleSetFile.Kind.WORKBOOK, f.name(), uploaded.get(f.name()).content()) : f).toList();
+    }
+}

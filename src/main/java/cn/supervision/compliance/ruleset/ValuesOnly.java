@@ -1,0 +1,234 @@
+package cn.supervision.compliance.ruleset;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import cn.supervision.compliance.ruleset.ApprovedTemplate.SheetTemplate;
+import cn.supervision.compliance.ruleset.ApprovedTemplate.TableTemplate;
+
+/**
+ * Checks that a workbook changes values only: every rule sheet of the approved template is there with the same header
+ * rows, rule tables, code rows, labels and merged object-type cells; nothing is written outside the tables' value
+ * cells; every value cell holds a value of its column's type. Value cells are rewritten in the workbook in their
+ * canonical form (text escaped), so the workbook handed to the compiler carries no code from a value cell.
+ */
+final class ValuesOnly {
+
+    private static final String RULE_TABLE = "RuleTable";
+    private static final int SHOWN = 80;
+
+    private final String file;
+    private final ApprovedTemplate template;
+    private final List<RuleSetProblem> problems = new ArrayList<>();
+
+    private ValuesOnly(String file, ApprovedTemplate template) {
+        this.file = file;
+        this.template = template;
+    }
+
+    /** The workbook with its value cells in canonical form, or {@link WorkbookRejected} listing every problem. */
+    static byte[] check(String file, XSSFWorkbook workbook, ApprovedTemplate template) {
+        ValuesOnly check = new ValuesOnly(file, template);
+        Set<String> ruleSheets = new HashSet<>();
+        for (SheetTemplate sheet : template.sheets()) {
+            ruleSheets.add(sheet.name());
+            Sheet found = workbook.getSheet(sheet.name());
+            if (found == null) {
+                check.problem(sheet.name(), null, "the sheet is missing; keep the sheets of the downloaded workbook and their names");
+            } else {
+                check.sheet(found, sheet);
+            }
+        }
+        for (Sheet sheet : workbook) {
+            if (!ruleSheets.contains(sheet.getSheetName()) && RuleSetCompiler.declaresRuleSet(sheet)) {
+                check.problem(sheet.getSheetName(), null, "a new sheet may not hold rule tables (RuleSet); only the values of the approved sheets may change");
+            }
+        }
+        if (!check.problems.isEmpty()) {
+            throw new WorkbookRejected(check.problems);
+        }
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void sheet(Sheet sheet, SheetTemplate expected) {
+        int row = 0;
+        for (List<String> header : expected.header()) {
+            codeRow(sheet, row++, header, header.size());
+        }
+        for (TableTemplate table : expected.tables()) {
+            row = blankUntilContent(sheet, row);
+            Row start = sheet.getRow(row);
+            String title = RULE_TABLE + " " + table.name();
+            if (start == null || !title.equals(text(start.getCell(0)))) {
+                problem(sheet.getSheetName(), address(row, 0), "the rule table '" + title + "' must start here, as in the downloaded workbook");
+                return;
+            }
+            codeRow(sheet, row, List.of(title), 1);
+            for (int i = 0; i < table.rows().size(); i++) {
+                codeRow(sheet, row + 1 + i, table.rows().get(i), table.width());
+            }
+            merges(sheet, row + 2, table);
+            row = values(sheet, row + 1 + table.rows().size(), table);
+        }
+        for (int r = row; r <= sheet.getLastRowNum(); r++) {
+            Cell cell = firstContent(sheet.getRow(r), 0);
+            if (cell != null) {
+                problem(sheet.getSheetName(), cell.getAddress().formatAsString(),
+                        "is outside every rule table; write values only in the rows under the yellow headings");
+                return;
+            }
+        }
+    }
+
+    /** A row developers own: each cell must read as in the template, and nothing may be added beyond its width. */
+    private void codeRow(Sheet sheet, int rowIndex, List<String> expected, int width) {
+        Row row = sheet.getRow(rowIndex);
+        int last = Math.max(width, row == null ? 0 : row.getLastCellNum());
+        for (int c = 0; c < last; c++) {
+            String want = c < expected.size() ? expected.get(c) : "";
+            String found = row == null ? "" : text(row.getCell(c));
+            if (!want.strip().equals(found.strip())) {
+                String message = c >= width
+                        ? "an extra code column is not allowed; found '" + shown(found) + "'"
+                        : "belongs to the approved template and may not be changed: expected '" + shown(want)
+                          + "', found '" + shown(found) + "'";
+                problem(sheet.getSheetName(), address(rowIndex, c), message);
+            }
+        }
+    }
+
+    private void merges(Sheet sheet, int objectRow, TableTemplate table) {
+        Set<List<Integer>> found = new HashSet<>();
+        for (CellRangeAddress range : sheet.getMergedRegions()) {
+            if (range.getFirstRow() <= objectRow && range.getLastRow() >= objectRow) {
+                found.add(range.getFirstRow() == objectRow && range.getLastRow() == objectRow
+                        ? List.of(range.getFirstColumn(), range.getLastColumn()) : List.of(-1, range.getFirstColumn()));
+            }
+        }
+        if (!found.equals(new HashSet<>(table.merged()))) {
+            problem(sheet.getSheetName(), address(objectRow, 0),
+                    "the merged cells of the object-type row belong to the approved template and may not be changed");
+        }
+    }
+
+    /** Checks the value rows up to the first empty row; returns the index of that row. */
+    private int values(Sheet sheet, int first, TableTemplate table) {
+        List<ColumnType> types = table.types().stream().map(t -> ColumnType.of(t, template.enumerations())).toList();
+        int r = first;
+        for (; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            if (firstContent(row, 0) == null) {
+                break;
+            }
+            Cell outside = firstContent(row, types.size());
+            if (outside != null) {
+                problem(sheet.getSheetName(), outside.getAddress().formatAsString(),
+                        "is outside the table's columns; write values only under the yellow headings");
+            }
+            for (int c = 0; c < types.size(); c++) {
+                value(sheet, row.getCell(c), types.get(c), table.rows().get(table.rows().size() - 1).get(c));
+            }
+        }
+        return r;
+    }
+
+    private void value(Sheet sheet, Cell cell, ColumnType type, String label) {
+        if (cell == null || cell.getCellType() == CellType.BLANK) {
+            return;
+        }
+        String where = cell.getAddress().formatAsString();
+        if (cell.getCellType() == CellType.FORMULA) {
+            problem(sheet.getSheetName(), where, "'=" + shown(cell.getCellFormula()) + "' is a formula; type the value itself (" + label + ")");
+            return;
+        }
+        if (cell.getCellType() != CellType.STRING && cell.getCellType() != CellType.NUMERIC) {
+            problem(sheet.getSheetName(), where, "'" + text(cell) + "' is not a value (" + label + ")");
+            return;
+        }
+        String shownText = text(cell);
+        if (shownText.isBlank()) {
+            cell.setBlank();
+            return;
+        }
+        try {
+            cell.setCellValue(type.canonical(shownText));
+        } catch (IllegalArgumentException e) {
+            problem(sheet.getSheetName(), where, e.getMessage() + " (" + label + ")");
+        }
+    }
+
+    private static int blankUntilContent(Sheet sheet, int row) {
+        int r = row;
+        while (r <= sheet.getLastRowNum() && firstContent(sheet.getRow(r), 0) == null) {
+            r++;
+        }
+        return r;
+    }
+
+    private static Cell firstContent(Row row, int fromColumn) {
+        if (row == null) {
+            return null;
+        }
+        for (Cell cell : row) {
+            if (cell.getColumnIndex() >= fromColumn && !text(cell).isBlank()) {
+                return cell;
+            }
+        }
+        return null;
+    }
+
+    /** What a cell holds as text: strings as written, numbers in plain decimal (a percentage style adds %). */
+    static String text(Cell cell) {
+        if (cell == null) {
+            return "";
+        }
+        return switch (cell.getCellType()) {
+            case STRING -> cell.getStringCellValue();
+            case NUMERIC -> number(cell);
+            case BOOLEAN -> String.valueOf(cell.getBooleanCellValue()).toUpperCase();
+            case FORMULA -> "=" + cell.getCellFormula();
+            case ERROR -> "#ERROR";
+            default -> "";
+        };
+    }
+
+    private static String number(Cell cell) {
+        BigDecimal value = BigDecimal.valueOf(cell.getNumericCellValue());
+        String format = cell.getCellStyle() == null ? "" : cell.getCellStyle().getDataFormatString();
+        if (format != null && format.contains("%")) {
+            return value.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+        }
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    private static String shown(String text) {
+        return text.length() <= SHOWN ? text : text.substring(0, SHOWN) + "…";
+    }
+
+    private static String address(int row, int column) {
+        return new CellReference(row, column).formatAsString();
+    }
+
+    private void problem(String sheet, String cell, String message) {
+        problems.add(new RuleSetProblem(file, sheet, cell, message));
+    }
+}

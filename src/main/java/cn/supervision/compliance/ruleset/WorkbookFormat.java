@@ -1,0 +1,109 @@
+package cn.supervision.compliance.ruleset;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Opens the bytes of an uploaded or saved workbook, accepting only an ordinary (transitional) .xlsx workbook without
+ * macros, and naming in plain words what else it is: .xls, .xlsm, password-protected, Strict Open XML or damaged.
+ * Memory stays bounded by POI's zip-bomb guards, set here for every workbook the service reads.
+ */
+public final class WorkbookFormat {
+
+    private static final long MAX_ENTRY_BYTES = 64L * 1024 * 1024;
+    private static final String MACRO_WORKBOOK = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
+
+    static {
+        ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
+        ZipSecureFile.setMinInflateRatio(0.01d);
+    }
+
+    private WorkbookFormat() {
+    }
+
+    /** The workbook, to be closed by the caller; or {@link WorkbookRejected} with one problem for the file. */
+    public static XSSFWorkbook open(String file, byte[] content) {
+        requireXlsxName(file);
+        FileMagic magic = magic(file, content);
+        if (magic == FileMagic.OLE2) {
+            throw new WorkbookRejected(file, encrypted(content)
+                    ? "is protected with a password (encrypted); remove the password and save it again"
+                    : "is an Excel 97-2003 workbook named .xlsx; save it as an Excel workbook (.xlsx)");
+        }
+        if (magic != FileMagic.OOXML || !completeZip(content)) {
+            throw damaged(file);
+        }
+        OPCPackage pkg = null;
+        try {
+            pkg = OPCPackage.open(new ByteArrayInputStream(content));
+            if (pkg.isStrictOoxmlFormat()) {
+                throw new WorkbookRejected(file, "is saved as Strict Open XML; save it as an ordinary Excel workbook (.xlsx)");
+            }
+            if (!pkg.getPartsByContentType(MACRO_WORKBOOK).isEmpty()) {
+                throw new WorkbookRejected(file, "contains macros (.xlsm); save it as an Excel workbook (.xlsx) without macros");
+            }
+            return new XSSFWorkbook(pkg);
+        } catch (WorkbookRejected e) {
+            pkg.revert();
+            throw e;
+        } catch (Exception e) {
+            if (pkg != null) {
+                pkg.revert();
+            }
+            throw damaged(file);
+        }
+    }
+
+    /** Rejects .xls, .xlsm and any other name that is not an .xlsx workbook's. */
+    public static void requireXlsxName(String file) {
+        String name = file.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xls")) {
+            throw new WorkbookRejected(file, "is an Excel 97-2003 workbook (.xls); open it and save it as an Excel workbook (.xlsx)");
+        }
+        if (name.endsWith(".xlsm")) {
+            throw new WorkbookRejected(file, "is a macro-enabled workbook (.xlsm); save it as an Excel workbook (.xlsx) without macros");
+        }
+        if (!name.endsWith(".xlsx")) {
+            throw new WorkbookRejected(file, "is not an Excel workbook: the file name must end in .xlsx");
+        }
+    }
+
+    private static FileMagic magic(String file, byte[] content) {
+        try (InputStream in = FileMagic.prepareToCheckMagic(new ByteArrayInputStream(content))) {
+            return FileMagic.valueOf(in);
+        } catch (IOException | RuntimeException e) {
+            throw damaged(file);
+        }
+    }
+
+    /** A zip archive whose central directory is present and readable (a truncated upload has none). */
+    private static boolean completeZip(byte[] content) {
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
+            return zip.getEntries().hasMoreElements();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean encrypted(byte[] content) {
+        try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(content))) {
+            return fs.getRoot().hasEntry("EncryptionInfo");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static WorkbookRejected damaged(String file) {
+        return new WorkbookRejected(file, "is damaged or not an Excel workbook: it cannot be read as an .xlsx file");
+    }
+}

@@ -1,0 +1,23 @@
+package cn.supervision.compliance.ruleset;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Uploaded or saved workbooks were not accepted as a rule-set version; every problem names its file, sheet and cell. */
+public class WorkbookRejected extends RuntimeException {
+
+    private final List<RuleSetProblem> problems;
+
+    public WorkbookRejected(List<RuleSetProblem> problems) {
+        super(problems.stream().map(RuleSetProblem::toString).collect(Collectors.joining("\n  ", "rejected:\n  ", "")));
+        this.problems = List.copyOf(problems);
+    }
+
+    public WorkbookRejected(String file, String message) {
+        this(List.of(new RuleSetProblem(file, null, null, message)));
+    }
+
+    public List<RuleSetProblem> problems() {
+        return problems;
+    }
+}

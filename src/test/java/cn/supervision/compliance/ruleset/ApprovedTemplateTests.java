@@ -1,0 +1,151 @@
+package cn.supervision.compliance.ruleset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
+import org.junit.jupiter.api.Test;
+import java.nio.file.Files;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The shipped workbook reproduces its approved template; what a policy editor may and may not write in it. */
+class ApprovedTemplateTests {
+
+    private static final String FILE = Workbooks.RESOURCE_ALLOCATION;
+    private final ApprovedTemplate template = new ApprovedTemplates(new ObjectMapper())
+            .of("balanced-development", FILE).orElseThrow();
+
+    private byte[] check(byte[] workbook) throws IOException {
+        try (XSSFWorkbook book = WorkbookFormat.open(FILE, workbook)) {
+            return ValuesOnly.check(FILE, book, template);
+        }
+    }
+
+    private List<RuleSetProblem> problems(byte[] workbook) {
+        return catchThrowableOfType(WorkbookRejected.class, () -> check(workbook)).problems();
+    }
+
+    @Test
+    void theShippedWorkbookMatchesTheApprovedTemplateShippedInTheJar() throws IOException {
+        assertThat(check(Workbooks.shipped())).isNotEmpty();
+        assertThat(template.sheets()).extracting(ApprovedTemplate.SheetTemplate::name)
+                .containsExactly("评估范围", "参数", "资源配置标准", "差异系数", "整改措施");
+        template.sheets().forEach(sheet -> sheet.tables().forEach(table ->
+                assertThat(table.types()).as(table.name()).hasSize(table.width())));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"balanced-development, resource-allocation.xlsx", "balanced-development, county-assessment.xlsx",
+            "curriculum, curriculum.xlsx", "district-targets, district-targets.xlsx"})
+    void everyShippedWorkbookMatchesItsApprovedTemplate(String ruleSet, String file) throws IOException {
+        ApprovedTemplate approved = new ApprovedTemplates(new ObjectMapper()).of(ruleSet, file).orElseThrow();
+        byte[] shipped = Files.readAllBytes(ShippedRuleSets.DECISION_TABLES.resolve(ruleSet).resolve(file));
+        try (XSSFWorkbook book = WorkbookFormat.open(file, shipped)) {
+            assertThat(ValuesOnly.check(file, book, approved)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void textInANumberCellIsNamedByCell() {
+        assertThat(problems(Workbooks.withCell(Workbooks.shipped(), "资源配置标准", "E14", "≥0,9")))
+                .containsExactly(new RuleSetProblem(FILE, "资源配置标准", "E14", "'≥0,9' is not a number (标准（要求）)"));
+        assertThat(problems(Workbooks.withCell(Workbooks.shipped(), "参数", "B10", "六")))
+                .containsExactly(new RuleSetProblem(FILE, "参数", "B10", "'六' is not a number (七项指标中最少达标项数)"));
+    }
+
+    @Test
+    void aChangedCodeRowAndAnExtraCodeColumnAreRejected() {
+        byte[] changed = Workbooks.withCell(Workbooks.shipped(), "资源配置标准", "E8",
+                "insert(check.requiring(\"$param\")); System.exit(0);");
+        assertThat(problems(changed)).singleElement().satisfies(p -> {
+            assertThat(p.cell()).isEqualTo("E8");
+            assertThat(p.message()).startsWith("belongs to the approved template and may not be changed");
+        });
+        byte[] extra = Workbooks.withCell(Workbooks.withCell(Workbooks.shipped(), "差异系数", "D6", "ACTION"),
+                "差异系数", "D8", "System.exit(0);");
+        assertThat(problems(extra)).extracting(RuleSetProblem::cell).containsExactly("D6", "D8");
+        assertThat(problems(extra).get(0).message()).startsWith("an extra code column is not allowed");
+    }
+
+    @Test
+    void codeInAValueCellIsRejected() {
+        assertThat(problems(Workbooks.withCell(Workbooks.shipped(), "资源配置标准", "B10", "小学\") || true || (\"")))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.cell()).isEqualTo("B10");
+                    assertThat(p.message()).contains("is not one of 小学、初中、高中");
+                });
+        assertThat(problems(Workbooks.withCell(Workbooks.shipped(), "资源配置标准", "E10", "≥4.2\")); System.exit(1); //")))
+                .extracting(RuleSetProblem::cell).containsExactly("E10");
+        assertThat(problems(Workbooks.edited(Workbooks.shipped(), book ->
+                book.getSheet("差异系数").getRow(9).getCell(2).setCellFormula("1+1"))))
+                .extracting(RuleSetProblem::message).containsExactly("'=1+1' is a formula; type the value itself (计算差异系数的最少学校数)");
+    }
+
+    @Test
+    void aNewRuleTableOutsideTheTemplateIsRejected() {
+        byte[] added = Workbooks.withCell(Workbooks.shipped(), "差异系数", "A14", "RuleTable 后门");
+        assertThat(problems(added)).singleElement().satisfies(p -> assertThat(p.cell()).isEqualTo("A14"));
+        byte[] newSheet = Workbooks.edited(Workbooks.shipped(), book -> book.createSheet("新规则").createRow(0).createCell(0).setCellValue("RuleSet"));
+        assertThat(problems(newSheet)).extracting(RuleSetProblem::sheet).containsExactly("新规则");
+    }
+
+    @Test
+    void fullWidthDigitsAndQuotesAroundTypedValuesAreReadAsAPersonMeantThem() {
+        ColumnType requirement = ColumnType.of("requirement", null);
+        assertThat(requirement.canonical("≥４．２")).isEqualTo("≥4.2");
+        assertThat(ColumnType.of("percentage", null).canonical("“８５％”")).isEqualTo("85%");
+        assertThat(ColumnType.of("whole-number", null).canonical("6")).isEqualTo("6");
+        assertThat(ColumnType.escapedText("他说：\"补齐\\仪器\"\n第二行")).isEqualTo("他说：\\042补齐\\\\仪器\\042\\n第二行");
+        assertThatThrownBy(() -> ColumnType.of("whole-number", null).canonical("6.5")).hasMessage("'6.5' is not a whole number");
+    }
+
+    @Test
+    void onlyOrdinaryXlsxWorkbooksOpen() throws Exception {
+        byte[] shipped = Workbooks.shipped();
+        assertThat(reason("rules.xls", shipped)).contains("Excel 97-2003");
+        assertThat(reason("rules.xlsm", shipped)).contains("macro-enabled");
+        assertThat(reason(FILE, Arrays.copyOf(shipped, shipped.length / 2))).contains("damaged");
+        assertThat(reason(FILE, "not a workbook".getBytes())).contains("damaged");
+        assertThat(reason(FILE, encrypted(shipped))).contains("password");
+        assertThat(reason(FILE, macroEnabled(shipped))).contains("macros");
+    }
+
+    private static String reason(String file, byte[] content) {
+        return catchThrowableOfType(WorkbookRejected.class, () -> WorkbookFormat.open(file, content).close())
+                .problems().get(0).message();
+    }
+
+    private static byte[] encrypted(byte[] workbook) throws Exception {
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+            encryptor.confirmPassword("secret");
+            try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(workbook));
+                 var out = encryptor.getDataStream(fs)) {
+                pkg.save(out);
+            }
+            var bytes = new ByteArrayOutputStream();
+            fs.writeFilesystem(bytes);
+            return bytes.toByteArray();
+        }
+    }
+
+    private static byte[] macroEnabled(byte[] workbook) {
+        return Workbooks.edited(workbook, book -> book.setWorkbookType(XSSFWorkbookType.XLSM));
+    }
+}
