@@ -85,7 +85,7 @@ public class Traces {
         if (check.subject() != null && check.note() != null) {
             text.append("；数据：").append(check.note());
         }
-        text.append("；依据").append(where(check.rule())).append("；").append(verdictText(check.verdict()));
+        text.append("；依据").append(where(check.rule())).append("；").append(check.verdict().label());
         return new TraceStep(TraceStep.Kind.CHECK, check.subject(), null, null, check.code(), check.name(), null,
                 check.value(), check.comparator(), check.threshold(), check.unit(), check.verdict(), null, null,
                 null, null, null, null, check.note(), check.rule(), text.toString());
@@ -109,7 +109,7 @@ public class Traces {
         Verdict verdict = indicator.met() ? Verdict.PASSED : Verdict.FAILED;
         String explanation = section.schoolName() + " " + section.stage().label() + " " + indicator.name() + "："
                 + computation + "，要求 " + indicator.comparator() + plain(indicator.threshold()) + "；依据"
-                + where(indicator.rule()) + "；" + verdictText(verdict)
+                + where(indicator.rule()) + "；" + verdict.label()
                 + (indicator.shortfall() != null ? "，缺口 " + plain(indicator.shortfall()) + " " + indicator.unit()
                 : "");
         return new TraceStep(TraceStep.Kind.INDICATOR, section.schoolId(), section.schoolName(), section.stage(),
@@ -122,7 +122,7 @@ public class Traces {
         Verdict verdict = section.passed() ? Verdict.PASSED : Verdict.FAILED;
         String explanation = section.schoolName() + " " + section.stage().label() + "：" + section.checked() + " 项指标中 "
                 + section.metCount() + " 项达标，未达标项" + (section.withinTolerance() ? "均在" : "不全在")
-                + "允许范围内；依据" + where(section.rule()) + "；学段" + verdictText(verdict);
+                + "允许范围内；依据" + where(section.rule()) + "；学段" + verdict.label();
         return new TraceStep(TraceStep.Kind.SCHOOL_RULE, section.schoolId(), section.schoolName(), section.stage(),
                 null, null, null, null, null, null, null, verdict, null, null, section.metCount(), section.checked(),
                 section.withinTolerance(), null, null, section.rule(), explanation);
@@ -133,7 +133,7 @@ public class Traces {
                 : Boolean.TRUE.equals(v.passed()) ? Verdict.PASSED : Verdict.FAILED;
         String explanation = v.stage().label() + " " + (v.name() != null ? v.name() : v.indicator()) + " 校际差异系数："
                 + (v.applicable() ? plain(v.cv()) + "（" + v.sections() + " 个学段参与）" : "参与学段不足，不计算")
-                + "，要求 " + v.comparator() + plain(v.limit()) + "；依据" + where(v.rule()) + "；" + verdictText(verdict);
+                + "，要求 " + v.comparator() + plain(v.limit()) + "；依据" + where(v.rule()) + "；" + verdict.label();
         return new TraceStep(TraceStep.Kind.VARIATION, null, null, v.stage(), v.indicator(), v.name(), null, v.cv(),
                 v.comparator(), v.limit(), null, verdict, null, null, null, null, null, v.sections(), null, v.rule(),
                 explanation);
@@ -146,17 +146,6 @@ public class Traces {
             list.forEach(s -> schools.putIfAbsent(s.path("id").asText(), s));
         }
         return schools;
-    }
-
-    /** A verdict as the auditors' documents say it. */
-    public static String verdictText(Verdict verdict) {
-        return switch (verdict) {
-            case PASSED -> "达标";
-            case FAILED -> "未达标";
-            case NOT_APPLICABLE -> "不适用";
-            case NOT_ASSESSED -> "未评估";
-            case NOT_YET_IN_FORCE -> "尚未生效";
-        };
     }
 
     private static String where(RuleOrigin rule) {

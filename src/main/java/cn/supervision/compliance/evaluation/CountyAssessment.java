@@ -1,15 +1,11 @@
 package cn.supervision.compliance.evaluation;
 
-import java.util.List;
-
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.supervision.compliance.facts.CountySubject;
 import cn.supervision.compliance.facts.CountySubjectChecks;
-import cn.supervision.compliance.facts.InputProblem;
-import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 
 /** Evaluates a county under the {@code balanced-development} rule set (INDICATORS.md §1). */
@@ -29,11 +25,7 @@ class CountyAssessment implements SubjectEvaluator {
 
     @Override
     public EvaluationResult evaluate(CompiledRuleSet rules, String jurisdiction, JsonNode subject) {
-        CountySubject county = reader.read(subject, CountySubject.class);
-        List<InputProblem> problems = CountySubjectChecks.problems(county, "subject.");
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
+        CountySubject county = reader.read(subject, CountySubject.class, CountySubjectChecks::problems);
         CountySession.Outcome outcome = CountySession.run(rules, jurisdiction, county);
         return CountyResultAssembler.assemble(rules, jurisdiction, county, outcome);
     }

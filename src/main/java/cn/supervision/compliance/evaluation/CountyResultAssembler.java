@@ -118,7 +118,7 @@ final class CountyResultAssembler {
         if (!d.mustPass()) {
             String dataChecks = measures.stream().filter(m -> m.indicator().equals(d.code()))
                     .map(m -> "数据核验：" + m.name() + "，" + m.measure().basis() + "，要求 " + m.requirement() + "，"
-                            + label(m.verdict()))
+                            + m.verdict().label())
                     .collect(Collectors.joining("；"));
             return CheckResult.scored(d.code(), d.name(), d.category(), v.verdict(), v.score(), d.points(), v.floor(),
                     dataChecks.isEmpty() ? d.dimension() : d.dimension() + "；" + dataChecks, rules.origin(v.rule()));
@@ -136,16 +136,6 @@ final class CountyResultAssembler {
                 + (c.measure().stageName() == null ? "" : "（" + c.measure().stageName() + "）"), c.verdict(), value(c),
                 c.requirement().comparator().symbol(), c.requirement().threshold(), c.requirement().toString(),
                 c.unit(), null, null, List.of(), c.measure().basis(), rules.origin(c.rule()));
-    }
-
-    private static String label(Verdict verdict) {
-        return switch (verdict) {
-            case PASSED -> "通过";
-            case FAILED -> "未通过";
-            case NOT_APPLICABLE -> "不适用";
-            case NOT_ASSESSED -> "未评估";
-            case NOT_YET_IN_FORCE -> "尚未生效";
-        };
     }
 
     private static BigDecimal value(MeasureCheck check) {

@@ -1,6 +1,5 @@
 package cn.supervision.compliance.evaluation;
 
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -12,8 +11,6 @@ import cn.supervision.compliance.evaluation.targets.CheckScope;
 import cn.supervision.compliance.evaluation.targets.Reach;
 import cn.supervision.compliance.facts.CurriculumObservations;
 import cn.supervision.compliance.facts.CurriculumSubject;
-import cn.supervision.compliance.facts.InputProblem;
-import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 
 /** Evaluates a school under the {@code curriculum} rule set (INDICATORS.md §2, C01–C13). */
@@ -36,11 +33,7 @@ class CurriculumAssessment implements SubjectEvaluator, IndicatorListing {
 
     @Override
     public EvaluationResult evaluate(CompiledRuleSet rules, String jurisdiction, JsonNode subject) {
-        CurriculumSubject school = reader.read(subject, CurriculumSubject.class);
-        List<InputProblem> problems = CurriculumObservations.problems(school, "subject.");
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
+        CurriculumSubject school = reader.read(subject, CurriculumSubject.class, CurriculumObservations::problems);
         Set<Integer> grades = school.grades().stream().map(CurriculumSubject.Grade::grade).collect(Collectors.toSet());
         TargetSession.Outcomes outcomes = TargetSession.run(rules,
                 CheckScope.evaluating(LEVEL, jurisdiction, school.year()), new Reach(grades, school.type().label()),

@@ -1,7 +1,5 @@
 package cn.supervision.compliance.evaluation;
 
-import java.util.List;
-
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.supervision.compliance.evaluation.targets.CheckScope;
 import cn.supervision.compliance.evaluation.targets.Reach;
 import cn.supervision.compliance.facts.DistrictSubject;
-import cn.supervision.compliance.facts.InputProblem;
-import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.facts.ProvinceSubject;
 import cn.supervision.compliance.facts.TargetObservations;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
@@ -40,16 +36,14 @@ class DistrictTargetsAssessment implements SubjectEvaluator, IndicatorListing {
     @Override
     public EvaluationResult evaluate(CompiledRuleSet rules, String jurisdiction, JsonNode subject) {
         if (subject.has("provinceCode")) {
-            ProvinceSubject province = reader.read(subject, ProvinceSubject.class);
-            reject(TargetObservations.problems(province, "subject."));
+            ProvinceSubject province = reader.read(subject, ProvinceSubject.class, TargetObservations::problems);
             TargetSession.Outcomes outcomes = TargetSession.run(rules,
                     CheckScope.evaluating(PROVINCE, jurisdiction, province.year()), Reach.notASchool(),
                     TargetObservations.of(province, "subject."));
             return TargetResults.assemble(rules, jurisdiction, EvaluationResult.Subject.province(
                     province.provinceCode(), province.provinceName(), province.year()), outcomes);
         }
-        DistrictSubject district = reader.read(subject, DistrictSubject.class);
-        reject(TargetObservations.problems(district, "subject."));
+        DistrictSubject district = reader.read(subject, DistrictSubject.class, TargetObservations::problems);
         TargetSession.Outcomes outcomes = TargetSession.run(rules,
                 CheckScope.evaluating(DISTRICT, jurisdiction, district.year()), Reach.notASchool(),
                 TargetObservations.of(district, "subject."));
@@ -60,11 +54,5 @@ class DistrictTargetsAssessment implements SubjectEvaluator, IndicatorListing {
     @Override
     public RuleSetIndicators indicators(CompiledRuleSet rules) {
         return TargetResults.listing(rules);
-    }
-
-    private static void reject(List<InputProblem> problems) {
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
     }
 }

@@ -82,8 +82,20 @@ public record EvaluationResult(
         }
     }
 
-    /** The outcome of one check. */
-    public enum Verdict { PASSED, FAILED, NOT_APPLICABLE, NOT_ASSESSED, NOT_YET_IN_FORCE }
+    /** The outcome of one check, with the word auditors' documents use for it. */
+    public enum Verdict {
+        PASSED("达标"), FAILED("未达标"), NOT_APPLICABLE("不适用"), NOT_ASSESSED("未评估"), NOT_YET_IN_FORCE("尚未生效");
+
+        private final String label;
+
+        Verdict(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     /**
      * One check of a rule set whose result is a list of indicators rather than school sections (the full county

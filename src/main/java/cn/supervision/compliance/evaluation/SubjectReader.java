@@ -3,6 +3,7 @@ package cn.supervision.compliance.evaluation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,19 @@ public class SubjectReader {
     public SubjectReader(ObjectMapper mapper, Validator validator) {
         this.mapper = mapper;
         this.validator = validator;
+    }
+
+    /**
+     * Reads and validates the subject, then applies the rule set's consistency checks (which see the whole subject and
+     * name fields under {@code subject.}); any problem is an {@link InvalidInput}.
+     */
+    public <T> T read(JsonNode subject, Class<T> type, BiFunction<T, String, List<InputProblem>> consistency) {
+        T value = read(subject, type);
+        List<InputProblem> problems = consistency.apply(value, "subject.");
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        return value;
     }
 
     public <T> T read(JsonNode subject, Class<T> type) {

@@ -121,7 +121,7 @@ public class EvaluationReport {
                             : null, step.indicator(), step.name(), f != null ? f.field() : null,
                     f != null ? f.raw() : null, f != null ? (f.split() ? "是" : "否") : null,
                     f != null ? f.schoolTotal() : null, f != null ? f.students() : null, f != null ? f.formula() : null,
-                    step.value(), step.comparator(), step.threshold(), step.unit(), verdict(step.verdict()),
+                    step.value(), step.comparator(), step.threshold(), step.unit(), step.verdict().label(),
                     step.attainment(), step.shortfall(), rule != null ? rule.workbook() : null,
                     rule != null ? rule.sheet() : null, rule != null ? rule.row() : null, step.explanation());
         }
@@ -149,7 +149,7 @@ public class EvaluationReport {
                             && step.stage() == h.stage())
                     .findFirst().orElse(null);
             sheet.row(step.stage().label(), step.indicator(), step.name(), step.value(),
-                    step.comparator() + step.threshold().stripTrailingZeros().toPlainString(), verdict(step.verdict()),
+                    step.comparator() + step.threshold().stripTrailingZeros().toPlainString(), step.verdict().label(),
                     step.shortfall(), step.unit(), hint != null ? hint.measures() : null,
                     hint != null ? String.join("、", hint.departments()) : null, hint != null ? hint.office() : null);
         }
@@ -223,9 +223,5 @@ public class EvaluationReport {
             case EXCLUSION -> "不参加评估";
             case CHECK -> "检查";
         };
-    }
-
-    private static String verdict(Verdict verdict) {
-        return Traces.verdictText(verdict);
     }
 }
