@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,10 +60,15 @@ public final class ApiClients {
         }
     }
 
+    /** Posts a JSON evaluation request (text or tree) and returns the response, whatever its status. */
+    public static ResponseEntity<JsonNode> postEvaluation(RestClient http, Object request) {
+        return http.post().uri("/api/v1/evaluations").contentType(MediaType.APPLICATION_JSON).body(request)
+                .retrieve().toEntity(JsonNode.class);
+    }
+
     /** Posts a JSON evaluation request and returns the result (status 201 asserted by the caller's use of the id). */
     public static JsonNode evaluate(RestClient http, JsonNode request) {
-        JsonNode result = http.post().uri("/api/v1/evaluations").contentType(MediaType.APPLICATION_JSON).body(request)
-                .retrieve().body(JsonNode.class);
+        JsonNode result = postEvaluation(http, request).getBody();
         if (result == null || !result.hasNonNull("id")) {
             throw new AssertionError("evaluation not created: " + result);
         }

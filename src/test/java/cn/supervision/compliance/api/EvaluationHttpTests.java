@@ -15,7 +15,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
@@ -42,18 +41,13 @@ class EvaluationHttpTests {
         return ApiClients.integratorKey(port);
     }
 
-    private ResponseEntity<JsonNode> post(String body) {
-        return http().post().uri("/api/v1/evaluations").contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().toEntity(JsonNode.class);
-    }
-
     private ObjectNode sample() throws IOException {
         return (ObjectNode) mapper.readTree(Files.readString(SAMPLE));
     }
 
     @Test
     void theSampleCountyIsEvaluatedStoredAndReadBack() throws IOException {
-        ResponseEntity<JsonNode> created = post(Files.readString(SAMPLE));
+        ResponseEntity<JsonNode> created = ApiClients.postEvaluation(http(), Files.readString(SAMPLE));
 
         assertThat(created.getStatusCode().value()).isEqualTo(201);
         JsonNode result = created.getBody();
@@ -137,7 +131,7 @@ class EvaluationHttpTests {
         ObjectNode request = sample();
         change.accept(request);
 
-        ResponseEntity<JsonNode> response = post(mapper.writeValueAsString(request));
+        ResponseEntity<JsonNode> response = ApiClients.postEvaluation(http(), mapper.writeValueAsString(request));
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
@@ -172,7 +166,7 @@ class EvaluationHttpTests {
         ObjectNode request = (ObjectNode) mapper.readTree(Files.readString(FULL_SAMPLE));
         change.accept(request);
 
-        ResponseEntity<JsonNode> response = post(mapper.writeValueAsString(request));
+        ResponseEntity<JsonNode> response = ApiClients.postEvaluation(http(), mapper.writeValueAsString(request));
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getBody().get("errors").findValuesAsText("field")).contains(field);
@@ -180,7 +174,7 @@ class EvaluationHttpTests {
 
     @Test
     void theFullSampleCountyIsRecognisedOverHttp() throws IOException {
-        JsonNode result = post(Files.readString(FULL_SAMPLE)).getBody();
+        JsonNode result = ApiClients.postEvaluation(http(), Files.readString(FULL_SAMPLE)).getBody();
         assertThat(result.get("decision").get("outcome").asText()).isEqualTo("RECOGNISED");
         assertThat(result.get("decision").get("label").asText()).isEqualTo("认定");
         assertThat(result.get("grade").asText()).isEqualTo("良好");
@@ -191,14 +185,14 @@ class EvaluationHttpTests {
     @Test
     void aBodyOverTheSizeLimitIsA413Problem() {
         String huge = "{\"ruleSet\": \"" + "x".repeat(17 * 1024 * 1024) + "\"}";
-        ResponseEntity<JsonNode> response = post(huge);
+        ResponseEntity<JsonNode> response = ApiClients.postEvaluation(http(), huge);
         assertThat(response.getStatusCode().value()).isEqualTo(413);
         assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
     }
 
     @Test
     void malformedJsonIsA400Problem() {
-        ResponseEntity<JsonNode> response = post("{\"ruleSet\": \"balanced-development\", \"subject\": {");
+        ResponseEntity<JsonNode> response = ApiClients.postEvaluation(http(), "{\"ruleSet\": \"balanced-development\", \"subject\": {");
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getBody().get("errors").get(0).get("field").asText()).isEqualTo("body");
         assertThat(response.getBody().get("detail").asText()).contains("malformed JSON");

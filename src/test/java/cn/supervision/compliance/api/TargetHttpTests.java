@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
@@ -35,11 +34,6 @@ class TargetHttpTests {
         return ApiClients.integratorKey(port);
     }
 
-    private ResponseEntity<JsonNode> post(String body) {
-        return http().post().uri("/api/v1/evaluations").contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().toEntity(JsonNode.class);
-    }
-
     private static String sample(String file) throws IOException {
         return Files.readString(Path.of("samples", file));
     }
@@ -53,7 +47,7 @@ class TargetHttpTests {
 
     @Test
     void theSampleSchoolIsEvaluatedStoredAndReadBack() throws IOException {
-        ResponseEntity<JsonNode> created = post(sample("school-curriculum.json"));
+        ResponseEntity<JsonNode> created = ApiClients.postEvaluation(http(), sample("school-curriculum.json"));
 
         assertThat(created.getStatusCode().value()).isEqualTo(201);
         JsonNode result = created.getBody();
@@ -81,7 +75,7 @@ class TargetHttpTests {
 
     @Test
     void theSampleDaxingDistrictGetsItsOwnRowsAndTheirUnits() throws IOException {
-        ResponseEntity<JsonNode> created = post(sample("district-daxing.json"));
+        ResponseEntity<JsonNode> created = ApiClients.postEvaluation(http(), sample("district-daxing.json"));
 
         assertThat(created.getStatusCode().value()).isEqualTo(201);
         JsonNode result = created.getBody();
@@ -98,12 +92,12 @@ class TargetHttpTests {
 
         ObjectNode national = (ObjectNode) mapper.readTree(sample("district-daxing.json"));
         national.put("jurisdiction", "national");
-        assertThat(verdicts(post(national.toString()).getBody())).noneMatch(v -> v.startsWith("D09"));
+        assertThat(verdicts(ApiClients.postEvaluation(http(), national.toString()).getBody())).noneMatch(v -> v.startsWith("D09"));
     }
 
     @Test
     void theSampleProvinceGetsTheShareOfCountiesRecognised() throws IOException {
-        ResponseEntity<JsonNode> created = post(sample("province-zhejiang.json"));
+        ResponseEntity<JsonNode> created = ApiClients.postEvaluation(http(), sample("province-zhejiang.json"));
 
         assertThat(created.getStatusCode().value()).isEqualTo(201);
         JsonNode result = created.getBody();
@@ -129,7 +123,7 @@ class TargetHttpTests {
     }
 
     private void assertRejected(ObjectNode request, String field) {
-        ResponseEntity<JsonNode> response = post(request.toString());
+        ResponseEntity<JsonNode> response = ApiClients.postEvaluation(http(), request.toString());
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
         assertThat(response.getBody().get("errors").findValuesAsText("field")).contains(field);
