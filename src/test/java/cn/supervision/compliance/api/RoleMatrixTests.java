@@ -54,6 +54,7 @@ class RoleMatrixTests {
             Map.entry("GET /api/v1/rule-sets/{ruleSet}/versions/{version}/impact", EnumSet.of(Role.POLICY_EDITOR, Role.ADMIN)),
             Map.entry("POST /api/v1/rule-sets/{ruleSet}/versions/{version}/activate",
                     EnumSet.of(Role.POLICY_EDITOR, Role.ADMIN)),
+            Map.entry("GET /api/v1/me", EnumSet.allOf(Role.class)),
             Map.entry("GET /api/v1/rule-sets/{ruleSet}/indicators",
                     EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.POLICY_EDITOR, Role.ADMIN)));
 
