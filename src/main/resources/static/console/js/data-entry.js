@@ -32,6 +32,8 @@ export async function dataEntryPage(view) {
       } else {
         showError(error);
       }
+    } finally {
+      file.value = '';
     }
   });
   view.append(h('h2', {}, '数据填报'),

@@ -94,9 +94,14 @@ function headline(e) {
       e.assessment?.totalScore != null ? h('span', {}, `B类总分 ${number(e.assessment.totalScore)} 分 / ${number(e.assessment.maxScore)} 分`) : null),
     e.summary ? h('p', {}, e.summary.headline) : null,
     decision?.reasons?.length ? h('div', {}, h('h3', {}, '主要原因'),
-      h('ol', {id: 'reasons'}, decision.reasons.map(r => h('li', {}, r)))) : null);
+      h('ol', {id: 'reasons'}, decision.reasons.slice(0, REASONS_SHOWN).map(r => h('li', {}, r))),
+      decision.reasons.length > REASONS_SHOWN ? h('details', {},
+        h('summary', {}, `其余 ${decision.reasons.length - REASONS_SHOWN} 条原因`),
+        h('ol', {start: REASONS_SHOWN + 1}, decision.reasons.slice(REASONS_SHOWN).map(r => h('li', {}, r)))) : null)
+      : null);
 }
 
+const REASONS_SHOWN = 8;
 const DIMENSION_ORDER = ['认定前提', '资源配置', '政府保障程度', '教育质量', '社会认可度'];
 
 function checksByDimension(e, auditor, detail) {

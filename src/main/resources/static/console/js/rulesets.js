@@ -76,6 +76,8 @@ function uploadForm(name, result) {
       } else {
         showError(error);
       }
+    } finally {
+      file.value = '';
     }
   });
   return form;

@@ -90,8 +90,8 @@ class ConsoleBrowserTests {
     @Test
     void policyStaffSeeProblemsByCellThenUploadTestPreviewActivateAndRollBack() throws IOException {
         ApiClients.evaluate(ApiClients.integratorKey(port), ApiClients.sample(mapper, "431101"));
-        Path faulty = write("faulty.xlsx", Workbooks.withCell(Workbooks.shipped(), "资源配置标准", "E14", "≥0,9"));
-        Path raised = write(Workbooks.RESOURCE_ALLOCATION, Workbooks.r6Raised());
+        Path faulty = write("faulty", Workbooks.withCell(Workbooks.shipped(), "资源配置标准", "E14", "≥0,9"));
+        Path raised = write("raised", Workbooks.r6Raised());
 
         browser.login("editor", "editor-local");
         browser.click(By.linkText("县域义务教育优质均衡（balanced-development）"));
@@ -187,8 +187,10 @@ class ConsoleBrowserTests {
         return file;
     }
 
-    private static Path write(String name, byte[] content) throws IOException {
-        return Files.write(FILES.resolve(name), content);
+    /** The workbook under its own name (uploads are matched to the rule set's files by name), in a folder of its own. */
+    private static Path write(String folder, byte[] workbook) throws IOException {
+        Path file = Files.createDirectories(FILES.resolve(folder)).resolve(Workbooks.RESOURCE_ALLOCATION);
+        return Files.write(file, workbook);
     }
 
     private static String number(String text) {
