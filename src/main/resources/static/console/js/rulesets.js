@@ -2,7 +2,7 @@
 // cells, test results and the impact preview), activation, comparison and rollback.
 import {get, post, download, hasRole, ApiError} from './api.js';
 import {h, table, section, clear} from './dom.js';
-import {ruleSetLabel, dateTime, shortHash, subjectName, verdictLabel, STAGES} from './format.js';
+import {ruleSetLabel, dateTime, shortHash, verdictLabel, STAGES} from './format.js';
 import {setStatus, showError} from './status.js';
 
 const base = name => `/api/v1/rule-sets/${encodeURIComponent(name)}`;
@@ -27,11 +27,11 @@ export async function ruleSetsPage(view) {
 
 export async function ruleSetPage(view, rawName) {
   const name = decodeURIComponent(rawName);
-  const [ruleSets, history] = await Promise.all([get('/api/v1/rule-sets'), get(`${base(name)}/versions`)]);
-  const set = ruleSets.find(s => s.name === name);
+  const set = (await get('/api/v1/rule-sets')).find(s => s.name === name);
   const editor = hasRole('POLICY_EDITOR');
   const result = h('div', {id: 'upload-result', 'aria-live': 'polite'});
-  const comparison = h('div', {id: 'comparison', 'aria-live': 'polite'});
+  const versions = h('div', {id: 'versions'});
+  const refresh = () => showVersions(name, versions, editor);
   view.append(
     h('p', {}, h('a', {href: '#/rule-sets'}, '← 全部规则集')),
     h('h2', {}, ruleSetLabel(name)),
@@ -39,14 +39,20 @@ export async function ruleSetPage(view, rawName) {
       `当前生效：第 ${set.active.sequence} 版（${shortHash(set.active.hash)}），${dateTime(set.active.activatedAt
         || set.active.createdAt)} 由 ${set.active.uploader} 启用。`),
     h('p', {}, set.workbooks.map(w => downloadButton(`下载当前工作簿 ${w.name}`, w.href, w.name))),
-    editor ? uploadForm(name, result) : null,
+    editor ? uploadForm(name, result, refresh) : null,
     result,
-    historySection(name, history, editor),
-    compareSection(name, history, comparison),
-    comparison);
+    versions);
+  await refresh();
 }
 
-function uploadForm(name, result) {
+/** The history and the comparison form, read afresh (after an upload they hold the new version). */
+async function showVersions(name, target, editor) {
+  const history = await get(`${base(name)}/versions`);
+  const comparison = h('div', {id: 'comparison', 'aria-live': 'polite'});
+  clear(target).append(historySection(name, history, editor), compareSection(name, history, comparison), comparison);
+}
+
+function uploadForm(name, result, refresh) {
   const file = h('input', {type: 'file', id: 'workbook-file', name: 'file', accept: '.xlsx', multiple: true, required: true});
   const comment = h('input', {id: 'workbook-comment', name: 'comment', maxlength: 1000});
   const form = h('form', {class: 'card', id: 'upload-form'},
@@ -66,6 +72,7 @@ function uploadForm(name, result) {
       const version = await post(`${base(name)}/versions`, data);
       setStatus(`已保存为第 ${version.sequence} 版（尚未生效）。`);
       await showVersion(name, version, result);
+      await refresh();
     } catch (error) {
       if (error instanceof ApiError && error.status === 422 && error.problem?.problems) {
         setStatus('工作簿未通过检查，未保存新版本。');
@@ -122,6 +129,7 @@ function changedCells(cells, caption) {
 
 function impactView(impact) {
   const place = c => [c.school, c.stage ? STAGES[c.stage] || c.stage : null].filter(Boolean).join(' ') || '县级';
+  const what = c => c.indicator || (c.school ? '学校（学段）是否达标' : '总体结论');
   return h('div', {class: 'card'},
     h('h3', {}, '影响预览'),
     h('p', {id: 'impact-summary'},
@@ -129,7 +137,7 @@ function impactView(impact) {
     impact.changes.length ? table('会改变的结论（改前 → 改后）', ['评估对象', '学校/学段', '指标', '改前', '改后'],
       impact.changes.map(c => [
         h('a', {href: `#/evaluations/${encodeURIComponent(c.evaluationId)}`}, `${c.subjectName || ''}（${c.subject}）`),
-        place(c), c.indicator || '—', verdictLabel(c.before), verdictLabel(c.after)])) : null);
+        place(c), what(c), verdictLabel(c.before), verdictLabel(c.after)])) : null);
 }
 
 async function activate(name, version) {

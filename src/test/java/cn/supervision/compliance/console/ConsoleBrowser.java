@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -68,6 +69,13 @@ final class ConsoleBrowser implements AutoCloseable {
         type(By.id("login-name"), name);
         type(By.id("login-password"), password);
         click(By.id("login-submit"));
+    }
+
+    /** Signs in with the keyboard alone: the cursor starts in the user name, Tab moves on, Enter submits. */
+    void loginByKeyboard(String name, String password) {
+        logout();
+        driver.switchTo().activeElement().sendKeys(name, Keys.TAB);
+        driver.switchTo().activeElement().sendKeys(password, Keys.ENTER);
     }
 
     /** Opens the console with the tab's stored credentials cleared: the login page. */

@@ -33,10 +33,10 @@ import cn.supervision.compliance.ruleset.Workbooks;
  * and cell, a good one with its changed cells, test results and impact, activation and rollback), auditors (search,
  * open, trace and remediation of a failed check, the Excel report) and data clerks (a filled template landing on its
  * evaluation, a bad one listing its cells); plus login and the menus each role sees. Screenshots: target/screenshots.
+ * Shares the HTTP tests' application; the policy path ends by rolling back to the version it found active.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:console-tests;DB_CLOSE_DELAY=-1",
-                      "compliance.rules.watch.enabled=false"})
+        properties = "spring.datasource.url=jdbc:h2:mem:http-tests;DB_CLOSE_DELAY=-1")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleBrowserTests {
 
@@ -72,7 +72,7 @@ class ConsoleBrowserTests {
         assertThat(browser.textOf(By.id("login-error"), "不正确")).contains("用户名或密码不正确");
         browser.screenshot("login-refused");
 
-        browser.login("integrator", "integrator-local");
+        browser.loginByKeyboard("integrator", "integrator-local");
         assertThat(browser.menu()).containsExactly("数据填报", "批量任务");
         browser.login("editor", "editor-local");
         assertThat(browser.menu()).containsExactly("规则集", "批量任务");
@@ -89,7 +89,7 @@ class ConsoleBrowserTests {
 
     @Test
     void policyStaffSeeProblemsByCellThenUploadTestPreviewActivateAndRollBack() throws IOException {
-        ApiClients.evaluate(ApiClients.integratorKey(port), ApiClients.sample(mapper, "431101"));
+        ApiClients.evaluate(ApiClients.integratorKey(port), ApiClients.sample(mapper, "439901"));
         Path faulty = write("faulty", Workbooks.withCell(Workbooks.shipped(), "资源配置标准", "E14", "≥0,9"));
         Path raised = write("raised", Workbooks.r6Raised());
 
@@ -125,11 +125,11 @@ class ConsoleBrowserTests {
 
     @Test
     void auditorsSearchOpenTraceAFailedCheckAndDownloadTheReport() {
-        ApiClients.evaluate(ApiClients.integratorKey(port), ApiClients.sample(mapper, "431103"));
+        ApiClients.evaluate(ApiClients.integratorKey(port), ApiClients.sample(mapper, "439903"));
 
         browser.login("auditor", "auditor-local");
         browser.click(By.linkText("评估查询"));
-        browser.type(By.id("search-countyCode"), "431103");
+        browser.type(By.id("search-countyCode"), "439903");
         browser.type(By.id("search-failedIndicator"), "R6");
         browser.click(By.id("search-submit"));
         browser.click(By.cssSelector("[data-evaluation]"));
@@ -150,7 +150,7 @@ class ConsoleBrowserTests {
 
     @Test
     void dataClerksLandOnTheirEvaluationOrOnTheBadCells() throws IOException {
-        JsonNode county = ApiClients.sample(mapper, "431102").get("subject");
+        JsonNode county = ApiClients.sample(mapper, "439902").get("subject");
         Path filled = template("filled.xlsx", county, null);
         Path bad = template("bad.xlsx", county, "很多");
 
@@ -165,7 +165,7 @@ class ConsoleBrowserTests {
 
         browser.choose(By.id("template-file"), filled);
         browser.click(By.id("data-entry-submit"));
-        assertThat(browser.textOf(By.tagName("h2"), "431102")).contains("2026 年");
+        assertThat(browser.textOf(By.tagName("h2"), "439902")).contains("2026 年");
         assertThat(browser.visible(By.id("decision")).getText()).contains("结论");
         assertThat(browser.hash()).startsWith("#/evaluations/");
         assertThat(browser.driver().findElements(By.id("report"))).as("the report is for auditors").isEmpty();
