@@ -109,7 +109,8 @@ function checksByDimension(e, auditor, detail) {
   if (!checks.length) return null;
   const groups = new Map();
   for (const c of checks) {
-    const dimension = c.note && c.note.length <= 12 ? c.note : (c.category || '其他');
+    // the county assessment names its dimension in the note; other rule sets group by their category of check
+    const dimension = DIMENSION_ORDER.includes(c.note) ? c.note : (c.category || '其他');
     if (!groups.has(dimension)) groups.set(dimension, []);
     groups.get(dimension).push(c);
   }
@@ -121,12 +122,19 @@ function checksByDimension(e, auditor, detail) {
       h('summary', {}, `${dimension}：${rows.length} 项，未达标 ${failed} 项`),
       table(null, ['代码', '指标', '类别', '结果', '实际值', '要求', '未达标对象', '追溯'],
         rows.map(c => [c.code, c.name, c.category || '—', verdictLabel(c.verdict),
-          c.score != null ? `${number(c.score)} 分 / ${number(c.maxScore)} 分` : quantity(c.value, c.unit),
+          checkValue(c),
           c.requirement || requirement(c.comparator, c.threshold, c.unit),
           (c.failing || []).join('、') || '—',
           c.verdict === 'FAILED' && auditor ? traceButton(e, c.code, null, detail, `追溯 ${c.code}`) : '—']),
         i => rowClass(rows[i].verdict)));
   }));
+}
+
+/** A score against its maximum, a value with its unit, or a rate whose requirement is written in percent. */
+function checkValue(c) {
+  if (c.score != null) return `${number(c.score)} 分 / ${number(c.maxScore)} 分`;
+  if (!c.unit && c.value != null && /%$/.test(c.requirement || '')) return `${number(Number(c.value) * 100, 2)}%`;
+  return quantity(c.value, c.unit);
 }
 
 function rank(dimension) {

@@ -24,10 +24,10 @@ export function number(value, digits = 4) {
   return Number.isFinite(n) ? n.toLocaleString('zh-CN', {maximumFractionDigits: digits}) : String(value);
 }
 
-/** A number with its unit ('人', '平方米', '元', '%', '分'…); a fraction shown as a percentage when the unit is '%'. */
+/** A number with its unit ('人', '平方米', '元', '分', '节/周'…); a percentage ('%', already in percent) without a space. */
 export function quantity(value, unit) {
   if (value === null || value === undefined) return '—';
-  if (unit === '%') return `${number(Number(value) * 100, 2)}%`;
+  if (unit === '%') return `${number(value, 2)}%`;
   return unit ? `${number(value)} ${unit}` : number(value);
 }
 

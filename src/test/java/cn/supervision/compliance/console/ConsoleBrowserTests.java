@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -146,6 +147,21 @@ class ConsoleBrowserTests {
         browser.click(By.id("report"));
         assertThat(browser.visible(By.id("report-link")).getAttribute("href")).startsWith("blob:");
         assertThat(browser.textOf(By.id("status"), "Excel")).contains(".xlsx");
+    }
+
+    @Test
+    void anEvaluationOfEveryRuleSetOpensWithItsChecks() throws IOException {
+        browser.login("auditor", "auditor-local");
+        for (String sample : List.of("county-assessment-431103", "school-curriculum", "district-daxing", "province-zhejiang")) {
+            JsonNode request = mapper.readTree(Files.readString(Path.of("samples", sample + ".json")));
+            String id = ApiClients.evaluate(ApiClients.integratorKey(port), request).get("id").asText();
+            browser.go("#/evaluations/" + id);
+            assertThat(browser.textOf(By.tagName("h2"), "年")).as(sample).contains(" · ");
+            assertThat(browser.visible(By.id("decision")).getText()).as(sample).contains("结论");
+            assertThat(browser.visible(By.cssSelector("details.dimension summary")).getText()).as(sample).contains("未达标");
+            assertThat(browser.driver().findElement(By.id("status")).getText()).as(sample).doesNotContain("未成功");
+            browser.screenshot("evaluation-" + sample);
+        }
     }
 
     @Test
