@@ -2,7 +2,7 @@
 // Written against the batch API's contract (GET /api/v1/batches, GET /api/v1/batches/{id}); where the running
 // service has no batch API yet (404), the page says there are no batch jobs.
 import {get, ApiError} from './api.js';
-import {h, table, section} from './dom.js';
+import {h, add, table, section} from './dom.js';
 import {number, duration, dateTime, ruleSetLabel} from './format.js';
 import {barChart} from './chart.js';
 
@@ -16,23 +16,23 @@ export async function batchesPage(view) {
     batches = Array.isArray(body) ? body : (body?.items || []);
   } catch (error) {
     if (error instanceof ApiError && [403, 404, 405].includes(error.status)) {
-      view.append(h('h2', {}, '批量任务'), h('p', {id: 'no-batches'}, error.status === 403
+      add(view, h('h2', {}, '批量任务'), h('p', {id: 'no-batches'}, error.status === 403
         ? '暂无可查看的批量任务（您的角色无权查看批量任务，或本服务尚未提供批量评估）。' : '暂无批量任务。'));
       return;
     }
     throw error;
   }
-  view.append(h('h2', {}, '批量任务'));
+  add(view, h('h2', {}, '批量任务'));
   if (!batches.length) {
-    view.append(h('p', {id: 'no-batches'}, '暂无批量任务。'));
+    add(view, h('p', {id: 'no-batches'}, '暂无批量任务。'));
     return;
   }
-  view.append(table(null, ['任务', '规则集', '状态', '进度', '速度', '预计剩余', '开始时间'],
+  add(view, table(null, ['任务', '规则集', '状态', '进度', '速度', '预计剩余', '开始时间'],
     batches.map(b => [b.id, b.ruleSet ? ruleSetLabel(b.ruleSet) : '—', STATUSES[b.status] || b.status || '—',
       progress(b), b.rate != null ? `${number(b.rate, 1)} 个/秒` : '—', eta(b), dateTime(b.createdAt || b.startedAt)])));
   for (const b of batches) {
     const chart = failingChart(b);
-    if (chart) view.append(section(`任务 ${b.id}：未达标指标出现次数`, chart));
+    if (chart) add(view, section(`任务 ${b.id}：未达标指标出现次数`, chart));
   }
   if (batches.some(b => b.total && b.done < b.total)) {
     const hash = location.hash;

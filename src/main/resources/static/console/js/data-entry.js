@@ -1,6 +1,6 @@
 // Data clerks: download the data-entry template, upload a filled one, land on its evaluation or on the bad cells.
 import {post, download, ApiError} from './api.js';
-import {h, table, clear} from './dom.js';
+import {h, add, table, clear} from './dom.js';
 import {setStatus, showError} from './status.js';
 
 const RULE_SET = 'balanced-development';
@@ -36,7 +36,7 @@ export async function dataEntryPage(view) {
       file.value = '';
     }
   });
-  view.append(h('h2', {}, '数据填报'),
+  add(view, h('h2', {}, '数据填报'),
     h('div', {class: 'card'},
       h('h3', {}, '第一步：下载数据填报模板'),
       h('p', {}, '在 Excel 中按表头填写县区信息和各校各学段数据（带单位），保存后上传。'),

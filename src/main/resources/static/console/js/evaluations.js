@@ -1,7 +1,7 @@
 // Auditors: search stored evaluations, open one (decision, grade and reasons first; checks by dimension with failures
 // highlighted; the trace and remediation of a failed check; the chart of schools against thresholds; the Excel report).
 import {get, download, hasRole} from './api.js';
-import {h, table, section, clear} from './dom.js';
+import {h, add, table, section, clear} from './dom.js';
 import {ruleSetLabel, dateTime, shortHash, subjectName, verdictLabel, quantity, requirement, number, origin,
   STAGES, RULE_SETS} from './format.js';
 import {barChart} from './chart.js';
@@ -36,9 +36,9 @@ export async function searchPage(view, query = '') {
     for (const [k, input] of Object.entries(inputs)) if (input.value.trim()) next.set(k, input.value.trim());
     location.hash = `#/evaluations?${next}`;
   });
-  view.append(h('h2', {}, '评估查询'), form);
+  add(view, h('h2', {}, '评估查询'), form);
   const page = await get(`/api/v1/evaluations?${params}`);
-  view.append(page.items.length ? table(`共 ${page.total} 份评估，第 ${page.page + 1}/${Math.max(1, page.totalPages)} 页`,
+  add(view, page.items.length ? table(`共 ${page.total} 份评估，第 ${page.page + 1}/${Math.max(1, page.totalPages)} 页`,
     ['评估对象', '年度', '规则集', '结论', '未达标指标', '评估时间', '提交方'],
     page.items.map(e => [
       h('a', {href: `#/evaluations/${encodeURIComponent(e.id)}`, 'data-evaluation': e.id},
@@ -66,7 +66,7 @@ export async function evaluationPage(view, rawId) {
   const e = await get(`/api/v1/evaluations/${encodeURIComponent(id)}`);
   const auditor = hasRole('AUDITOR');
   const detail = h('div', {id: 'trace', 'aria-live': 'polite'});
-  view.append(
+  add(view, 
     hasRole('AUDITOR') ? h('p', {}, h('a', {href: '#/evaluations'}, '← 返回查询')) : null,
     h('h2', {}, `${subjectName(e.subject)} · ${ruleSetLabel(e.ruleSet)}`),
     headline(e),

@@ -1,7 +1,7 @@
 // Policy staff: the rule sets, their versions, upload of edited workbooks (problems by sheet and cell, or changed
 // cells, test results and the impact preview), activation, comparison and rollback.
 import {get, post, download, hasRole, ApiError} from './api.js';
-import {h, table, section, clear} from './dom.js';
+import {h, add, table, section, clear} from './dom.js';
 import {ruleSetLabel, dateTime, shortHash, verdictLabel, STAGES} from './format.js';
 import {setStatus, showError} from './status.js';
 
@@ -14,7 +14,7 @@ function downloadButton(label, path, fileName) {
 
 export async function ruleSetsPage(view) {
   const ruleSets = await get('/api/v1/rule-sets');
-  view.append(h('h2', {}, '规则集'),
+  add(view, h('h2', {}, '规则集'),
     table('各规则集及其当前生效版本', ['规则集', '当前版本', '生效时间', '上传人', '工作簿'],
       ruleSets.map(set => [
         h('a', {href: `#/rule-sets/${encodeURIComponent(set.name)}`}, ruleSetLabel(set.name)),
@@ -32,7 +32,7 @@ export async function ruleSetPage(view, rawName) {
   const result = h('div', {id: 'upload-result', 'aria-live': 'polite'});
   const versions = h('div', {id: 'versions'});
   const refresh = () => showVersions(name, versions, editor);
-  view.append(
+  add(view, 
     h('p', {}, h('a', {href: '#/rule-sets'}, '← 全部规则集')),
     h('h2', {}, ruleSetLabel(name)),
     h('p', {class: 'lead', id: 'active-version'},

@@ -160,8 +160,19 @@ class ConsoleBrowserTests {
             assertThat(browser.visible(By.id("decision")).getText()).as(sample).contains("结论");
             assertThat(browser.visible(By.cssSelector("details.dimension summary")).getText()).as(sample).contains("未达标");
             assertThat(browser.driver().findElement(By.id("status")).getText()).as(sample).doesNotContain("未成功");
+            assertThat(browser.driver().findElement(By.id("view")).getText()).as(sample).doesNotContain("null", "undefined");
             browser.screenshot("evaluation-" + sample);
         }
+    }
+
+    @Test
+    void auditorsReadRuleSetsButCannotChangeThem() {
+        browser.login("auditor", "auditor-local");
+        browser.click(By.linkText("规则集"));
+        browser.click(By.linkText("县域义务教育优质均衡（balanced-development）"));
+        assertThat(browser.textOf(By.id("versions"), "版本历史")).contains("当前生效");
+        assertThat(browser.driver().findElements(By.cssSelector("#upload-form, [data-activate]"))).isEmpty();
+        assertThat(browser.driver().findElement(By.id("view")).getText()).doesNotContain("null", "undefined");
     }
 
     @Test
