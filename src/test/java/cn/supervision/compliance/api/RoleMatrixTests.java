@@ -116,6 +116,19 @@ class RoleMatrixTests {
     }
 
     @Test
+    void theConsolePagesAreOpenWhileTheirDataNeedsCredentials() {
+        var page = ApiClients.anonymous(port).get().uri("/console/").retrieve().toEntity(String.class);
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getBody()).contains("工作台", "js/app.js");
+        assertThat(status(ApiClients.anonymous(port), HttpMethod.GET, "/console/js/app.js")).isEqualTo(200);
+        assertThat(status(ApiClients.anonymous(port), HttpMethod.GET, "/console")).isEqualTo(302);
+        assertThat(status(ApiClients.anonymous(port), HttpMethod.GET, "/api/v1/me")).isEqualTo(401);
+        JsonNode me = ApiClients.as(port, Role.POLICY_EDITOR).get().uri("/api/v1/me").retrieve().body(JsonNode.class);
+        assertThat(me.get("name").asText()).isEqualTo("editor");
+        assertThat(me.get("roles").get(0).asText()).isEqualTo("POLICY_EDITOR");
+    }
+
+    @Test
     void undocumentedPathsAreDenied() {
         assertThat(status(ApiClients.as(port, Role.ADMIN), HttpMethod.DELETE, "/api/v1/evaluations/x")).isEqualTo(403);
     }
