@@ -21,7 +21,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's chromium, headless, driven through its own chromedriver: nothing is downloaded (explicit binary and driver
- * paths, Selenium Manager offline), a fresh profile per browser, and screenshots kept in target/screenshots.
+ * paths given to the driver service, so Selenium Manager never runs), a fresh profile per browser, and screenshots
+ * kept in target/screenshots.
  */
 final class ConsoleBrowser implements AutoCloseable {
 
@@ -38,7 +39,6 @@ final class ConsoleBrowser implements AutoCloseable {
 
     ConsoleBrowser(int port) {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        System.setProperty("SE_OFFLINE", "true");
         Path profile = temporaryFolder("console-profile");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
