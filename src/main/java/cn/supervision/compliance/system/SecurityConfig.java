@@ -24,7 +24,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 /**
  * Every endpoint has an explicit rule; whatever is not listed is denied. Integrators submit and read evaluations,
  * auditors read everything, policy editors change rule sets, admins do all. Sessions are stateless: every request
- * authenticates (HTTP Basic for people, {@code X-API-Key} for machines).
+ * authenticates (HTTP Basic for people, {@code X-API-Key} for machines). The web console's static pages are open.
  */
 @Configuration
 class SecurityConfig {
@@ -40,6 +40,9 @@ class SecurityConfig {
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(GET, "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        // the console's pages are static; every figure on them comes from the API with the user's credentials
+                        .requestMatchers(GET, "/console", "/console/**").permitAll()
+                        .requestMatchers(GET, "/api/v1/me").authenticated()
                         .requestMatchers(POST, "/api/v1/evaluations").hasAnyRole(roles(INTEGRATOR, ADMIN))
                         .requestMatchers(GET, "/api/v1/evaluations/*").hasAnyRole(roles(INTEGRATOR, AUDITOR, ADMIN))
                         .requestMatchers(GET, "/api/v1/evaluations", "/api/v1/evaluations/**")

@@ -54,6 +54,7 @@ class RoleMatrixTests {
             Map.entry("GET /api/v1/rule-sets/{ruleSet}/versions/{version}/impact", EnumSet.of(Role.POLICY_EDITOR, Role.ADMIN)),
             Map.entry("POST /api/v1/rule-sets/{ruleSet}/versions/{version}/activate",
                     EnumSet.of(Role.POLICY_EDITOR, Role.ADMIN)),
+            Map.entry("GET /api/v1/me", EnumSet.allOf(Role.class)),
             Map.entry("GET /api/v1/rule-sets/{ruleSet}/indicators",
                     EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.POLICY_EDITOR, Role.ADMIN)));
 
@@ -112,6 +113,19 @@ class RoleMatrixTests {
         JsonNode search = ApiClients.as(port, Role.AUDITOR).get().uri("/api/v1/evaluations?countyCode=431103")
                 .retrieve().body(JsonNode.class);
         assertThat(search.get("items").findValuesAsText("submittedBy")).contains("local-integrator");
+    }
+
+    @Test
+    void theConsolePagesAreOpenWhileTheirDataNeedsCredentials() {
+        var page = ApiClients.anonymous(port).get().uri("/console/").retrieve().toEntity(String.class);
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getBody()).contains("工作台", "js/app.js");
+        assertThat(status(ApiClients.anonymous(port), HttpMethod.GET, "/console/js/app.js")).isEqualTo(200);
+        assertThat(status(ApiClients.anonymous(port), HttpMethod.GET, "/console")).isEqualTo(302);
+        assertThat(status(ApiClients.anonymous(port), HttpMethod.GET, "/api/v1/me")).isEqualTo(401);
+        JsonNode me = ApiClients.as(port, Role.POLICY_EDITOR).get().uri("/api/v1/me").retrieve().body(JsonNode.class);
+        assertThat(me.get("name").asText()).isEqualTo("editor");
+        assertThat(me.get("roles").get(0).asText()).isEqualTo("POLICY_EDITOR");
     }
 
     @Test

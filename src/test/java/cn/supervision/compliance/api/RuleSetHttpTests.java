@@ -126,13 +126,6 @@ class RuleSetHttpTests {
         }
     }
 
-    /** R6 primary raised to ≥2300, with the two test rows whose expectations that changes updated by the editor. */
-    private byte[] r6Raised() {
-        byte[] workbook = Workbooks.withCell(Workbooks.shipped(), "资源配置标准", "E20", "≥2300");
-        workbook = Workbooks.withCell(workbook, "测试用例", "P5", "R6");
-        return Workbooks.withCell(workbook, "测试用例", "P6", "R6");
-    }
-
     private int uploadedVersion(byte[] workbook) {
         ResponseEntity<JsonNode> response = upload(FILE, workbook, "R6 小学 ≥2300");
         assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isIn(200, 201);
@@ -276,7 +269,7 @@ class RuleSetHttpTests {
     @Test
     void anUploadIsStoredWithItsChangesAndTestsAndActivatedOnlyOnRequestThenRolledBack() {
         JsonNode before = active();
-        ResponseEntity<JsonNode> response = upload(FILE, r6Raised(), "R6 小学 ≥2300");
+        ResponseEntity<JsonNode> response = upload(FILE, Workbooks.r6Raised(), "R6 小学 ≥2300");
         assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isIn(200, 201);
         JsonNode version = response.getBody();
         assertThat(version.get("active").asBoolean()).isFalse();
@@ -304,7 +297,7 @@ class RuleSetHttpTests {
     void theImpactPreviewListsTheStoredVerdictsThatWouldChange() {
         activate(1);
         String evaluated = evaluateSample().getBody().get("id").asText();
-        int raised = uploadedVersion(r6Raised());
+        int raised = uploadedVersion(Workbooks.r6Raised());
 
         JsonNode impact = get(SET + "/versions/" + raised + "/impact");
 
@@ -340,7 +333,7 @@ class RuleSetHttpTests {
     @Test
     void switchingVersionsUnderConcurrentEvaluationsFailsNoRequest() throws Exception {
         JsonNode original = active();
-        int raised = uploadedVersion(r6Raised());
+        int raised = uploadedVersion(Workbooks.r6Raised());
         String raisedHash = get(SET + "/versions/" + raised).get("hash").asText();
         Map<String, String> thresholds = Map.of(original.get("hash").asText(), "2000", raisedHash, "2300");
 

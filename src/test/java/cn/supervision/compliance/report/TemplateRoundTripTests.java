@@ -34,7 +34,7 @@ import cn.supervision.compliance.facts.Stage;
 /** The data clerk's path: download the template, fill it with POI, upload it, get the same evaluation as the JSON API. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:http-tests;DB_CLOSE_DELAY=-1")
-class TemplateRoundTripTests {
+public class TemplateRoundTripTests {
 
     /** Template columns in order, as JSON fields; the last three are whole-school totals. */
     private static final List<String> COLUMNS = List.of("id", "name", "type", "stage", "students", "qualifiedTeachers",
@@ -190,7 +190,7 @@ class TemplateRoundTripTests {
     }
 
     /** Writes the county into the template as a clerk would: one row per section, whole-school totals once. */
-    static void fill(XSSFWorkbook template, JsonNode county) {
+    public static void fill(XSSFWorkbook template, JsonNode county) {
         Sheet info = template.getSheet("县区信息");
         info.getRow(1).createCell(1).setCellValue(county.get("countyCode").asText());
         info.getRow(2).createCell(1).setCellValue(county.get("countyName").asText());

@@ -29,6 +29,13 @@ public final class Workbooks {
         }
     }
 
+    /** R6 primary raised to ≥2300, with the two test rows whose expectations that changes updated by the editor. */
+    public static byte[] r6Raised() {
+        byte[] workbook = withCell(shipped(), "资源配置标准", "E20", "≥2300");
+        workbook = withCell(workbook, "测试用例", "P5", "R6");
+        return withCell(workbook, "测试用例", "P6", "R6");
+    }
+
     /** A copy with one cell (A1 notation) of one sheet set to a text or a number. */
     public static byte[] withCell(byte[] workbook, String sheet, String cell, Object value) {
         return edited(workbook, book -> {

@@ -1,0 +1,47 @@
+// Data clerks: download the data-entry template, upload a filled one, land on its evaluation or on the bad cells.
+import {post, download, ApiError} from './api.js';
+import {h, add, table, clear} from './dom.js';
+import {setStatus, showError} from './status.js';
+
+const RULE_SET = 'balanced-development';
+
+export async function dataEntryPage(view) {
+  const result = h('div', {id: 'data-entry-result', 'aria-live': 'polite'});
+  const file = h('input', {type: 'file', id: 'template-file', name: 'file', accept: '.xlsx', required: true});
+  const form = h('form', {class: 'card', id: 'data-entry-form'},
+    h('h3', {}, '第二步：上传填好的模板'),
+    h('label', {for: 'template-file'}, '填好的数据填报模板（.xlsx）'), file,
+    h('button', {type: 'submit', id: 'data-entry-submit'}, '上传并评估'));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const data = new FormData();
+    data.append('file', file.files[0]);
+    data.append('ruleSet', RULE_SET);
+    clear(result);
+    setStatus('正在读取模板并评估……');
+    try {
+      const evaluation = await post('/api/v1/evaluations', data);
+      location.hash = `#/evaluations/${encodeURIComponent(evaluation.id)}`;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400 && error.problem?.errors) {
+        setStatus('模板中有需要更正的单元格，未进行评估。');
+        result.append(h('div', {class: 'card failed', id: 'bad-cells'},
+          h('h3', {}, `请更正以下 ${error.problem.errors.length} 个单元格后重新上传`),
+          table(null, ['工作表', '单元格', '问题'],
+            error.problem.errors.map(e => [e.sheet || '—', e.cell || e.field, e.message]))));
+      } else {
+        showError(error);
+      }
+    } finally {
+      file.value = '';
+    }
+  });
+  add(view, h('h2', {}, '数据填报'),
+    h('div', {class: 'card'},
+      h('h3', {}, '第一步：下载数据填报模板'),
+      h('p', {}, '在 Excel 中按表头填写县区信息和各校各学段数据（带单位），保存后上传。'),
+      h('button', {type: 'button', id: 'template-download', class: 'secondary',
+        onclick: () => download(`/api/v1/rule-sets/${RULE_SET}/template`, `${RULE_SET}-template.xlsx`)
+          .then(link => setStatus(`已下载模板：${link.download}`)).catch(showError)}, '下载县域数据填报模板')),
+    form, result);
+}

@@ -1,0 +1,46 @@
+// Small helpers to build the page from data without string concatenation (no HTML injection from API values).
+
+/** h('tag', {attr: value, onclick: fn}, child, …): children are nodes, strings, numbers, arrays, or null (skipped). */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
+    else if (key === 'class') el.className = value;
+    else if (value === true) el.setAttribute(key, '');
+    else el.setAttribute(key, value);
+  }
+  append(el, children);
+  return el;
+}
+
+/** Appends children as h() does: arrays flattened, null and false skipped (the DOM's own append would print "null"). */
+export function add(el, ...children) {
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) append(el, child);
+    else el.append(child instanceof Node ? child : String(child));
+  }
+}
+
+/** A table with a caption, header labels and rows (arrays of cells); rowClass(row index) may mark rows. */
+export function table(caption, headers, rows, rowClass = () => null) {
+  return h('table', {},
+    caption ? h('caption', {}, caption) : null,
+    h('thead', {}, h('tr', {}, headers.map(label => h('th', {scope: 'col'}, label)))),
+    h('tbody', {}, rows.map((cells, i) => h('tr', {class: rowClass(i)}, cells.map(cell => h('td', {}, cell))))));
+}
+
+export function section(title, ...children) {
+  return h('section', {'aria-label': title}, h('h2', {}, title), ...children);
+}
+
+export function clear(el) {
+  el.replaceChildren();
+  return el;
+}

@@ -1,0 +1,187 @@
+// Policy staff: the rule sets, their versions, upload of edited workbooks (problems by sheet and cell, or changed
+// cells, test results and the impact preview), activation, comparison and rollback.
+import {get, post, download, hasRole, ApiError} from './api.js';
+import {h, add, table, section, clear} from './dom.js';
+import {ruleSetLabel, dateTime, shortHash, verdictLabel, STAGES} from './format.js';
+import {setStatus, showError} from './status.js';
+
+const base = name => `/api/v1/rule-sets/${encodeURIComponent(name)}`;
+
+function downloadButton(label, path, fileName) {
+  return h('button', {type: 'button', class: 'secondary', 'data-download': path,
+    onclick: () => download(path, fileName).then(() => setStatus(`已下载：${fileName}`)).catch(showError)}, label);
+}
+
+export async function ruleSetsPage(view) {
+  const ruleSets = await get('/api/v1/rule-sets');
+  add(view, h('h2', {}, '规则集'),
+    table('各规则集及其当前生效版本', ['规则集', '当前版本', '生效时间', '上传人', '工作簿'],
+      ruleSets.map(set => [
+        h('a', {href: `#/rule-sets/${encodeURIComponent(set.name)}`}, ruleSetLabel(set.name)),
+        `第 ${set.active.sequence} 版（${shortHash(set.active.hash)}）`,
+        dateTime(set.active.activatedAt || set.active.createdAt),
+        set.active.uploader,
+        set.workbooks.length ? set.workbooks.map(w => downloadButton(`下载 ${w.name}`, w.href, w.name)) : '（无工作簿）',
+      ])));
+}
+
+export async function ruleSetPage(view, rawName) {
+  const name = decodeURIComponent(rawName);
+  const set = (await get('/api/v1/rule-sets')).find(s => s.name === name);
+  const editor = hasRole('POLICY_EDITOR');
+  const result = h('div', {id: 'upload-result', 'aria-live': 'polite'});
+  const versions = h('div', {id: 'versions'});
+  const refresh = () => showVersions(name, versions, editor);
+  add(view, 
+    h('p', {}, h('a', {href: '#/rule-sets'}, '← 全部规则集')),
+    h('h2', {}, ruleSetLabel(name)),
+    h('p', {class: 'lead', id: 'active-version'},
+      `当前生效：第 ${set.active.sequence} 版（${shortHash(set.active.hash)}），${dateTime(set.active.activatedAt
+        || set.active.createdAt)} 由 ${set.active.uploader} 启用。`),
+    h('p', {}, set.workbooks.map(w => downloadButton(`下载当前工作簿 ${w.name}`, w.href, w.name))),
+    editor ? uploadForm(name, result, refresh) : null,
+    result,
+    versions);
+  await refresh();
+}
+
+/** The history and the comparison form, read afresh (after an upload they hold the new version). */
+async function showVersions(name, target, editor) {
+  const history = await get(`${base(name)}/versions`);
+  const comparison = h('div', {id: 'comparison', 'aria-live': 'polite'});
+  clear(target).append(historySection(name, history, editor), compareSection(name, history, comparison), comparison);
+}
+
+function uploadForm(name, result, refresh) {
+  const file = h('input', {type: 'file', id: 'workbook-file', name: 'file', accept: '.xlsx', multiple: true, required: true});
+  const comment = h('input', {id: 'workbook-comment', name: 'comment', maxlength: 1000});
+  const form = h('form', {class: 'card', id: 'upload-form'},
+    h('h3', {}, '上传修改后的工作簿'),
+    h('p', {class: 'hint'}, '上传后系统会检查格式、编译规则、运行工作簿中的测试用例并预览影响；新版本需要您确认后才会生效。'),
+    h('label', {for: 'workbook-file'}, '工作簿文件（.xlsx，可多选）'), file,
+    h('label', {for: 'workbook-comment'}, '修改说明（可选）'), comment,
+    h('button', {type: 'submit', id: 'upload-submit'}, '上传并检查'));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const data = new FormData();
+    for (const f of file.files) data.append('file', f);
+    if (comment.value.trim()) data.append('comment', comment.value.trim());
+    clear(result);
+    setStatus('正在检查上传的工作簿……');
+    try {
+      const version = await post(`${base(name)}/versions`, data);
+      setStatus(`已保存为第 ${version.sequence} 版（尚未生效）。`);
+      await showVersion(name, version, result);
+      await refresh();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 422 && error.problem?.problems) {
+        setStatus('工作簿未通过检查，未保存新版本。');
+        result.append(problemList(error.problem.problems));
+      } else if (error instanceof ApiError && error.status === 400 && error.problem?.errors) {
+        setStatus('上传的内容有误。');
+        result.append(table('上传内容的问题', ['字段', '问题'], error.problem.errors.map(e => [e.field, e.message])));
+      } else {
+        showError(error);
+      }
+    } finally {
+      file.value = '';
+    }
+  });
+  return form;
+}
+
+function problemList(problems) {
+  return h('div', {class: 'card failed', id: 'upload-problems'},
+    h('h3', {}, `工作簿未通过检查：共 ${problems.length} 个问题`),
+    table('每个问题所在的文件、工作表和单元格', ['文件', '工作表', '单元格', '问题'],
+      problems.map(p => [p.file, p.sheet || '—', p.cell || '—', p.message])));
+}
+
+async function showVersion(name, version, result) {
+  const tests = version.testResults || [];
+  const failedTests = tests.filter(t => !t.passed).length;
+  result.append(h('div', {class: 'card', id: 'new-version'},
+    h('h3', {}, `第 ${version.sequence} 版（${shortHash(version.hash)}）${version.active ? '：已是当前生效版本' : '：尚未生效'}`),
+    changedCells(version.changedCells, '相对上传时生效版本的改动'),
+    table(`工作簿测试用例：${tests.length} 个，通过 ${tests.length - failedTests} 个，未通过 ${failedTests} 个`,
+      ['工作表', '用例', '行', '结果', '未满足的期望'],
+      tests.map(t => [t.sheet, t.name, t.rows, t.passed ? '通过' : '未通过', (t.failures || []).join('；') || '—']),
+      i => tests[i].passed ? null : 'failed')));
+  const impactBox = h('div', {id: 'impact', 'aria-live': 'polite'}, '正在预览影响……');
+  result.append(impactBox);
+  try {
+    clear(impactBox).append(impactView(await get(`${base(name)}/versions/${version.sequence}/impact`)));
+  } catch (error) {
+    clear(impactBox);
+    showError(error);
+  }
+  if (!version.active) {
+    result.append(h('button', {type: 'button', id: 'activate', onclick: () => activate(name, version.sequence)},
+      `启用第 ${version.sequence} 版`));
+  }
+}
+
+function changedCells(cells, caption) {
+  if (!cells || !cells.length) return h('p', {}, `${caption}：无单元格改动。`);
+  return table(`${caption}：${cells.length} 个单元格`, ['文件', '工作表', '单元格', '原值', '新值'],
+    cells.map(c => [c.file, c.sheet, c.cell, c.before ?? '（空）', c.after ?? '（删除）']));
+}
+
+function impactView(impact) {
+  const place = c => [c.school, c.stage ? STAGES[c.stage] || c.stage : null].filter(Boolean).join(' ') || '县级';
+  const what = c => c.indicator || (c.school ? '学校（学段）是否达标' : '总体结论');
+  return h('div', {class: 'card'},
+    h('h3', {}, '影响预览'),
+    h('p', {id: 'impact-summary'},
+      `用新版本重新评估最近 ${impact.evaluationsChecked} 份已存评估：${impact.evaluationsChanged} 份的结论会改变。`),
+    impact.changes.length ? table('会改变的结论（改前 → 改后）', ['评估对象', '学校/学段', '指标', '改前', '改后'],
+      impact.changes.map(c => [
+        h('a', {href: `#/evaluations/${encodeURIComponent(c.evaluationId)}`}, `${c.subjectName || ''}（${c.subject}）`),
+        place(c), what(c), verdictLabel(c.before), verdictLabel(c.after)])) : null);
+}
+
+async function activate(name, version) {
+  try {
+    const active = await post(`${base(name)}/versions/${version}/activate`);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    setTimeout(() => setStatus(`第 ${active.sequence} 版已启用。`), 0);
+  } catch (error) {
+    showError(error);
+  }
+}
+
+function historySection(name, history, editor) {
+  return section('版本历史',
+    table(null, ['版本', '哈希', '上传时间', '上传人', '说明', '状态', '操作'],
+      history.map(v => [
+        `第 ${v.sequence} 版`, h('code', {}, shortHash(v.hash)), dateTime(v.createdAt), v.uploader, v.comment || '—',
+        v.active ? h('strong', {}, '当前生效') : '—',
+        editor && !v.active ? h('button', {type: 'button', class: 'secondary', 'data-activate': v.sequence,
+          onclick: () => activate(name, v.sequence)}, v.sequence < activeSequence(history) ? `回滚到第 ${v.sequence} 版` : `启用第 ${v.sequence} 版`)
+          : null,
+      ]), i => history[i].active ? 'current' : null));
+}
+
+function activeSequence(history) {
+  return history.find(v => v.active)?.sequence ?? 0;
+}
+
+function compareSection(name, history, target) {
+  const options = () => history.map(v => h('option', {value: v.sequence}, `第 ${v.sequence} 版${v.active ? '（当前）' : ''}`));
+  const from = h('select', {id: 'compare-from'}, options());
+  const to = h('select', {id: 'compare-to'}, options());
+  if (history.length > 1) from.value = history[1].sequence;
+  const form = h('form', {class: 'inline'},
+    h('label', {for: 'compare-from'}, '从'), from, h('label', {for: 'compare-to'}, '到'), to,
+    h('button', {type: 'submit', class: 'secondary'}, '比较'));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    try {
+      const c = await get(`${base(name)}/versions/${to.value}/compare?with=${from.value}`);
+      clear(target).append(changedCells(c.changedCells, `第 ${c.from} 版 → 第 ${c.to} 版`));
+    } catch (error) {
+      showError(error);
+    }
+  });
+  return section('比较两个版本', form);
+}

@@ -1,0 +1,228 @@
+package cn.supervision.compliance.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.supervision.compliance.api.ApiClients;
+import cn.supervision.compliance.report.TemplateRoundTripTests;
+import cn.supervision.compliance.ruleset.Workbooks;
+
+/**
+ * The web console in a real browser, along the three paths of issue 8: policy staff (a rejected upload shown by sheet
+ * and cell, a good one with its changed cells, test results and impact, activation and rollback), auditors (search,
+ * open, trace and remediation of a failed check, the Excel report) and data clerks (a filled template landing on its
+ * evaluation, a bad one listing its cells); plus login and the menus each role sees. Screenshots: target/screenshots.
+ * Shares the HTTP tests' application; the policy path ends by rolling back to the version it found active.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:http-tests;DB_CLOSE_DELAY=-1")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleBrowserTests {
+
+    private static final Path FILES = Path.of("target", "console-tests");
+    private static final Pattern VERSION = Pattern.compile("第 (\\d+) 版");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObjectMapper mapper;
+
+    private ConsoleBrowser browser;
+
+    @BeforeAll
+    void openBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(ConsoleBrowser.CHROMIUM) || System.getenv("CI") != null,
+                "chromium is not installed (apt-get install chromium chromium-driver); in CI these tests must run");
+        Files.createDirectories(FILES);
+        browser = new ConsoleBrowser(port);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndEachRoleSeesOnlyItsMenu() {
+        browser.login("auditor", "wrong");
+        assertThat(browser.textOf(By.id("login-error"), "不正确")).contains("用户名或密码不正确");
+        browser.screenshot("login-refused");
+
+        browser.loginByKeyboard("integrator", "integrator-local");
+        assertThat(browser.menu()).containsExactly("数据填报", "批量任务");
+        browser.login("editor", "editor-local");
+        assertThat(browser.menu()).containsExactly("规则集", "批量任务");
+        browser.login("auditor", "auditor-local");
+        assertThat(browser.menu()).containsExactly("规则集", "评估查询", "批量任务");
+        assertThat(browser.textOf(By.id("who-name"), "auditor")).contains("审计");
+        browser.login("admin", "admin-local");
+        assertThat(browser.menu()).containsExactly("规则集", "评估查询", "数据填报", "批量任务");
+
+        browser.click(By.linkText("批量任务"));
+        assertThat(browser.visible(By.id("no-batches")).getText()).startsWith("暂无");
+        browser.screenshot("batches-none");
+    }
+
+    @Test
+    void policyStaffSeeProblemsByCellThenUploadTestPreviewActivateAndRollBack() throws IOException {
+        ApiClients.evaluate(ApiClients.integratorKey(port), ApiClients.sample(mapper, "439901"));
+        Path faulty = write("faulty", Workbooks.withCell(Workbooks.shipped(), "资源配置标准", "E14", "≥0,9"));
+        Path raised = write("raised", Workbooks.r6Raised());
+
+        browser.login("editor", "editor-local");
+        browser.click(By.linkText("县域义务教育优质均衡（balanced-development）"));
+        String before = browser.visible(By.id("active-version")).getText();
+
+        browser.choose(By.id("workbook-file"), faulty);
+        browser.click(By.id("upload-submit"));
+        String problems = browser.textOf(By.id("upload-problems"), "E14");
+        assertThat(problems).contains("资源配置标准", "E14");
+        browser.screenshot("policy-upload-rejected");
+
+        browser.choose(By.id("workbook-file"), raised);
+        browser.type(By.id("workbook-comment"), "小学生均仪器设备值标准提高");
+        browser.click(By.id("upload-submit"));
+        String version = browser.textOf(By.id("new-version"), "尚未生效");
+        assertThat(version).contains("E20", "≥2300", "工作簿测试用例");
+        assertThat(browser.textOf(By.id("impact"), "份的结论会改变")).contains("R6", "未达标");
+        browser.screenshot("policy-upload-impact");
+
+        String sequence = number(version);
+        browser.click(By.id("activate"));
+        assertThat(browser.textOf(By.id("active-version"), "第 " + sequence + " 版")).contains("editor");
+        browser.screenshot("policy-activated");
+
+        browser.click(By.cssSelector("[data-activate='" + number(before) + "']"));
+        browser.textOf(By.id("active-version"), "第 " + number(before) + " 版");
+        browser.click(By.xpath("//button[text()='比较']"));
+        assertThat(browser.textOf(By.id("comparison"), "E20")).contains("≥2300");
+        browser.screenshot("policy-rolled-back-and-compared");
+    }
+
+    @Test
+    void auditorsSearchOpenTraceAFailedCheckAndDownloadTheReport() {
+        ApiClients.evaluate(ApiClients.integratorKey(port), ApiClients.sample(mapper, "439903"));
+
+        browser.login("auditor", "auditor-local");
+        browser.click(By.linkText("评估查询"));
+        browser.type(By.id("search-countyCode"), "439903");
+        browser.type(By.id("search-failedIndicator"), "R6");
+        browser.click(By.id("search-submit"));
+        browser.click(By.cssSelector("[data-evaluation]"));
+
+        assertThat(browser.textOf(By.id("decision"), "结论")).contains("不予认定", "主要原因", "R6");
+        assertThat(browser.driver().findElements(By.cssSelector("#charts svg"))).isNotEmpty();
+        browser.screenshot("auditor-evaluation");
+
+        browser.click(By.cssSelector("[data-trace='R6@S3']"));
+        String trace = browser.textOf(By.id("trace-panel"), "整改建议");
+        assertThat(trace).contains("resource-allocation.xlsx", "资源配置标准", "未达标", "区教育局", "元");
+        browser.screenshot("auditor-trace");
+
+        browser.click(By.id("report"));
+        assertThat(browser.visible(By.id("report-link")).getAttribute("href")).startsWith("blob:");
+        assertThat(browser.textOf(By.id("status"), "Excel")).contains(".xlsx");
+    }
+
+    @Test
+    void anEvaluationOfEveryRuleSetOpensWithItsChecks() throws IOException {
+        browser.login("auditor", "auditor-local");
+        for (String sample : List.of("county-assessment-431103", "school-curriculum", "district-daxing", "province-zhejiang")) {
+            JsonNode request = mapper.readTree(Files.readString(Path.of("samples", sample + ".json")));
+            String id = ApiClients.evaluate(ApiClients.integratorKey(port), request).get("id").asText();
+            browser.go("#/evaluations/" + id);
+            assertThat(browser.textOf(By.tagName("h2"), "年")).as(sample).contains(" · ");
+            assertThat(browser.visible(By.id("decision")).getText()).as(sample).contains("结论");
+            assertThat(browser.visible(By.cssSelector("details.dimension summary")).getText()).as(sample).contains("未达标");
+            assertThat(browser.driver().findElement(By.id("status")).getText()).as(sample).doesNotContain("未成功");
+            assertThat(browser.driver().findElement(By.id("view")).getText()).as(sample).doesNotContain("null", "undefined");
+            browser.screenshot("evaluation-" + sample);
+        }
+    }
+
+    @Test
+    void auditorsReadRuleSetsButCannotChangeThem() {
+        browser.login("auditor", "auditor-local");
+        browser.click(By.linkText("规则集"));
+        browser.click(By.linkText("县域义务教育优质均衡（balanced-development）"));
+        assertThat(browser.textOf(By.id("versions"), "版本历史")).contains("当前生效");
+        assertThat(browser.driver().findElements(By.cssSelector("#upload-form, [data-activate]"))).isEmpty();
+        assertThat(browser.driver().findElement(By.id("view")).getText()).doesNotContain("null", "undefined");
+    }
+
+    @Test
+    void dataClerksLandOnTheirEvaluationOrOnTheBadCells() throws IOException {
+        JsonNode county = ApiClients.sample(mapper, "439902").get("subject");
+        Path filled = template("filled.xlsx", county, null);
+        Path bad = template("bad.xlsx", county, "很多");
+
+        browser.login("integrator", "integrator-local");
+        browser.click(By.id("template-download"));
+        browser.textOf(By.id("status"), "已下载模板");
+
+        browser.choose(By.id("template-file"), bad);
+        browser.click(By.id("data-entry-submit"));
+        assertThat(browser.textOf(By.id("bad-cells"), "E2")).contains("学校数据");
+        browser.screenshot("clerk-bad-cells");
+
+        browser.choose(By.id("template-file"), filled);
+        browser.click(By.id("data-entry-submit"));
+        assertThat(browser.textOf(By.tagName("h2"), "439902")).contains("2026 年");
+        assertThat(browser.visible(By.id("decision")).getText()).contains("结论");
+        assertThat(browser.hash()).startsWith("#/evaluations/");
+        assertThat(browser.driver().findElements(By.id("report"))).as("the report is for auditors").isEmpty();
+        browser.screenshot("clerk-evaluation");
+    }
+
+    private Path template(String name, JsonNode county, String studentsOfTheFirstSchool) throws IOException {
+        byte[] empty = ApiClients.admin(port).get().uri("/api/v1/rule-sets/balanced-development/template").retrieve()
+                .body(byte[].class);
+        Path file = FILES.resolve(name);
+        try (XSSFWorkbook template = new XSSFWorkbook(new ByteArrayInputStream(empty));
+             OutputStream out = Files.newOutputStream(file)) {
+            TemplateRoundTripTests.fill(template, county);
+            if (studentsOfTheFirstSchool != null) {
+                template.getSheet("学校数据").getRow(1).getCell(4).setCellValue(studentsOfTheFirstSchool); // E2
+            }
+            template.write(out);
+        }
+        return file;
+    }
+
+    /** The workbook under its own name (uploads are matched to the rule set's files by name), in a folder of its own. */
+    private static Path write(String folder, byte[] workbook) throws IOException {
+        Path file = Files.createDirectories(FILES.resolve(folder)).resolve(Workbooks.RESOURCE_ALLOCATION);
+        return Files.write(file, workbook);
+    }
+
+    private static String number(String text) {
+        Matcher m = VERSION.matcher(text);
+        assertThat(m.find()).as("a version number in %s", text).isTrue();
+        return m.group(1);
+    }
+}
