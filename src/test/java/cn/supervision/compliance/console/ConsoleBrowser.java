@@ -31,7 +31,8 @@ final class ConsoleBrowser implements AutoCloseable {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** Screenshots show the whole page, up to this many pixels tall. */
     private static final int MAX_HEIGHT = 5000;
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    /** Generous: a loaded 2-core machine may take long to evaluate a whole county; a wait ends as soon as it is met. */
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final ChromeDriver driver;
     private final WebDriverWait wait;

@@ -84,7 +84,7 @@ class CountyAssessmentTests {
         assertThat(result.checks()).filteredOn(c -> "A".equals(c.category())).hasSize(26);
         assertThat(result.checks()).filteredOn(c -> "B".equals(c.category())).hasSize(10)
                 .allSatisfy(c -> assertThat(c.threshold()).isNotNull());
-        assertThat(check(result, "G08").note()).contains("数据核验").contains("通过");
+        assertThat(check(result, "G08").note()).contains("数据核验").endsWith("，达标");
         assertThat(result.summary().headline()).contains("认定").contains("良好");
         assertThat(check(result, "G10").rule().sheet()).isNull();
         assertThat(result.assessment().details()).isNotEmpty()
@@ -212,7 +212,7 @@ class CountyAssessmentTests {
 
         CheckResult g08 = check(result, "G08");
         assertThat(g08.verdict()).isEqualTo(Verdict.PASSED);   // the team's score stands
-        assertThat(g08.note()).contains("数据核验").contains("未通过");
+        assertThat(g08.note()).contains("数据核验").endsWith("，未达标");
         assertThat(result.assessment().details()).filteredOn(d -> d.code().equals("G08"))
                 .singleElement().satisfies(d -> assertThat(d.verdict()).isEqualTo(Verdict.FAILED));
     }
