@@ -45,23 +45,18 @@ import cn.supervision.compliance.ruleset.Workbooks;
 import cn.supervision.compliance.system.Role;
 
 /**
- * Faults (issue 6): the application runs as a child process on an H2 file database and is killed with SIGKILL while
- * evaluations of a large county and rule-set activations are being written; after the kill the database
+ * Faults (issue 6): the application runs as a child process on PostgreSQL (the production database) and is killed
+ * with SIGKILL while evaluations of a large county and rule-set activations are being written; afterwards the database
  * validates with Flyway, holds every acknowledged evaluation complete with its failed-check rows and nothing
- * half-written, and the restarted service serves the last activation that was written (every acknowledged one, and
- * at most the one in flight). Each child takes 15-30 s to start; three are started. Finally the database is opened
- * read-only: writes get a clear 503 problem while reads go on.
+ * half-written, and the restarted service serves the newest activation written (every acknowledged one, and at most
+ * the one in flight). Then the database turns read-only: writes get a clear 503 problem while reads go on.
+ * (The embedded H2 file database is not used here: a SIGKILL of the process that embeds it can corrupt its file, H2
+ * issues 4383 and 4123, seen in this very test as "Chunk 17 not found"; H2 is for a local trial only.)
  */
 class KillAndRestartTests {
 
     private static final Path FOLDER = Path.of("target", "kill-and-restart");
-    /**
-     * AUTO_SERVER: the test reads the database through the running child, which has recovered it after the kill (an
-     * H2 opened in the test JVM would run H2's internal assertions, which surefire enables, on the recovery).
-     */
-    private static final String URL = "jdbc:h2:file:./" + FOLDER.resolve("compliance") + ";AUTO_SERVER=TRUE";
-    /** The same files opened read-only (as on a read-only volume); H2 allows no AUTO_SERVER then. */
-    private static final String READ_ONLY_URL = "jdbc:h2:file:./" + FOLDER.resolve("compliance") + ";ACCESS_MODE_DATA=r";
+    private static final String URL = EmbeddedPostgresDatabase.newDatabase();
     private static final String SET = "/api/v1/rule-sets/balanced-development";
     /** Copies of the sample county's schools: big enough that a kill lands while evaluations are being written. */
     private static final int SCHOOL_COPIES = 60;
@@ -78,43 +73,58 @@ class KillAndRestartTests {
         Files.createDirectories(FOLDER);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 
-        String lastGood;
-        try (ChildApplication first = ChildApplication.start(URL, FOLDER.resolve("first.log"))) {
-            Activations activations = new Activations(activations(), versionsOf(first));
+        Activations activations;
+        try (ChildApplication first = start("first")) {
+            activations = new Activations(activations(), versionsOf(first));
             runUntilKilled(first, acknowledged, activations);
-            try (ChildApplication restarted = ChildApplication.start(URL, FOLDER.resolve("restarted.log"))) {
-                assertConsistent(acknowledged);
-                lastGood = activations.lastGoodAfterKill(activations());
-                assertThat(activeInDatabase()).isEqualTo(lastGood);
-                assertThat(servedVersion(restarted)).isEqualTo(lastGood);
-                RestClient auditor = ApiClients.as(restarted.port(), Role.AUDITOR);
-                for (String id : acknowledged) {
-                    assertThat(auditor.get().uri("/api/v1/evaluations/" + id).retrieve().toBodilessEntity()
-                            .getStatusCode().value()).isEqualTo(200);
-                }
-            }
         }
+        assertConsistent(acknowledged);
+        String lastGood = activations.lastGoodAfterKill(activations());
+        assertThat(activeInDatabase()).isEqualTo(lastGood);
 
-        try (ChildApplication readOnly = ChildApplication.start(READ_ONLY_URL, FOLDER.resolve("read-only.log"))) {
-            ResponseEntity<JsonNode> write = ApiClients.integratorKey(readOnly.port()).post().uri("/api/v1/evaluations")
+        try (ChildApplication restarted = start("restarted")) {
+            assertThat(servedVersion(restarted)).isEqualTo(lastGood);
+            RestClient auditor = ApiClients.as(restarted.port(), Role.AUDITOR);
+            for (String id : acknowledged) {
+                assertThat(auditor.get().uri("/api/v1/evaluations/" + id).retrieve().toBodilessEntity()
+                        .getStatusCode().value()).isEqualTo(200);
+            }
+
+            readOnly();
+            ResponseEntity<JsonNode> write = ApiClients.integratorKey(restarted.port()).post().uri("/api/v1/evaluations")
                     .contentType(MediaType.APPLICATION_JSON).body(ApiClients.sample(mapper, "READ-ONLY"))
                     .retrieve().toEntity(JsonNode.class);
             assertThat(write.getStatusCode().value()).isEqualTo(503);
             assertThat(write.getHeaders().getContentType()).hasToString("application/problem+json");
             assertThat(write.getBody().get("title").asText()).isEqualTo("Storage unavailable");
-            assertThat(write.getBody().toString()).doesNotContain("SQL", "Exception", "org.h2");
+            assertThat(write.getBody().toString()).doesNotContain("SQL", "Exception", "postgresql");
 
-            RestClient auditor = ApiClients.as(readOnly.port(), Role.AUDITOR);
             String id = acknowledged.iterator().next();
             assertThat(auditor.get().uri("/api/v1/evaluations/" + id).retrieve().body(JsonNode.class).get("id").asText())
                     .isEqualTo(id);
             assertThat(auditor.get().uri("/api/v1/evaluations?size=5").retrieve().toBodilessEntity()
                     .getStatusCode().value()).isEqualTo(200);
-            JsonNode ruleSets = ApiClients.as(readOnly.port(), Role.POLICY_EDITOR).get().uri("/api/v1/rule-sets")
-                    .retrieve().body(JsonNode.class);
-            List<String> active = new ArrayList<>();
-            ruleSets.forEach(ruleSet -> active.add(ruleSet.get("active").get("hash").asText()));
-            assertThat(active).contains(lastGood);
+            assertThat(auditor.get().uri("/api/v1/rule-sets").retrieve().toBodilessEntity().getStatusCode().value())
+                    .isEqualTo(200);
+        }
+    }
+
+    private static ChildApplication start(String name) {
+        return ChildApplication.start(URL, FOLDER.resolve(name + ".log"), "--spring.profiles.active=postgres",
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
+    }
+
+    /**
+     * The database turns read-only, as a full disk or a read-only replica would make it: new sessions may not write,
+     * and the service's open connections are cut so that its pool opens new ones.
+     */
+    private static void readOnly() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(URL, "postgres", "postgres");
+             Statement statement = connection.createStatement()) {
+            String database = connection.getCatalog();
+            statement.execute("ALTER DATABASE " + database + " SET default_transaction_read_only = on");
+            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
+                    + "' AND pid <> pg_backend_pid()");
         }
     }
 
@@ -225,12 +235,12 @@ class KillAndRestartTests {
 
     /** Flyway validates; every acknowledged evaluation is there; every stored one has exactly its failed-check rows. */
     private void assertConsistent(Set<String> acknowledged) throws SQLException, IOException {
-        assertThat(Flyway.configure().dataSource(URL, "sa", "")
-                .locations("classpath:db/migration", "classpath:db/vendor/h2").load().validateWithResult()
+        assertThat(Flyway.configure().dataSource(URL, "postgres", "postgres")
+                .locations("classpath:db/migration", "classpath:db/vendor/postgresql").load().validateWithResult()
                 .validationSuccessful).isTrue();
         Map<String, Integer> failedRows = new HashMap<>();
         Map<String, String> results = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection(URL, "sa", "");
+        try (Connection connection = DriverManager.getConnection(URL, "postgres", "postgres");
              Statement statement = connection.createStatement()) {
             try (ResultSet rows = statement.executeQuery(
                     "SELECT evaluation_id, COUNT(*) FROM evaluation_failed_indicator GROUP BY evaluation_id")) {
@@ -254,7 +264,7 @@ class KillAndRestartTests {
     }
 
     private static int activations() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(URL, "sa", "");
+        try (Connection connection = DriverManager.getConnection(URL, "postgres", "postgres");
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM rule_set_activation WHERE rule_set = 'balanced-development'")) {
             rows.next();
@@ -263,7 +273,7 @@ class KillAndRestartTests {
     }
 
     private static String activeInDatabase() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(URL, "sa", "");
+        try (Connection connection = DriverManager.getConnection(URL, "postgres", "postgres");
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("""
                      SELECT v.hash FROM rule_set_activation a JOIN rule_set_version v ON v.rule_set = a.rule_set AND v.seq = a.seq

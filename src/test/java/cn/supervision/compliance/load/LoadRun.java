@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -60,6 +61,7 @@ public final class LoadRun {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong peakHeap = new AtomicLong();
     private final List<String> storedIds = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, AtomicInteger> evaluationsByVersion = new ConcurrentHashMap<>();
 
     private LoadRun() {
     }
@@ -98,6 +100,8 @@ public final class LoadRun {
                                 .retrieve().toEntity(JsonNode.class));
                         if (response != null) {
                             storedIds.add(response.getBody().get("id").asText());
+                            evaluationsByVersion.computeIfAbsent(response.getBody().get("ruleSetVersion").asText()
+                                    .substring(0, 12), v -> new AtomicInteger()).incrementAndGet();
                         }
                     }
                 });
@@ -191,6 +195,8 @@ public final class LoadRun {
                     millis(percentile(sorted, 50)), millis(percentile(sorted, 90)), millis(percentile(sorted, 99)),
                     millis(sorted.get(sorted.size() - 1))));
         });
+        out.append("\nEvaluations by rule-set version (hash prefix): ").append(new TreeMap<>(evaluationsByVersion))
+                .append('\n');
         Runtime runtime = Runtime.getRuntime();
         out.append(String.format(Locale.ROOT, "%nMemory (one JVM holds the service and the clients): peak heap used "
                 + "%d MB of %d MB max; %d garbage collections during the run.%n", peakHeap.get() >> 20,
