@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import cn.supervision.compliance.ComplianceApplication;
 
 /**
- * The application as a separate JVM (the test classpath, its own H2 file database), so a test can SIGKILL it the way
- * an operating system or an operator would, and start it again on the same files.
+ * The application as a separate JVM (the test classpath, the database URL given), so a test can SIGKILL it the way an
+ * operating system or an operator would, and start it again on the same database.
  */
 final class ChildApplication implements AutoCloseable {
 
