@@ -91,6 +91,16 @@ public class RuleSetVersionStore {
         return all(ruleSet).stream().filter(RuleSetVersion::active).findFirst();
     }
 
+    /** The hash of the newest activation's version: one cheap query, asked every few seconds by every instance. */
+    @Transactional(readOnly = true)
+    public Optional<String> activeHash(String ruleSet) {
+        return jdbc.sql("""
+                SELECT v.hash FROM rule_set_activation a
+                  JOIN rule_set_version v ON v.rule_set = a.rule_set AND v.seq = a.seq
+                 WHERE a.rule_set = :ruleSet ORDER BY a.id DESC FETCH FIRST 1 ROWS ONLY
+                """).param("ruleSet", ruleSet).query(String.class).optional();
+    }
+
     @Transactional(readOnly = true)
     public Optional<RuleSetVersion> newest(String ruleSet) {
         return all(ruleSet).stream().findFirst();

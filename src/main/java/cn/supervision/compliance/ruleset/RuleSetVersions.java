@@ -137,6 +137,27 @@ public class RuleSetVersions implements SmartInitializingSingleton {
         }
     }
 
+    /**
+     * Serves the version activated in the database when it is not the one served here: several instances share one
+     * database, and an activation made through another instance reaches this one at its next poll.
+     */
+    public void followStoredActivations() {
+        arrivals.lock();
+        try {
+            for (String name : ruleSets.names()) {
+                String served = ruleSets.active(name).version();
+                store.activeHash(name).filter(hash -> !hash.equals(served)).flatMap(hash -> store.findByHash(name, hash))
+                        .ifPresent(version -> {
+                            ruleSets.activate(compiled(version));
+                            log.info("rule set {} version {} ({}) activated through another instance is now served here",
+                                    name, version.sequence(), version.hash());
+                        });
+            }
+        } finally {
+            arrivals.unlock();
+        }
+    }
+
     public List<String> ruleSetNames() {
         return ruleSets.names();
     }

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 
-import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -16,16 +14,16 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * Opens the bytes of an uploaded or saved workbook, accepting only an ordinary (transitional) .xlsx workbook without
  * macros, and naming in plain words what else it is: .xls, .xlsm, password-protected, Strict Open XML or damaged.
- * Memory stays bounded by POI's zip-bomb guards, set here for every workbook the service reads.
+ * {@link WorkbookScreen} refuses hostile archives before POI reads them; POI's own zip-bomb guards, set here for every
+ * workbook the service reads, bound memory while it does.
  */
 public final class WorkbookFormat {
 
-    private static final long MAX_ENTRY_BYTES = 64L * 1024 * 1024;
     private static final String MACRO_WORKBOOK = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
 
     static {
-        ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
-        ZipSecureFile.setMinInflateRatio(0.01d);
+        ZipSecureFile.setMaxEntrySize(WorkbookScreen.MAX_PART_BYTES);
+        ZipSecureFile.setMinInflateRatio(1d / WorkbookScreen.MAX_INFLATION);
     }
 
     private WorkbookFormat() {
@@ -40,7 +38,7 @@ public final class WorkbookFormat {
                     ? "is protected with a password (encrypted); remove the password and save it again"
                     : "is an Excel 97-2003 workbook named .xlsx; save it as an Excel workbook (.xlsx)");
         }
-        if (magic != FileMagic.OOXML || !completeZip(content)) {
+        if (magic != FileMagic.OOXML || !WorkbookScreen.check(file, content)) {
             throw damaged(file);
         }
         OPCPackage pkg = null;
@@ -83,15 +81,6 @@ public final class WorkbookFormat {
             return FileMagic.valueOf(in);
         } catch (IOException | RuntimeException e) {
             throw damaged(file);
-        }
-    }
-
-    /** A zip archive whose central directory is present and readable (a truncated upload has none). */
-    private static boolean completeZip(byte[] content) {
-        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
-            return zip.getEntries().hasMoreElements();
-        } catch (IOException | RuntimeException e) {
-            return false;
         }
     }
 

@@ -1,0 +1,196 @@
+package cn.supervision.compliance.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.apache.poi.ss.util.CellReference;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.supervision.compliance.ruleset.Workbooks;
+import cn.supervision.compliance.system.Role;
+
+/**
+ * Hostile workbooks uploaded through the real endpoint are refused with a 422 problem naming the file and what is
+ * wrong, and the active version goes on serving. Each is built here from the shipped workbook; none is committed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:http-tests;DB_CLOSE_DELAY=-1")
+class HostileWorkbookTests {
+
+    private static final String SET = "/api/v1/rule-sets/balanced-development";
+    private static final String FILE = Workbooks.RESOURCE_ALLOCATION;
+    private static final String STANDARDS_SHEET_PART = "xl/worksheets/sheet4.xml";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObjectMapper mapper;
+
+    static Stream<Arguments> hostileWorkbooks() {
+        return Stream.of(
+                hostile("a zip bomb: one part inflating to 200 MB of zeros",
+                        withPart("xl/media/image1.png", out -> repeat(out, new byte[1024 * 1024], 200)),
+                        null, "looks like a zip bomb"),
+                hostile("a sheet of a million rows", withPart(STANDARDS_SHEET_PART, out -> {
+                    byte[] head = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                            .getBytes(StandardCharsets.UTF_8);
+                    out.write(head);
+                    for (int r = 1; r <= 1_000_000; r++) {
+                        out.write(("<row r=\"" + r + "\"/>").getBytes(StandardCharsets.US_ASCII));
+                    }
+                    out.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
+                }), "资源配置标准", "has more than 10000 rows"),
+                hostile("links to another workbook", withPart("xl/externalLinks/externalLink1.xml",
+                        text("<externalLink xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>")),
+                        null, "links to other workbooks (external links)"),
+                hostile("a macro project in a file named .xlsx", withPart("xl/vbaProject.bin", text("VBA")),
+                        null, "contains macros (VBA)"),
+                hostile("an embedded OLE object", withPart("xl/embeddings/oleObject1.bin", text("OLE")),
+                        null, "contains embedded objects (OLE, ActiveX)"),
+                hostile("a huge shared-strings table", withPart("xl/sharedStrings.xml", out -> {
+                    out.write("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                            .getBytes(StandardCharsets.UTF_8));
+                    for (int i = 0; i < 200_000; i++) {
+                        out.write(("<si><t>" + i + "</t></si>").getBytes(StandardCharsets.US_ASCII));
+                    }
+                    out.write("</sst>".getBytes(StandardCharsets.UTF_8));
+                }), null, "holds more than 100000 different texts (shared strings)"),
+                hostile("thousands of parts", manyParts(), null, "parts, more than the 500 a workbook may have"),
+                hostile("a formula in a value cell", Workbooks.edited(Workbooks.shipped(), book -> {
+                    CellReference cell = new CellReference("E14");
+                    book.getSheet("资源配置标准").getRow(cell.getRow()).getCell(cell.getCol()).setCellFormula("1+1");
+                }), "资源配置标准", "'=1+1' is a formula"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileWorkbooks")
+    void isRefusedAndTheActiveVersionKeepsServing(byte[] workbook, String sheet, String message) {
+        RestClient http = ApiClients.as(port, Role.POLICY_EDITOR);
+        String before = activeHash(http);
+
+        ResponseEntity<JsonNode> response = http.post().uri(SET + "/versions").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(upload(workbook)).retrieve().toEntity(JsonNode.class);
+
+        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(422);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        JsonNode problem = response.getBody().get("problems").get(0);
+        assertThat(problem.get("file").asText()).isEqualTo(FILE);
+        assertThat(problem.get("sheet").isNull() ? null : problem.get("sheet").asText()).isEqualTo(sheet);
+        assertThat(problem.get("message").asText()).contains(message);
+        assertThat(response.getBody().toString()).doesNotContain("Exception", "cn.supervision", "org.apache");
+
+        assertThat(activeHash(http)).isEqualTo(before);
+        JsonNode result = ApiClients.evaluate(ApiClients.integratorKey(port), ApiClients.sample(mapper, "HOSTILE"));
+        assertThat(result.get("ruleSetVersion").asText()).isEqualTo(before);
+    }
+
+    private static String activeHash(RestClient http) {
+        for (JsonNode ruleSet : http.get().uri("/api/v1/rule-sets").retrieve().body(JsonNode.class)) {
+            if (ruleSet.get("name").asText().equals("balanced-development")) {
+                return ruleSet.get("active").get("hash").asText();
+            }
+        }
+        throw new AssertionError("no balanced-development rule set");
+    }
+
+    private static MultiValueMap<String, Object> upload(byte[] workbook) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", new ByteArrayResource(workbook) {
+            @Override
+            public String getFilename() {
+                return FILE;
+            }
+        });
+        return parts;
+    }
+
+    private static Arguments hostile(String name, byte[] workbook, String sheet, String message) {
+        return Arguments.of(Named.of(name, workbook), sheet, message);
+    }
+
+    private interface PartWriter {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static PartWriter text(String content) {
+        return out -> out.write(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void repeat(OutputStream out, byte[] block, int times) throws IOException {
+        for (int i = 0; i < times; i++) {
+            out.write(block);
+        }
+    }
+
+    /** The shipped workbook with one part added or replaced, written as Excel would (deflated). */
+    private static byte[] withPart(String name, PartWriter content) {
+        return rezipped(zip -> {
+            try {
+                zip.putNextEntry(new ZipEntry(name));
+                content.write(zip);
+                zip.closeEntry();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, name);
+    }
+
+    private static byte[] manyParts() {
+        return rezipped(zip -> {
+            try {
+                for (int i = 0; i < 2000; i++) {
+                    zip.putNextEntry(new ZipEntry("xl/media/part" + i + ".bin"));
+                    zip.closeEntry();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, null);
+    }
+
+    private static byte[] rezipped(Consumer<ZipOutputStream> addition, String replaced) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(Workbooks.shipped()));
+             ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+                for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                    if (!entry.getName().equals(replaced)) {
+                        out.putNextEntry(new ZipEntry(entry.getName()));
+                        in.transferTo(out);
+                        out.closeEntry();
+                    }
+                }
+                addition.accept(out);
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
