@@ -78,7 +78,7 @@ public final class NationalDataset {
         int inProvince = index / PROVINCES.length;
         String code = province + String.format("%02d%02d", 1 + inProvince / 30, 1 + inProvince % 30);
         // a county's overall level: most counties sit a little above the thresholds, some below
-        double level = 1.10 + 0.09 * random.nextGaussian();
+        double level = 1.16 + 0.06 * random.nextGaussian();
         int count = Math.max(8, Math.min(400, (int) Math.round(MEAN_SCHOOLS * Math.exp(0.5 * random.nextGaussian())
                 / Math.exp(0.125))));
         json.writeStartObject();
@@ -116,10 +116,10 @@ public final class NationalDataset {
             default -> new String[] {"PRIMARY"};
         };
         boolean wholeSchoolFigures = stages.length > 1 && random.nextBoolean();
-        double schoolLevel = level * (1 + 0.10 * random.nextGaussian());
+        double schoolLevel = level * (1 + 0.04 * random.nextGaussian());
         int[] students = new int[stages.length];
         for (int i = 0; i < stages.length; i++) {
-            students[i] = students(type, stages[i]);
+            students[i] = Math.min(stages.length > 1 ? 1200 : 1950, students(type, stages[i]));
         }
         json.writeStartObject();
         json.writeStringField("id", county + "-" + index);
@@ -127,6 +127,8 @@ public final class NationalDataset {
         json.writeStringField("type", type);
         json.writeArrayFieldStart("sections");
         double[] schoolTotals = new double[3];
+        int totalClasses = 0;
+        double totalFunding = 0;
         for (int i = 0; i < stages.length; i++) {
             boolean senior = stages[i].equals("SENIOR");
             int stage = stages[i].equals("PRIMARY") ? 0 : 1;
@@ -147,11 +149,15 @@ public final class NationalDataset {
                     }
                 }
                 json.writeNumberField("multimediaRooms", perHundred(6, stage, p, schoolLevel));
-                int classes = Math.max(1, (int) Math.ceil(p / (38 + 8 * random.nextDouble())));
+                int classes = Math.max(1, (int) Math.ceil(p / (34 + 8 * random.nextDouble())));
                 json.writeNumberField("classes", classes);
-                json.writeNumberField("maxClassSize", Math.min(60, (int) Math.ceil((double) p / classes) + random.nextInt(6)));
-                json.writeNumberField("staffQuota", (int) Math.ceil(p / (stage == 0 ? 19.0 : 13.5) * around(1.05)));
-                json.writeNumberField("publicFundingYuan", decimal(p * (stage == 0 ? 600 : 800) * around(1.1)));
+                totalClasses += classes;
+                json.writeNumberField("maxClassSize", (int) Math.ceil((double) p / classes) + random.nextInt(4));
+                json.writeNumberField("staffQuota", (int) Math.ceil(p / (stage == 0 ? 19.0 : 13.5) * spread(1.10)));
+                // small village schools and teaching points are funded as if they had 100 students (G14)
+                double funding = Math.max(p, 100) * (stage == 0 ? 600 : 800) * spread(1.15);
+                totalFunding += funding;
+                json.writeNumberField("publicFundingYuan", decimal(funding));
             } else if (senior && wholeSchoolFigures) {
                 for (int r = 3; r <= 5; r++) {
                     schoolTotals[r - 3] += THRESHOLDS[r][1] * p * around(schoolLevel);
@@ -166,13 +172,13 @@ public final class NationalDataset {
             }
         }
         if (!type.equals("SPECIAL_ED")) {
-            int rooms = Math.max(1, (int) Math.ceil(students[0] / 45.0 / 12) - (random.nextInt(10) == 0 ? 1 : 0));
-            roomAreas(json, "musicRoomAreasM2", Math.max(1, rooms));
-            roomAreas(json, "artRoomAreasM2", Math.max(1, rooms));
-            json.writeNumberField("trainingBudgetYuan", decimal(20000 + 40000 * random.nextDouble()));
+            int rooms = Math.max(1, (int) Math.ceil(totalClasses / 12.0));
+            roomAreas(json, "musicRoomAreasM2", rooms, 96);
+            roomAreas(json, "artRoomAreasM2", rooms, 90);
+            json.writeNumberField("trainingBudgetYuan", decimal(totalFunding * spread(0.095)));
             int teachers = Math.max(2, students[0] / 16);
             json.writeNumberField("fullTimeTeachers", teachers);
-            json.writeNumberField("certifiedTeachers", random.nextInt(20) == 0 ? teachers - 1 : teachers);
+            json.writeNumberField("certifiedTeachers", random.nextInt(400) == 0 ? teachers - 1 : teachers);
             json.writeBooleanField("village", type.equals("PRIMARY") && random.nextInt(3) == 0);
         }
         json.writeEndObject();
@@ -193,17 +199,23 @@ public final class NationalDataset {
         return (int) Math.round(THRESHOLDS[indicator][stage] * students / 100 * around(level));
     }
 
-    private void roomAreas(JsonGenerator json, String field, int rooms) throws IOException {
+    /** Room areas at or above the minimum area, one school in about 300 with a room too small. */
+    private void roomAreas(JsonGenerator json, String field, int rooms, int minimumArea) throws IOException {
         json.writeArrayFieldStart(field);
         for (int i = 0; i < rooms; i++) {
-            json.writeNumber(BigDecimal.valueOf(86 + random.nextInt(30)));
+            json.writeNumber(BigDecimal.valueOf(minimumArea + random.nextInt(20) - (random.nextInt(300) == 0 ? 10 : 0)));
         }
         json.writeEndArray();
     }
 
     /** A school's figure: the school's level with its own spread (a section may well fall below a threshold). */
     private double around(double level) {
-        return Math.max(0.3, level * (1 + 0.12 * random.nextGaussian()));
+        return Math.max(0.3, level * (1 + 0.035 * random.nextGaussian()));
+    }
+
+    /** A county-level obligation most schools meet: about 1 school in 300 falls short. */
+    private double spread(double mean) {
+        return mean * (1 + 0.035 * random.nextGaussian());
     }
 
     private static String field(int indicator) {
@@ -223,8 +235,8 @@ public final class NationalDataset {
         ObjectNode assessment = assessmentTemplate.deepCopy();
         for (Iterator<Map.Entry<String, JsonNode>> it = assessment.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            if (field.getValue().isNumber() && field.getKey().endsWith("Pct")) {
-                double pct = Math.min(100, field.getValue().asDouble() * (1 + 0.03 * random.nextGaussian()));
+            if (field.getValue().isNumber() && field.getKey().endsWith("Pct") && field.getValue().asDouble() < 100) {
+                double pct = Math.min(100, field.getValue().asDouble() * (1 + 0.01 * random.nextGaussian()));
                 field.setValue(mapper.getNodeFactory().numberNode(decimal(pct)));
             }
         }
@@ -233,7 +245,7 @@ public final class NationalDataset {
             ArrayNode items = (ArrayNode) score.getValue();
             for (int i = 0; i < items.size(); i++) {
                 int value = items.get(i).asInt();
-                items.set(i, value - (value > 0 && random.nextInt(4) == 0 ? 1 : 0));
+                items.set(i, value - (value > 0 && random.nextInt(12) == 0 ? 1 : 0));
             }
         });
         ObjectNode veto = (ObjectNode) assessment.get("veto");
