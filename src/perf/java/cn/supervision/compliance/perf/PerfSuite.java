@@ -142,18 +142,28 @@ public final class PerfSuite {
         System.out.printf(Locale.ROOT, "engine: county %s (%d schools): %d rules fired, result JSON %d KB%n",
                 sample.subject().code(), counties.get(0).schools().size(), sample.firedRules().size(),
                 mapper.writeValueAsString(sample).length() >> 10);
-        long plain = time(() -> counties.forEach(PlainJavaAllocation::evaluate));
-        long session = time(() -> counties.forEach(c -> EngineProbe.session(rules, "national", c)));
-        long engine = time(() -> counties.forEach(c -> EngineProbe.evaluate(rules, "national", c)));
+        long[] plain = timeWithCpu(() -> counties.forEach(PlainJavaAllocation::evaluate));
+        long[] session = timeWithCpu(() -> counties.forEach(c -> EngineProbe.session(rules, "national", c)));
+        long[] engine = timeWithCpu(() -> counties.forEach(c -> EngineProbe.evaluate(rules, "national", c)));
         long schools = counties.stream().mapToLong(c -> c.schools().size()).sum();
         System.out.printf(Locale.ROOT, "engine: %d counties, %d schools, single thread; findings differing from plain"
                 + " Java: %d%n", counties.size(), schools, mismatches);
-        System.out.printf(Locale.ROOT, "engine: plain Java %.2f s (%.2f ms/county)%n", plain / 1e9,
-                plain / 1e6 / counties.size());
-        System.out.printf(Locale.ROOT, "engine: Drools sessions only %.2f s (%.2f ms/county), ratio %.1fx%n",
-                session / 1e9, session / 1e6 / counties.size(), (double) session / plain);
-        System.out.printf(Locale.ROOT, "engine: sessions + API result %.2f s (%.2f ms/county), ratio %.1fx%n",
-                engine / 1e9, engine / 1e6 / counties.size(), (double) engine / plain);
+        report("plain Java", plain, plain, counties.size());
+        report("Drools sessions only", session, plain, counties.size());
+        report("sessions + API result", engine, plain, counties.size());
+    }
+
+    /** Wall and CPU time of the thread: CPU time is what a shared, busy machine distorts least. */
+    private static void report(String what, long[] time, long[] baseline, int counties) {
+        System.out.printf(Locale.ROOT, "engine: %-22s wall %6.2f s (%5.2f ms/county, ratio %.1fx), CPU %6.2f s"
+                        + " (%5.2f ms/county, ratio %.1fx)%n", what, time[0] / 1e9, time[0] / 1e6 / counties,
+                (double) time[0] / baseline[0], time[1] / 1e9, time[1] / 1e6 / counties, (double) time[1] / baseline[1]);
+    }
+
+    private static long[] timeWithCpu(Runnable work) {
+        long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        long wall = time(work);
+        return new long[] {wall, ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu};
     }
 
     /** The number of section and CV verdicts on which the rule engine and the plain-Java baseline disagree. */
@@ -257,6 +267,7 @@ public final class PerfSuite {
         sampler.setDaemon(true);
         sampler.start();
         HttpClient http = HttpClient.newHttpClient();
+        long cpuStart = processCpu();
         long start = System.nanoTime();
         HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(uri("/api/v1/batches?ruleSet=" + RULE_SET))
                 .header("X-API-Key", API_KEY).header("Content-Type", "application/x-ndjson")
@@ -273,6 +284,7 @@ public final class PerfSuite {
                     .build(), HttpResponse.BodyHandlers.ofString()).body());
         } while (!Set.of("DONE", "FAILED").contains(progress.get("status").asText()));
         long end = System.nanoTime();
+        long cpu = processCpu() - cpuStart;
         sampler.interrupt();
         JsonNode summary = mapper.readTree(http.send(HttpRequest.newBuilder(uri(location + "/summary"))
                 .header("X-API-Key", API_KEY).build(), HttpResponse.BodyHandlers.ofString()).body());
@@ -281,6 +293,9 @@ public final class PerfSuite {
                         + " %.1f counties/s%n", progress.get("status").asText(), progress.get("total").asInt(),
                 progress.get("invalid").asInt(), (end - start) / 1e9, (uploaded - start) / 1e9,
                 progress.get("total").asInt() / ((end - start) / 1e9));
+        System.out.printf(Locale.ROOT, "batch: process CPU %.1f s, i.e. %.0f %% of the %d processors over the run%n",
+                cpu / 1e9, 100.0 * cpu / (end - start) / Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "batch: heap used peak %d MB sampled every 100 ms (sum of pool peaks %d MB),"
                 + " max heap %d MB%n", sampledPeak.get() >> 20, poolPeak >> 20, Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "batch: evaluated %d, passed %d, decisions %s, grades %s, failing %s%n",
@@ -309,13 +324,17 @@ public final class PerfSuite {
         run(http, request, 4, 200);
         for (int clients : new int[] {1, 8, 32}) {
             int perClient = Math.max(40, 800 / clients);
+            long cpu = processCpu();
             long start = System.nanoTime();
             long[] latencies = run(http, request, clients, perClient);
             double seconds = (System.nanoTime() - start) / 1e9;
+            cpu = processCpu() - cpu;
             Arrays.sort(latencies);
-            System.out.printf(Locale.ROOT, "rest: %2d clients, %d requests: p50 %.1f ms, p99 %.1f ms, %.1f requests/s%n",
+            System.out.printf(Locale.ROOT, "rest: %2d clients, %d requests: p50 %.1f ms, p99 %.1f ms, %.1f requests/s,"
+                            + " process CPU %.1f ms/request (%.0f %% of the processors)%n",
                     clients, latencies.length, percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6,
-                    latencies.length / seconds);
+                    latencies.length / seconds, cpu / 1e6 / latencies.length,
+                    100.0 * cpu / 1e9 / seconds / Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -351,6 +370,11 @@ public final class PerfSuite {
 
     private static long percentile(long[] sorted, int percentile) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private URI uri(String path) {
