@@ -4,7 +4,6 @@ import java.net.URI;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,7 +15,6 @@ import cn.supervision.compliance.audit.StoredEvaluation;
 import cn.supervision.compliance.evaluation.EvaluationRequest;
 import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.Evaluations;
-import cn.supervision.compliance.system.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
@@ -42,13 +40,8 @@ class EvaluationController {
     @GetMapping("/{id}")
     EvaluationResult find(@PathVariable String id, Authentication viewer) {
         return evaluations.find(id)
-                .filter(stored -> readsAll(viewer) || stored.submittedBy().equals(viewer.getName()))
+                .filter(stored -> Viewers.readsAll(viewer) || stored.submittedBy().equals(viewer.getName()))
                 .map(StoredEvaluation::result)
                 .orElseThrow(() -> new NotFound("evaluation " + id + " does not exist"));
-    }
-
-    private static boolean readsAll(Authentication viewer) {
-        return viewer.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch(a -> a.equals("ROLE_" + Role.AUDITOR) || a.equals("ROLE_" + Role.ADMIN));
     }
 }

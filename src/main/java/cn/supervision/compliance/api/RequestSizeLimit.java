@@ -18,22 +18,30 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Refuses a request whose declared body is larger than {@code compliance.limits.max-request-bytes} with a 413 problem. */
+/**
+ * Refuses a request whose declared body is larger than {@code compliance.limits.max-request-bytes} with a 413 problem;
+ * batches ({@code /api/v1/batches}, streamed to disk and bounded per county) have their own
+ * {@code compliance.limits.max-batch-bytes}.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimit extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long requestLimit;
+    private final long batchLimit;
     private final ObjectMapper mapper;
 
-    RequestSizeLimit(@Value("${compliance.limits.max-request-bytes}") long limit, ObjectMapper mapper) {
-        this.limit = limit;
+    RequestSizeLimit(@Value("${compliance.limits.max-request-bytes}") long requestLimit,
+                     @Value("${compliance.limits.max-batch-bytes}") long batchLimit, ObjectMapper mapper) {
+        this.requestLimit = requestLimit;
+        this.batchLimit = batchLimit;
         this.mapper = mapper;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = request.getRequestURI().startsWith("/api/v1/batches") ? batchLimit : requestLimit;
         if (request.getContentLengthLong() > limit) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
                     "The request body exceeds the limit of " + limit + " bytes.");

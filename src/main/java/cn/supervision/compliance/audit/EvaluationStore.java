@@ -2,6 +2,7 @@ package cn.supervision.compliance.audit;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,48 +34,55 @@ public class EvaluationStore {
             e.passed, e.evaluated_at, e.submitted_by""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final ObjectMapper mapper;
     private final Submitter submitter;
 
-    public EvaluationStore(JdbcClient jdbc, ObjectMapper mapper, Submitter submitter) {
+    public EvaluationStore(JdbcClient jdbc, JdbcTemplate batch, ObjectMapper mapper, Submitter submitter) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.mapper = mapper;
         this.submitter = submitter;
     }
 
     @Transactional
     public void save(EvaluationResult result, EvaluationRequest request) {
-        jdbc.sql("""
+        saveAll(List.of(new Submission(result, request)), submitter.current());
+    }
+
+    /**
+     * Stores many evaluations in one transaction with batched inserts (the batch jobs' path): the same rows as
+     * {@link #save}, written once and never changed. The submitter is given because batch work runs outside the
+     * HTTP request that started it.
+     */
+    @Transactional
+    public void saveAll(List<Submission> submissions, String submittedBy) {
+        List<Object[]> evaluations = new ArrayList<>(submissions.size());
+        List<Object[]> failedChecks = new ArrayList<>();
+        for (Submission submission : submissions) {
+            EvaluationResult result = submission.result();
+            evaluations.add(new Object[] {result.id(), result.ruleSet(), result.ruleSetVersion(),
+                    result.jurisdiction(), result.subject().code(), subjectName(result.subject()),
+                    result.subject().year(), result.passed(), result.evaluatedAt().atOffset(ZoneOffset.UTC),
+                    submittedBy, json(submission.request()), json(result)});
+            for (FailedCheck failed : FailedCheck.of(result)) {
+                failedChecks.add(new Object[] {result.id(), failed.kind(), failed.indicator(), failed.subject(),
+                        failed.stage()});
+            }
+        }
+        batch.batchUpdate("""
                 INSERT INTO evaluation (id, rule_set, rule_set_version, jurisdiction, subject_code, subject_name,
                                         subject_year, passed, evaluated_at, submitted_by, request_json, result_json)
-                VALUES (:id, :ruleSet, :version, :jurisdiction, :code, :name, :year, :passed, :at, :submittedBy,
-                        :request, :result)
-                """)
-                .param("id", result.id())
-                .param("ruleSet", result.ruleSet())
-                .param("version", result.ruleSetVersion())
-                .param("jurisdiction", result.jurisdiction())
-                .param("code", result.subject().code())
-                .param("name", subjectName(result.subject()))
-                .param("year", result.subject().year())
-                .param("passed", result.passed())
-                .param("at", result.evaluatedAt().atOffset(ZoneOffset.UTC))
-                .param("submittedBy", submitter.current())
-                .param("request", json(request))
-                .param("result", json(result))
-                .update();
-        for (FailedCheck failed : FailedCheck.of(result)) {
-            jdbc.sql("""
-                    INSERT INTO evaluation_failed_indicator (evaluation_id, kind, indicator, subject, stage)
-                    VALUES (:id, :kind, :indicator, :subject, :stage)
-                    """)
-                    .param("id", result.id())
-                    .param("kind", failed.kind())
-                    .param("indicator", failed.indicator())
-                    .param("subject", failed.subject())
-                    .param("stage", failed.stage())
-                    .update();
-        }
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, evaluations);
+        batch.batchUpdate("""
+                INSERT INTO evaluation_failed_indicator (evaluation_id, kind, indicator, subject, stage)
+                VALUES (?, ?, ?, ?, ?)
+                """, failedChecks);
+    }
+
+    /** An evaluation to store: the result as returned and the request as submitted. */
+    public record Submission(EvaluationResult result, Object request) {
     }
 
     @Transactional(readOnly = true)

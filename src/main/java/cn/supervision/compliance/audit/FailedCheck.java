@@ -12,7 +12,7 @@ import cn.supervision.compliance.evaluation.EvaluationResult;
  */
 public record FailedCheck(String kind, String indicator, String subject, String stage) {
 
-    static List<FailedCheck> of(EvaluationResult result) {
+    public static List<FailedCheck> of(EvaluationResult result) {
         List<FailedCheck> failed = new ArrayList<>();
         for (EvaluationResult.SectionResult section : result.sections()) {
             for (EvaluationResult.IndicatorResult indicator : section.indicators()) {

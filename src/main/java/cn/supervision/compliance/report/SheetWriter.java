@@ -12,12 +12,12 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /** Appends rows to a sheet: text always as inert text cells, numbers as numbers, nulls as empty cells. */
-final class SheetWriter {
+public final class SheetWriter {
 
     private final Sheet sheet;
     private int next;
 
-    SheetWriter(Sheet sheet) {
+    public SheetWriter(Sheet sheet) {
         this.sheet = sheet;
     }
 
@@ -25,14 +25,14 @@ final class SheetWriter {
         return sheet;
     }
 
-    SheetWriter widths(int... characters) {
+    public SheetWriter widths(int... characters) {
         for (int i = 0; i < characters.length; i++) {
             sheet.setColumnWidth(i, characters[i] * 256);
         }
         return this;
     }
 
-    Row row(CellStyle style, Object... values) {
+    public Row row(CellStyle style, Object... values) {
         Row row = sheet.createRow(next++);
         for (int i = 0; i < values.length; i++) {
             Cell cell = row.createCell(i);
@@ -51,7 +51,7 @@ final class SheetWriter {
         return row;
     }
 
-    Row row(Object... values) {
+    public Row row(Object... values) {
         return row(null, values);
     }
 
@@ -60,7 +60,7 @@ final class SheetWriter {
     }
 
     /** The yellow, bold heading style of our workbooks (as in the decision tables). */
-    static CellStyle headerStyle(Workbook workbook) {
+    public static CellStyle headerStyle(Workbook workbook) {
         Font bold = workbook.createFont();
         bold.setBold(true);
         CellStyle style = workbook.createCellStyle();

@@ -47,6 +47,10 @@ class SecurityConfig {
                         .requestMatchers(GET, "/api/v1/evaluations/*").hasAnyRole(roles(INTEGRATOR, AUDITOR, ADMIN))
                         .requestMatchers(GET, "/api/v1/evaluations", "/api/v1/evaluations/**")
                         .hasAnyRole(roles(AUDITOR, ADMIN))
+                        .requestMatchers(POST, "/api/v1/batches").hasAnyRole(roles(INTEGRATOR, ADMIN))
+                        // integrators read only the batches they submitted (checked in the controller)
+                        .requestMatchers(GET, "/api/v1/batches/*", "/api/v1/batches/*/summary",
+                                "/api/v1/batches/*/summary.xlsx").hasAnyRole(roles(INTEGRATOR, AUDITOR, ADMIN))
                         .requestMatchers(GET, "/api/v1/rule-sets", "/api/v1/rule-sets/*/indicators")
                         .hasAnyRole(roles(INTEGRATOR, AUDITOR, POLICY_EDITOR, ADMIN))
                         .requestMatchers(GET, "/api/v1/rule-sets/*/template").hasAnyRole(roles(INTEGRATOR, AUDITOR, ADMIN))

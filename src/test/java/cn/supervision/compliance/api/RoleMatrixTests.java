@@ -55,6 +55,10 @@ class RoleMatrixTests {
             Map.entry("POST /api/v1/rule-sets/{ruleSet}/versions/{version}/activate",
                     EnumSet.of(Role.POLICY_EDITOR, Role.ADMIN)),
             Map.entry("GET /api/v1/me", EnumSet.allOf(Role.class)),
+            Map.entry("POST /api/v1/batches", EnumSet.of(Role.INTEGRATOR, Role.ADMIN)),
+            Map.entry("GET /api/v1/batches/{id}", EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.ADMIN)),
+            Map.entry("GET /api/v1/batches/{id}/summary", EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.ADMIN)),
+            Map.entry("GET /api/v1/batches/{id}/summary.xlsx", EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.ADMIN)),
             Map.entry("GET /api/v1/rule-sets/{ruleSet}/indicators",
                     EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.POLICY_EDITOR, Role.ADMIN)));
 

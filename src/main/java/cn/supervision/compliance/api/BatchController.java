@@ -1,0 +1,116 @@
+package cn.supervision.compliance.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.supervision.compliance.batch.BatchInput;
+import cn.supervision.compliance.batch.BatchJobs;
+import cn.supervision.compliance.batch.BatchProgress;
+import cn.supervision.compliance.batch.BatchProperties;
+import cn.supervision.compliance.batch.BatchSummary;
+import cn.supervision.compliance.batch.BatchSummaryWorkbook;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** Batch evaluation: a province's or the nation's counties in one job, followed by its progress and summary. */
+@RestController
+@RequestMapping("/api/v1/batches")
+class BatchController {
+
+    static final String JSON_LINES = "application/x-ndjson";
+
+    private final BatchJobs batches;
+    private final BatchProperties limits;
+    private final ObjectMapper mapper;
+
+    BatchController(BatchJobs batches, BatchProperties limits, ObjectMapper mapper) {
+        this.batches = batches;
+        this.limits = limits;
+        this.mapper = mapper;
+    }
+
+    @Operation(summary = "Evaluate many counties: JSON Lines (one county subject or evaluation request per line), or a"
+            + " multipart zip of county JSON files; 202 with the batch's progress")
+    @PostMapping(consumes = JSON_LINES)
+    ResponseEntity<BatchProgress> submitLines(HttpServletRequest request, @RequestParam String ruleSet,
+                                              @RequestParam(required = false) String jurisdiction,
+                                              Authentication submitter) throws IOException {
+        try (InputStream body = request.getInputStream()) {
+            return accepted(batches.submit(BatchInput.jsonLines(body, limits), ruleSet, jurisdiction,
+                    submitter.getName()));
+        }
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<BatchProgress> submitZip(@RequestPart("file") MultipartFile file, @RequestParam String ruleSet,
+                                            @RequestParam(required = false) String jurisdiction,
+                                            Authentication submitter) throws IOException {
+        try (InputStream zip = file.getInputStream()) {
+            return accepted(batches.submit(BatchInput.zip(zip, mapper, limits), ruleSet, jurisdiction,
+                    submitter.getName()));
+        }
+    }
+
+    @Operation(summary = "A batch's progress: counties done of the total, rate and estimated time left")
+    @GetMapping("/{id}")
+    BatchProgress progress(@PathVariable String id, Authentication viewer) {
+        readable(id, viewer);
+        return batches.progress(id).orElseThrow(() -> missing(id));
+    }
+
+    @Operation(summary = "A finished batch's summary: recognised or not, failing indicators, grades, invalid counties")
+    @GetMapping("/{id}/summary")
+    BatchSummary summary(@PathVariable String id, Authentication viewer) {
+        return finishedSummary(id, viewer);
+    }
+
+    @Operation(summary = "A finished batch's summary as an Excel workbook (Chinese headers)")
+    @GetMapping("/{id}/summary.xlsx")
+    ResponseEntity<byte[]> summaryWorkbook(@PathVariable String id, Authentication viewer) {
+        BatchSummary summary = finishedSummary(id, viewer);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("batch-" + summary.batchId() + ".xlsx").build().toString())
+                .body(BatchSummaryWorkbook.write(summary));
+    }
+
+    private BatchSummary finishedSummary(String id, Authentication viewer) {
+        readable(id, viewer);
+        return batches.summary(id)
+                .orElseThrow(() -> new NotFound("batch " + id + " has no summary yet; see /api/v1/batches/" + id));
+    }
+
+    /** Auditors and admins read every batch; an integrator only the batches it submitted (others look missing). */
+    private void readable(String id, Authentication viewer) {
+        if (!Viewers.readsAll(viewer) && !batches.submitter(id).map(viewer.getName()::equals).orElse(false)) {
+            throw missing(id);
+        }
+    }
+
+    private static NotFound missing(String id) {
+        return new NotFound("batch " + id + " does not exist");
+    }
+
+    private static ResponseEntity<BatchProgress> accepted(BatchProgress progress) {
+        return ResponseEntity.accepted().location(URI.create("/api/v1/batches/" + progress.id())).body(progress);
+    }
+}

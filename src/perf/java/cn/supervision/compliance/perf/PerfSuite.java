@@ -1,0 +1,389 @@
+package cn.supervision.compliance.perf;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.supervision.compliance.ComplianceApplication;
+import cn.supervision.compliance.evaluation.EngineProbe;
+import cn.supervision.compliance.evaluation.EvaluationResult;
+import cn.supervision.compliance.facts.CountySubject;
+import cn.supervision.compliance.ruleset.CompiledRuleSet;
+import cn.supervision.compliance.ruleset.RuleSetCompiler;
+import cn.supervision.compliance.ruleset.RuleSetProperties;
+import cn.supervision.compliance.ruleset.RuleSetSources;
+import cn.supervision.compliance.ruleset.RuleSets;
+
+/**
+ * The benchmark suite (docs/performance.md), in one run: (1) rule engine vs plain Java on the national dataset,
+ * (2) building the rule base and rebuilding it after a one-cell edit, (3) the national batch end to end over HTTP with
+ * findings stored, and its heap, (4) one county of about 70 schools over REST with 1, 8 and 32 clients.
+ * A harness of its own rather than JMH: the quantities are seconds-long, whole-system runs measured once each after a
+ * warm-up, not microbenchmarks. Arguments: dataset file, then optionally the parts to run (engine, build, batch, rest;
+ * all by default) and {@code counties=N} to run the engine comparison on the first N counties only.
+ */
+public final class PerfSuite {
+
+    private static final String RULE_SET = "balanced-development";
+    private static final String API_KEY = "local-integrator-key";
+
+    private final ObjectMapper mapper;
+    private final RuleSets ruleSets;
+    private final int port;
+    private final Path dataset;
+    private final int engineCounties;
+
+    private PerfSuite(ConfigurableApplicationContext context, Path dataset, int engineCounties) {
+        this.engineCounties = engineCounties;
+        this.mapper = context.getBean(ObjectMapper.class);
+        this.ruleSets = context.getBean(RuleSets.class);
+        this.port = Integer.parseInt(Objects.requireNonNull(context.getEnvironment().getProperty("local.server.port")));
+        this.dataset = dataset;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dataset = Path.of(args.length > 0 ? args[0] : "/tmp/national.jsonl");
+        List<String> options = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        Set<String> parts = options.stream().anyMatch(o -> !o.contains("=")) ? Set.copyOf(options)
+                : Set.of("engine", "build", "batch", "rest");
+        int engineCounties = options.stream().filter(o -> o.startsWith("counties=")).findFirst()
+                .map(o -> Integer.parseInt(o.substring("counties=".length()))).orElse(Integer.MAX_VALUE);
+        if (!Files.exists(dataset)) {
+            throw new IllegalArgumentException(dataset + " does not exist: generate it first (docs/performance.md)");
+        }
+        Path database = Files.createTempDirectory("perf-db");
+        System.out.printf("machine: %d processors, max heap %d MB, %s %s, %s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), System.getProperty("os.name"));
+        ConfigurableApplicationContext context = SpringApplication.run(ComplianceApplication.class,
+                "--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + database.resolve("compliance"),
+                "--compliance.rules.watch.enabled=false", "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off");
+        try {
+            PerfSuite suite = new PerfSuite(context, dataset, engineCounties);
+            if (parts.contains("engine")) {
+                suite.engineAgainstPlainJava();
+            }
+            if (parts.contains("build")) {
+                suite.ruleBaseBuild();
+            }
+            if (parts.contains("batch")) {
+                suite.nationalBatch();
+            }
+            if (parts.contains("rest")) {
+                suite.restLatency();
+            }
+        } finally {
+            context.close();
+            try (Stream<Path> files = Files.walk(database)) {
+                files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    // (1) ---------------------------------------------------------------------------------------------------------
+
+    private void engineAgainstPlainJava() throws IOException {
+        List<CountySubject> counties = new ArrayList<>();
+        try (BufferedReader lines = Files.newBufferedReader(dataset)) {
+            for (String line; counties.size() < engineCounties && (line = lines.readLine()) != null; ) {
+                counties.add(mapper.treeToValue(mapper.readTree(line).get("subject"), CountySubject.class));
+            }
+        }
+        CompiledRuleSet rules = ruleSets.active(RULE_SET);
+        int warmUp = Math.min(300, counties.size());
+        for (int round = 0; round < 2; round++) {
+            for (CountySubject county : counties.subList(0, warmUp)) {
+                EngineProbe.evaluate(rules, "national", county);
+                PlainJavaAllocation.evaluate(county);
+            }
+        }
+        int mismatches = 0;
+        for (CountySubject county : counties) {
+            mismatches += compare(EngineProbe.evaluate(rules, "national", county), PlainJavaAllocation.evaluate(county));
+        }
+        EvaluationResult sample = EngineProbe.evaluate(rules, "national", counties.get(0));
+        System.out.printf(Locale.ROOT, "engine: county %s (%d schools): %d rules fired, result JSON %d KB%n",
+                sample.subject().code(), counties.get(0).schools().size(), sample.firedRules().size(),
+                mapper.writeValueAsString(sample).length() >> 10);
+        long[] plain = timeWithCpu(() -> counties.forEach(PlainJavaAllocation::evaluate));
+        long[] session = timeWithCpu(() -> counties.forEach(c -> EngineProbe.session(rules, "national", c)));
+        long[] engine = timeWithCpu(() -> counties.forEach(c -> EngineProbe.evaluate(rules, "national", c)));
+        long schools = counties.stream().mapToLong(c -> c.schools().size()).sum();
+        System.out.printf(Locale.ROOT, "engine: %d counties, %d schools, single thread; findings differing from plain"
+                + " Java: %d%n", counties.size(), schools, mismatches);
+        report("plain Java", plain, plain, counties.size());
+        report("Drools sessions only", session, plain, counties.size());
+        report("sessions + API result", engine, plain, counties.size());
+    }
+
+    /** Wall and CPU time of the thread: CPU time is what a shared, busy machine distorts least. */
+    private static void report(String what, long[] time, long[] baseline, int counties) {
+        System.out.printf(Locale.ROOT, "engine: %-22s wall %6.2f s (%5.2f ms/county, ratio %.1fx), CPU %6.2f s"
+                        + " (%5.2f ms/county, ratio %.1fx)%n", what, time[0] / 1e9, time[0] / 1e6 / counties,
+                (double) time[0] / baseline[0], time[1] / 1e9, time[1] / 1e6 / counties, (double) time[1] / baseline[1]);
+    }
+
+    private static long[] timeWithCpu(Runnable work) {
+        long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        long wall = time(work);
+        return new long[] {wall, ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu};
+    }
+
+    /** The number of section and CV verdicts on which the rule engine and the plain-Java baseline disagree. */
+    private static int compare(EvaluationResult engine, PlainJavaAllocation.Findings plain) {
+        int differences = Math.abs(engine.sections().size() - plain.sections().size());
+        for (int i = 0; i < Math.min(engine.sections().size(), plain.sections().size()); i++) {
+            EvaluationResult.SectionResult e = engine.sections().get(i);
+            PlainJavaAllocation.SectionFinding p = plain.sections().get(i);
+            boolean same = e.schoolId().equals(p.schoolId()) && e.stage() == p.stage() && e.passed() == p.passed()
+                    && e.indicators().size() == p.met().size()
+                    && e.indicators().stream().allMatch(ind -> Objects.equals(p.met().get(ind.code()), ind.met()));
+            differences += same ? 0 : 1;
+        }
+        for (PlainJavaAllocation.VariationFinding p : plain.variation()) {
+            boolean same = engine.variation().stream().anyMatch(e -> e.stage() == p.stage()
+                    && e.indicator().equals(p.indicator()) && e.applicable() == p.applicable()
+                    && Objects.equals(e.passed(), p.passed())
+                    && (p.cv() == null || e.cv() != null && e.cv().compareTo(p.cv()) == 0));
+            differences += same ? 0 : 1;
+        }
+        return differences + Math.abs(engine.variation().size() - plain.variation().size());
+    }
+
+    // (2) ---------------------------------------------------------------------------------------------------------
+
+    private void ruleBaseBuild() throws IOException {
+        RuleSetCompiler compiler = new RuleSetCompiler();
+        RuleSetSources shipped = new RuleSetSources(new RuleSetProperties(Path.of("decision-tables"), Path.of("rules")));
+        long first = time(() -> compiler.compile(RULE_SET, shipped.read(RULE_SET)));
+        long[] again = new long[3];
+        for (int i = 0; i < again.length; i++) {
+            again[i] = time(() -> compiler.compile(RULE_SET, shipped.read(RULE_SET)));
+        }
+        Path copy = Files.createTempDirectory("perf-tables");
+        Path folder = Files.createDirectories(copy.resolve(RULE_SET));
+        try (Stream<Path> files = Files.list(Path.of("decision-tables", RULE_SET))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, folder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        String edited = editOneCell(folder.resolve("resource-allocation.xlsx"));
+        RuleSetSources editedSources = new RuleSetSources(new RuleSetProperties(copy, Path.of("rules")));
+        long[] rebuild = new long[3];
+        for (int i = 0; i < rebuild.length; i++) {
+            rebuild[i] = time(() -> compiler.compile(RULE_SET, editedSources.read(RULE_SET)));
+        }
+        Arrays.sort(again);
+        Arrays.sort(rebuild);
+        System.out.printf(Locale.ROOT, "build: first build %.2f s, then median of 3 %.2f s (min %.2f)%n", first / 1e9,
+                again[1] / 1e9, again[0] / 1e9);
+        System.out.printf(Locale.ROOT, "build: after a one-cell edit (%s) median of 3 %.2f s (min %.2f)%n", edited,
+                rebuild[1] / 1e9, rebuild[0] / 1e9);
+    }
+
+    /** Changes the first numeric threshold text found in a data row (e.g. "≥4.2" → "≥4.3"); returns what changed. */
+    private static String editOneCell(Path workbookFile) throws IOException {
+        Workbook workbook;
+        try (InputStream in = Files.newInputStream(workbookFile)) {
+            workbook = WorkbookFactory.create(in);
+        }
+        try (workbook) {
+            for (Sheet sheet : workbook) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().matches("≥\\d+\\.\\d")) {
+                            String before = cell.getStringCellValue();
+                            String after = before.substring(0, before.length() - 1)
+                                    + (char) (before.charAt(before.length() - 1) == '9' ? '8' : before.charAt(before.length() - 1) + 1);
+                            cell.setCellValue(after);
+                            try (OutputStream out = Files.newOutputStream(workbookFile)) {
+                                workbook.write(out);
+                            }
+                            return sheet.getSheetName() + "!" + cell.getAddress() + " " + before + " → " + after;
+                        }
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("no threshold cell found to edit in " + workbookFile);
+    }
+
+    // (3) ---------------------------------------------------------------------------------------------------------
+
+    private void nationalBatch() throws Exception {
+        System.gc();
+        List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        AtomicLong sampledPeak = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                sampledPeak.accumulateAndGet(used, Math::max);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        HttpClient http = HttpClient.newHttpClient();
+        long cpuStart = processCpu();
+        long start = System.nanoTime();
+        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(uri("/api/v1/batches?ruleSet=" + RULE_SET))
+                .header("X-API-Key", API_KEY).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofFile(dataset)).build(), HttpResponse.BodyHandlers.ofString());
+        long uploaded = System.nanoTime();
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException("batch not accepted: " + accepted.statusCode() + " " + accepted.body());
+        }
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        JsonNode progress;
+        do {
+            Thread.sleep(250);
+            progress = mapper.readTree(http.send(HttpRequest.newBuilder(uri(location)).header("X-API-Key", API_KEY)
+                    .build(), HttpResponse.BodyHandlers.ofString()).body());
+        } while (!Set.of("DONE", "FAILED").contains(progress.get("status").asText()));
+        long end = System.nanoTime();
+        long cpu = processCpu() - cpuStart;
+        sampler.interrupt();
+        JsonNode summary = mapper.readTree(http.send(HttpRequest.newBuilder(uri(location + "/summary"))
+                .header("X-API-Key", API_KEY).build(), HttpResponse.BodyHandlers.ofString()).body());
+        long poolPeak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        System.out.printf(Locale.ROOT, "batch: %s, %d counties (%d invalid) in %.1f s end to end (upload and spool %.1f s),"
+                        + " %.1f counties/s%n", progress.get("status").asText(), progress.get("total").asInt(),
+                progress.get("invalid").asInt(), (end - start) / 1e9, (uploaded - start) / 1e9,
+                progress.get("total").asInt() / ((end - start) / 1e9));
+        System.out.printf(Locale.ROOT, "batch: process CPU %.1f s, i.e. %.0f %% of the %d processors over the run%n",
+                cpu / 1e9, 100.0 * cpu / (end - start) / Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "batch: heap used peak %d MB sampled every 100 ms (sum of pool peaks %d MB),"
+                + " max heap %d MB%n", sampledPeak.get() >> 20, poolPeak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "batch: evaluated %d, passed %d, decisions %s, grades %s, failing %s%n",
+                summary.get("evaluated").asInt(), summary.get("passed").asInt(), summary.get("decisions"),
+                summary.get("grades"), summary.get("failingIndicators"));
+    }
+
+    // (4) ---------------------------------------------------------------------------------------------------------
+
+    private void restLatency() throws Exception {
+        String body = null;
+        try (BufferedReader lines = Files.newBufferedReader(dataset)) {
+            for (String line; (line = lines.readLine()) != null && body == null; ) {
+                int schools = mapper.readTree(line).get("subject").get("schools").size();
+                if (schools >= 68 && schools <= 72) {
+                    body = line;
+                }
+            }
+        }
+        Objects.requireNonNull(body, "no county of about 70 schools in the dataset");
+        System.out.printf(Locale.ROOT, "rest: one county of %d schools, %d bytes, X-API-Key, result stored%n",
+                mapper.readTree(body).get("subject").get("schools").size(), body.getBytes(StandardCharsets.UTF_8).length);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/evaluations")).header("X-API-Key", API_KEY)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        run(http, request, 4, 200);
+        for (int clients : new int[] {1, 8, 32}) {
+            int perClient = Math.max(40, 800 / clients);
+            long cpu = processCpu();
+            long start = System.nanoTime();
+            long[] latencies = run(http, request, clients, perClient);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            cpu = processCpu() - cpu;
+            Arrays.sort(latencies);
+            System.out.printf(Locale.ROOT, "rest: %2d clients, %d requests: p50 %.1f ms, p99 %.1f ms, %.1f requests/s,"
+                            + " process CPU %.1f ms/request (%.0f %% of the processors)%n",
+                    clients, latencies.length, percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6,
+                    latencies.length / seconds, cpu / 1e6 / latencies.length,
+                    100.0 * cpu / 1e9 / seconds / Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    private static long[] run(HttpClient http, HttpRequest request, int clients, int perClient) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<long[]>> results = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                results.add(pool.submit(() -> {
+                    long[] latencies = new long[perClient];
+                    for (int i = 0; i < perClient; i++) {
+                        long start = System.nanoTime();
+                        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                        latencies[i] = System.nanoTime() - start;
+                        if (response.statusCode() != 201) {
+                            throw new IllegalStateException("status " + response.statusCode());
+                        }
+                    }
+                    return latencies;
+                }));
+            }
+            List<Long> all = new ArrayList<>();
+            for (Future<long[]> result : results) {
+                for (long latency : result.get()) {
+                    all.add(latency);
+                }
+            }
+            return all.stream().mapToLong(Long::longValue).toArray();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static long percentile(long[] sorted, int percentile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static long time(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return System.nanoTime() - start;
+    }
+}
