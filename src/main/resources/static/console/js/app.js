@@ -94,13 +94,16 @@ async function route() {
     location.hash = homeOf();
     return;
   }
-  clear(view);
+  // Each route renders into its own container: a slow page whose data arrives after the user has moved on writes into
+  // a container that is no longer shown, never into the page that replaced it.
+  const page = h('div', {class: 'page'});
+  clear(view).append(page);
   try {
-    await found.r.page(view, ...found.m.slice(1));
+    await found.r.page(page, ...found.m.slice(1));
   } catch (error) {
-    showError(error);
+    if (page.isConnected) showError(error);
   }
-  view.focus({preventScroll: true});
+  if (page.isConnected) view.focus({preventScroll: true});
 }
 
 document.getElementById('logout').addEventListener('click', () => {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -80,9 +81,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return invalid(List.of(new InputProblem("ruleSet", e.getMessage())));
     }
 
-    /** A full disk, a read-only or unreachable database: writes fail clearly, nothing half-written, reads go on. */
-    @ExceptionHandler(DataAccessException.class)
-    ProblemDetail storageUnavailable(DataAccessException e) {
+    /**
+     * A full disk, a read-only or unreachable database: writes fail clearly, nothing half-written, reads go on. A
+     * connection lost mid-transaction surfaces as a transaction exception (the rollback itself fails): the same case.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ProblemDetail storageUnavailable(RuntimeException e) {
         log.error("storage failure", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The evaluation store cannot be written or read right now; nothing was stored. Try again later.");

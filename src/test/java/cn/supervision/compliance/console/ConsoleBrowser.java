@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -70,6 +71,16 @@ final class ConsoleBrowser implements AutoCloseable {
         type(By.id("login-name"), name);
         type(By.id("login-password"), password);
         click(By.id("login-submit"));
+        signedIn();
+    }
+
+    /**
+     * Waits until the sign-in is over: the console has left the login page for the user's home page (so no late
+     * navigation follows), or it says why it refused.
+     */
+    private void signedIn() {
+        wait.until(d -> !hash().startsWith("#/login") && !d.findElements(By.cssSelector("#menu a")).isEmpty()
+                || d.findElements(By.id("login-error")).stream().anyMatch(e -> !e.getText().isBlank()));
     }
 
     /** Signs in with the keyboard alone: the cursor starts in the user name, Tab moves on, Enter submits. */
@@ -77,6 +88,7 @@ final class ConsoleBrowser implements AutoCloseable {
         logout();
         driver.switchTo().activeElement().sendKeys(name, Keys.TAB);
         driver.switchTo().activeElement().sendKeys(password, Keys.ENTER);
+        signedIn();
     }
 
     /** Opens the console with the tab's stored credentials cleared: the login page. */
@@ -96,7 +108,13 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Waits until the element's text contains the given text, and returns the whole text. */
     String textOf(By by, String expected) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, expected));
+        try {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(by, expected));
+        } catch (TimeoutException e) {
+            screenshot("timeout-" + System.currentTimeMillis());
+            throw new AssertionError("no '" + expected + "' in " + by + " on " + driver.getCurrentUrl() + "; the page says: "
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
         return driver.findElement(by).getText();
     }
 
