@@ -71,8 +71,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(NotFound.class)
-    ProblemDetail notFound(NotFound e) {
+    @ExceptionHandler({NotFound.class, VersionNotFound.class})
+    ProblemDetail notFound(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
@@ -92,11 +92,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The evaluation store cannot be written or read right now; nothing was stored. Try again later.");
         problem.setTitle("Storage unavailable");
         return problem;
-    }
-
-    @ExceptionHandler(VersionNotFound.class)
-    ProblemDetail versionNotFound(VersionNotFound e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     /** Workbooks not accepted as a version: 422 with every problem as {file, sheet, cell, message}. */
