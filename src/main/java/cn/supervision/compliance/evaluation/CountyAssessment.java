@@ -1,9 +1,12 @@
 package cn.supervision.compliance.evaluation;
 
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.supervision.compliance.facts.CountyMeasures;
 import cn.supervision.compliance.facts.CountySubject;
 import cn.supervision.compliance.facts.CountySubjectChecks;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
@@ -21,6 +24,11 @@ class CountyAssessment implements SubjectEvaluator {
     @Override
     public String ruleSet() {
         return "balanced-development";
+    }
+
+    @Override
+    public List<String> dataItems() {
+        return CountyMeasures.DATA_ITEMS;
     }
 
     @Override

@@ -39,7 +39,7 @@ final class CountySession {
     }
 
     static Outcome run(CompiledRuleSet rules, String jurisdiction, CountySubject county) {
-        KieSession session = rules.kieBase().newKieSession();
+        KieSession session = rules.newSession();
         FiredRules fired = new FiredRules();
         session.addEventListener(fired);
         try {

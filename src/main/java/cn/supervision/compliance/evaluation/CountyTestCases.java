@@ -1,8 +1,9 @@
 package cn.supervision.compliance.evaluation;
 
+import static cn.supervision.compliance.evaluation.TestSheetCells.*;
+
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,9 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
@@ -45,8 +43,6 @@ import cn.supervision.compliance.ruleset.WorkbookTestCases;
 @Component
 class CountyTestCases implements WorkbookTestCases {
 
-    static final String SHEET = "测试用例";
-    private static final String CASE = "用例";
     private static final String JURISDICTION = "管辖区域";
     private static final String YEAR = "年度";
     private static final String SCHOOL = "学校编号";
@@ -89,23 +85,7 @@ class CountyTestCases implements WorkbookTestCases {
 
     @Override
     public List<TestCaseResult> run(CompiledRuleSet candidate, List<RuleSetFile> files) {
-        List<TestCaseResult> results = new ArrayList<>();
-        for (RuleSetFile file : files) {
-            if (file.kind() != RuleSetFile.Kind.WORKBOOK) {
-                continue;
-            }
-            try (XSSFWorkbook workbook = WorkbookFormat.open(file.name(), file.content())) {
-                Sheet sheet = workbook.getSheet(SHEET);
-                if (sheet != null) {
-                    for (TestCase testCase : read(file.name(), sheet)) {
-                        results.add(testCase.run(candidate));
-                    }
-                }
-            } catch (IOException e) {
-                throw new WorkbookRejected(file.name(), "cannot be read");
-            }
-        }
-        return results;
+        return TestSheetCells.run(files, (file, sheet) -> read(file, sheet).stream().map(c -> c.run(candidate)).toList());
     }
 
     /** One row of the sheet, with the cells it was read from. */
@@ -202,7 +182,7 @@ class CountyTestCases implements WorkbookTestCases {
                 TestCase testCase = cases.computeIfAbsent(name, n -> new TestCase(file, n));
                 add(testCase, row, columns);
             } catch (BadCell e) {
-                problems.add(new RuleSetProblem(file, SHEET, e.cell, e.getMessage()));
+                problems.add(new RuleSetProblem(file, SHEET, e.cell(), e.getMessage()));
             }
         }
         if (!problems.isEmpty()) {
@@ -211,29 +191,11 @@ class CountyTestCases implements WorkbookTestCases {
         return List.copyOf(cases.values());
     }
 
-    private static Map<String, Integer> headings(Row row) {
-        Map<String, Integer> columns = new LinkedHashMap<>();
-        for (Cell cell : row) {
-            columns.put(text(cell), cell.getColumnIndex());
-        }
-        return columns;
-    }
-
     private static List<String> missing(Map<String, Integer> columns) {
         List<String> wanted = new ArrayList<>(List.of(CASE, JURISDICTION, YEAR, SCHOOL, TYPE, STAGE,
                 SECTION_EXPECTED, UNMET_EXPECTED, COUNTY_EXPECTED));
         wanted.addAll(FIGURES.keySet());
         return wanted.stream().filter(w -> !columns.containsKey(w)).toList();
-    }
-
-    /** A cell of the test sheet that cannot be read. */
-    private static final class BadCell extends RuntimeException {
-        private final String cell;
-
-        BadCell(String cell, String reason) {
-            super(reason);
-            this.cell = cell;
-        }
     }
 
     /** Adds a row to its case, or throws {@link BadCell}. */
@@ -286,50 +248,5 @@ class CountyTestCases implements WorkbookTestCases {
         Set<String> unmetCodes = unmet == null ? Set.of()
                 : Arrays.stream(unmet.split("[、,，;；\\s]+")).filter(s -> !s.isBlank()).collect(Collectors.toCollection(TreeSet::new));
         testCase.rows.add(new CaseRow(row.getRowNum(), schoolId, typeLabel, stage, sectionExpected, unmetCodes, countyExpected));
-    }
-
-    private static String required(Row row, int column) {
-        String value = optional(row, column);
-        if (value == null) {
-            throw bad(row, column, "is empty; every test row needs it");
-        }
-        return value;
-    }
-
-    private static String optional(Row row, int column) {
-        String value = Normalizer.normalize(text(row.getCell(column)), Normalizer.Form.NFKC).strip();
-        return value.isEmpty() ? null : value;
-    }
-
-    private static BigDecimal number(Row row, int column) {
-        String value = optional(row, column);
-        try {
-            return Quantities.parse(value, value);
-        } catch (IllegalArgumentException e) {
-            throw bad(row, column, e.getMessage());
-        }
-    }
-
-    private static int whole(Row row, int column) {
-        String value = required(row, column);
-        try {
-            return Quantities.parseWhole(value, value);
-        } catch (IllegalArgumentException e) {
-            throw bad(row, column, e.getMessage());
-        }
-    }
-
-    private static BadCell bad(Row row, int column, String reason) {
-        return new BadCell(new CellReference(row.getRowNum(), column).formatAsString(), reason);
-    }
-
-    private static String text(Cell cell) {
-        if (cell == null) {
-            return "";
-        }
-        if (cell.getCellType() == CellType.NUMERIC) {
-            return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-        }
-        return new DataFormatter().formatCellValue(cell);
     }
 }

@@ -1,5 +1,7 @@
 package cn.supervision.compliance.evaluation;
 
+import java.util.List;
+
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,6 +31,11 @@ class CurriculumAssessment implements SubjectEvaluator, IndicatorListing {
     @Override
     public String ruleSet() {
         return "curriculum";
+    }
+
+    @Override
+    public List<String> dataItems() {
+        return CurriculumObservations.DATA_ITEMS;
     }
 
     @Override

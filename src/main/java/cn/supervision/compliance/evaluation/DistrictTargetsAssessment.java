@@ -1,5 +1,7 @@
 package cn.supervision.compliance.evaluation;
 
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +33,11 @@ class DistrictTargetsAssessment implements SubjectEvaluator, IndicatorListing {
     @Override
     public String ruleSet() {
         return "district-targets";
+    }
+
+    @Override
+    public List<String> dataItems() {
+        return TargetObservations.DATA_ITEMS;
     }
 
     @Override

@@ -33,7 +33,7 @@ final class TargetSession {
     }
 
     static Outcomes run(CompiledRuleSet rules, CheckScope scope, Reach reach, List<Observation> observations) {
-        KieSession session = rules.kieBase().newKieSession();
+        KieSession session = rules.newSession();
         FiredRules fired = new FiredRules();
         session.addEventListener(fired);
         try {
@@ -57,7 +57,7 @@ final class TargetSession {
 
     /** Every row of the rule set, whatever its level, jurisdiction or year. */
     static Catalogue catalogue(CompiledRuleSet rules) {
-        KieSession session = rules.kieBase().newKieSession();
+        KieSession session = rules.newSession();
         try {
             session.insert(CheckScope.listingAll());
             session.fireAllRules();

@@ -2,28 +2,38 @@ package cn.supervision.compliance.ruleset;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cn.supervision.compliance.evaluation.Requirement;
-
 /**
- * The type of a rule-table column's values, as declared in the approved template: {@code number}, {@code whole-number},
- * {@code percentage}, {@code requirement} (a comparator and a number), {@code year}, {@code code} (SPECIAL_ED), {@code name} (national),
- * {@code text}, or the name of one of the template's enumerations (学段, 学校类型…). A value is checked and written in
- * its canonical form; text is escaped so that no character of it can end the string literal the rule code puts it in.
+ * The type of a rule-table column's values, as declared in the approved template, and the token the compiler receives
+ * for a value of it. Every token is printed here from a parsed value, never copied from the cell: numbers from their
+ * {@code BigDecimal}, codes and names matched against a strict pattern, enumeration values from the template's closed
+ * list, and free text ({@code text}) as the number of its entry in the {@link RowCatalogue}.
+ * <p>
+ * Types: {@code number}, {@code whole-number}, {@code percentage}, {@code requirement} (a comparator and a number, or
+ * 是/否), {@code year}, {@code code} (SPECIAL_ED), {@code name} (national), {@code grade-range} (1-5), {@code text}, the
+ * name of one of the template's enumerations (学段, 数据项…), or {@code list:<enumeration>} (several values of it).
  * Full-width characters are read as their ASCII forms and quotes around a typed value are dropped.
  */
 final class ColumnType {
 
-    private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+)(?:\\.(\\d+))?");
+    private static final int MAX_DIGITS = 15;
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    private static final Pattern GRADES = Pattern.compile("(\\d{1,2})(?:[-–—~至](\\d{1,2}))?");
+    private static final Pattern REQUIREMENT = Pattern.compile("(≥|>=|≤|<=|>|<|=)(.+)");
     private static final Pattern QUOTED = Pattern.compile("^[\"'“”‘’「」『』]+|[\"'“”‘’「」『』]+$");
+    private static final Pattern SEPARATORS = Pattern.compile("[、，,；;\\n]+");
+    private static final String LIST = "list:";
     private static final int MAX_TEXT = 4096;
-    private static final String QUOTE = "\\042";
+    private static final int HIGHEST_GRADE = 12;
 
     private final String name;
     private final List<String> allowed;
@@ -34,29 +44,60 @@ final class ColumnType {
     }
 
     static ColumnType of(String name, Map<String, List<String>> enumerations) {
-        return new ColumnType(name, enumerations == null ? null : enumerations.get(name));
+        String list = name.startsWith(LIST) ? name.substring(LIST.length()) : name;
+        List<String> allowed = enumerations == null ? null : enumerations.get(list);
+        if (name.startsWith(LIST) && allowed == null) {
+            throw new IllegalStateException("the approved template declares a list of an unknown enumeration " + name);
+        }
+        return new ColumnType(name, allowed);
     }
 
-    /** The value to compile, or {@link IllegalArgumentException} with the reason a person can act on. */
-    String canonical(String cell) {
+    boolean isText() {
+        return name.equals("text");
+    }
+
+    /**
+     * The token the compiler receives for a cell's value; free text goes into the catalogue and its number is the
+     * token. {@link IllegalArgumentException} with the reason a person can act on when the value is not of the type.
+     */
+    String token(String cell, ToIntFunction<String> catalogue) {
+        if (name.startsWith(LIST)) {
+            return list(cell);
+        }
         if (allowed != null) {
-            String value = typed(cell);
-            if (!allowed.contains(value)) {
-                throw new IllegalArgumentException("'" + cell + "' is not one of " + String.join("、", allowed));
-            }
-            return value;
+            return member(typed(cell), cell);
         }
         return switch (name) {
-            case "text" -> escapedText(cell);
-            case "number" -> number(cell).toPlainString();
+            case "text" -> String.valueOf(catalogue.applyAsInt(text(cell)));
+            case "number" -> plain(number(cell));
             case "whole-number" -> whole(cell);
             case "percentage" -> percentage(cell);
-            case "requirement" -> Requirement.parse(typed(cell)).toString();
+            case "requirement" -> requirement(cell);
             case "year" -> matching(cell, YEAR, "is not a year such as 2026");
             case "code" -> matching(cell, CODE, "is not a code (capital letters, digits and _)");
             case "name" -> matching(cell, NAME, "is not a name (small letters, digits, - and _)");
+            case "grade-range" -> grades(cell);
             default -> throw new IllegalStateException("the approved template declares an unknown column type " + name);
         };
+    }
+
+    private String member(String value, String cell) {
+        int index = allowed.indexOf(value);
+        if (index < 0) {
+            throw new IllegalArgumentException("'" + cell + "' is not one of " + String.join("、", allowed));
+        }
+        return allowed.get(index);
+    }
+
+    private String list(String cell) {
+        List<String> members = new ArrayList<>();
+        for (String part : SEPARATORS.split(Normalizer.normalize(cell, Normalizer.Form.NFKC))) {
+            String value = typed(part);
+            if (!value.isEmpty()) {
+                members.add(member(value, value));
+            }
+        }
+        return String.join("、", members);
     }
 
     private static String typed(String cell) {
@@ -64,12 +105,32 @@ final class ColumnType {
         return QUOTED.matcher(text).replaceAll("").strip();
     }
 
+    private static String text(String cell) {
+        if (cell.length() > MAX_TEXT) {
+            throw new IllegalArgumentException("the text is longer than " + MAX_TEXT + " characters");
+        }
+        return cell;
+    }
+
+    /** At most 15 digits before and after the point: a threshold, a weight or a sum of money, never 1e308. */
     private static BigDecimal number(String cell) {
-        String text = typed(cell);
-        if (!NUMBER.matcher(text).matches()) {
+        return number(typed(cell), cell);
+    }
+
+    private static BigDecimal number(String text, String cell) {
+        Matcher matcher = NUMBER.matcher(text);
+        if (!matcher.matches()) {
             throw new IllegalArgumentException("'" + cell + "' is not a number");
         }
+        if (matcher.group(1).length() > MAX_DIGITS || matcher.group(2) != null && matcher.group(2).length() > MAX_DIGITS) {
+            throw new IllegalArgumentException("'" + cell + "' is out of range: at most " + MAX_DIGITS
+                    + " digits before and after the point");
+        }
         return new BigDecimal(text).stripTrailingZeros();
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.toPlainString();
     }
 
     private static String whole(String cell) {
@@ -83,12 +144,47 @@ final class ColumnType {
     private static String percentage(String cell) {
         String text = typed(cell);
         boolean percent = text.endsWith("%");
-        BigDecimal value = number(percent ? text.substring(0, text.length() - 1) : text);
+        BigDecimal value = number(percent ? text.substring(0, text.length() - 1) : text, cell);
         BigDecimal fraction = percent ? value.movePointLeft(2) : value;
         if (fraction.signum() < 0 || fraction.compareTo(BigDecimal.ONE) > 0) {
             throw new IllegalArgumentException("'" + cell + "' is not a percentage between 0% and 100%");
         }
-        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+        return plain(fraction.movePointRight(2).stripTrailingZeros()) + "%";
+    }
+
+    /** A comparator and a number (a trailing % kept), or 是 / 否, printed again from what was read. */
+    private static String requirement(String cell) {
+        String text = typed(cell).replace(" ", "");
+        if (text.equals("是") || text.equals("否")) {
+            return text;
+        }
+        Matcher matcher = REQUIREMENT.matcher(text);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("'" + cell + "' is not a requirement: write a comparator and a number, such as ≥4.5 or ≤0.4");
+        }
+        String comparator = switch (matcher.group(1)) {
+            case ">=" -> "≥";
+            case "<=" -> "≤";
+            default -> matcher.group(1);
+        };
+        String number = matcher.group(2);
+        boolean percent = number.endsWith("%");
+        BigDecimal value = number(percent ? number.substring(0, number.length() - 1) : number, cell);
+        return comparator + plain(value) + (percent ? "%" : "");
+    }
+
+    private static String grades(String cell) {
+        String text = typed(cell).replace(" ", "");
+        Matcher matcher = GRADES.matcher(text);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("'" + cell + "' is not a grade range such as 1-5");
+        }
+        int from = Integer.parseInt(matcher.group(1));
+        int to = matcher.group(2) == null ? from : Integer.parseInt(matcher.group(2));
+        if (from < 1 || to > HIGHEST_GRADE || from > to) {
+            throw new IllegalArgumentException("'" + cell + "' is not a grade range between 1 and " + HIGHEST_GRADE);
+        }
+        return from == to ? String.valueOf(from) : from + "-" + to;
     }
 
     private static String matching(String cell, Pattern pattern, String reason) {
@@ -97,33 +193,5 @@ final class ColumnType {
             throw new IllegalArgumentException("'" + cell + "' " + reason);
         }
         return text;
-    }
-
-    /**
-     * Backslashes and line breaks escaped for the Java string literal the code row puts the text in, and quotes written
-     * as the octal escape {@code \042}: Drools escapes some quotes itself but not all (not a leading one), so none is
-     * handed to it. Other control characters are dropped.
-     */
-    static String escapedText(String cell) {
-        if (cell.length() > MAX_TEXT) {
-            throw new IllegalArgumentException("the text is longer than " + MAX_TEXT + " characters");
-        }
-        StringBuilder out = new StringBuilder(cell.length() + 8);
-        String text = cell.strip().replace("\r\n", "\n");
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '"' -> out.append(QUOTE);
-                case '\n', '\r' -> out.append("\\n");
-                case '\t' -> out.append(' ');
-                default -> {
-                    if (!Character.isISOControl(c)) {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
     }
 }

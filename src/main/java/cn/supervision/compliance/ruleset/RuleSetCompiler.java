@@ -29,15 +29,13 @@ import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.ReleaseId;
-import org.springframework.stereotype.Component;
 
 /**
  * Compiles a rule set's workbooks and DRL files into one immutable rule base. Each sheet that holds a {@code RuleSet}
  * cell is compiled to DRL on its own; every rule is then indexed by name to its workbook, sheet and Excel row
  * (Drools names decision-table rules {@code <RuleTable name>_<row>}).
  */
-@Component
-public class RuleSetCompiler {
+final class RuleSetCompiler {
 
     private static final Pattern RULE_NAME = Pattern.compile("^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"", Pattern.MULTILINE);
     /** DRL package folders mirror the rule set's package, {@code rules.<rule set with _>}. */
@@ -46,59 +44,76 @@ public class RuleSetCompiler {
     private static final Pattern VALUES_AT = Pattern.compile("// rule values at ([A-Z]+\\d+)");
     private static final Pattern QUOTED_RULE = Pattern.compile("Rule name='([^']*)'|rule \"([^\"]*)\"|Rule \"([^\"]*)\"");
 
-    public CompiledRuleSet compile(String ruleSet, List<RuleSetFile> files) {
-        return compile(ruleSet, hash(files), files);
+    /** What the compiler receives for a rule set: DRL only, generated from compiler workbooks or kept by developers. */
+    record CompilerInput(String ruleSet, Map<String, SheetSource> generated, Map<String, String> drl,
+                         Map<String, RuleOrigin> origins) {
+
+        /** Every DRL text handed to the compiler, generated or kept, by its path in the rule base. */
+        Map<String, String> texts() {
+            Map<String, String> texts = new LinkedHashMap<>();
+            generated.forEach((path, sheet) -> texts.put(path, sheet.drl()));
+            texts.putAll(drl);
+            return texts;
+        }
     }
 
     /**
-     * Compiles files under a version hash computed elsewhere: the pipeline compiles workbooks whose value cells it has
-     * rewritten in canonical form, under the hash of the files as they were uploaded.
+     * The DRL of a rule set: each sheet of a {@link CompilerWorkbook} that holds a {@code RuleSet} cell compiled by
+     * Drools' spreadsheet compiler, and the DRL files as they are. Workbooks here are only ever compiler workbooks:
+     * {@link RuleSetBuilder} is the one way in.
      */
-    public CompiledRuleSet compile(String ruleSet, String version, List<RuleSetFile> files) {
+    CompilerInput input(String ruleSet, List<RuleSetFile> compilable) {
         List<RuleSetProblem> problems = new ArrayList<>();
         Map<String, RuleOrigin> origins = new LinkedHashMap<>();
         Map<String, SheetSource> generated = new LinkedHashMap<>();
-        KieServices kie = KieServices.Factory.get();
-        KieFileSystem fileSystem = kie.newKieFileSystem();
+        Map<String, String> drl = new LinkedHashMap<>();
         String folder = "src/main/resources/" + PACKAGE_FOLDER.apply(ruleSet) + "/";
-        for (RuleSetFile file : files) {
+        for (RuleSetFile file : compilable) {
             if (file.kind() == RuleSetFile.Kind.WORKBOOK) {
                 for (String sheet : ruleSheets(file, problems)) {
-                    String drl = compileSheet(file, sheet, problems);
-                    if (drl != null) {
+                    String text = compileSheet(file, sheet, problems);
+                    if (text != null) {
                         String path = folder + "table" + generated.size() + ".drl";
-                        generated.put(path, new SheetSource(file.name(), sheet, drl));
-                        fileSystem.write(path, drl);
-                        index(drl, name -> new RuleOrigin(name, file.name(), sheet, row(name)), origins);
+                        generated.put(path, new SheetSource(file.name(), sheet, text));
+                        index(text, name -> new RuleOrigin(name, file.name(), sheet, row(name)), origins);
                     }
                 }
             } else {
-                String drl = new String(file.content(), StandardCharsets.UTF_8);
-                fileSystem.write(folder + file.name(), drl);
-                index(drl, name -> new RuleOrigin(name, file.name(), null, null), origins);
+                String text = new String(file.content(), StandardCharsets.UTF_8);
+                drl.put(folder + file.name(), text);
+                index(text, name -> new RuleOrigin(name, file.name(), null, null), origins);
             }
         }
         if (!problems.isEmpty()) {
             throw new RuleSetRejected(ruleSet, problems);
         }
-        ReleaseId releaseId = kie.newReleaseId("cn.supervision.rules", ruleSet, "1.0.0-" + version);
+        return new CompilerInput(ruleSet, generated, drl, origins);
+    }
+
+    /** Builds the rule base of {@code input} under a version hash computed from the files as they were uploaded. */
+    CompiledRuleSet compile(CompilerInput input, String version, List<String> files, RowCatalogue texts) {
+        List<RuleSetProblem> problems = new ArrayList<>();
+        KieServices kie = KieServices.Factory.get();
+        KieFileSystem fileSystem = kie.newKieFileSystem();
+        input.texts().forEach(fileSystem::write);
+        ReleaseId releaseId = kie.newReleaseId("cn.supervision.rules", input.ruleSet(), "1.0.0-" + version);
         fileSystem.generateAndWritePomXML(releaseId);
         KieBuilder builder = kie.newKieBuilder(fileSystem).buildAll();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(locate(message, generated, origins));
+            problems.add(locate(message, input.generated(), input.origins()));
         }
         if (!problems.isEmpty()) {
             kie.getRepository().removeKieModule(releaseId);
-            throw new RuleSetRejected(ruleSet, problems);
+            throw new RuleSetRejected(input.ruleSet(), problems);
         }
         KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
         // the built base stands on its own; keep no copy of every version in the global repository
         kie.getRepository().removeKieModule(releaseId);
-        return new CompiledRuleSet(ruleSet, version, Instant.now(),
-                files.stream().map(RuleSetFile::name).toList(), kieBase, Map.copyOf(origins));
+        return new CompiledRuleSet(input.ruleSet(), version, Instant.now(), files, kieBase,
+                Map.copyOf(input.origins()), texts);
     }
 
-    private record SheetSource(String workbook, String sheet, String drl) {
+    record SheetSource(String workbook, String sheet, String drl) {
     }
 
     private static List<String> ruleSheets(RuleSetFile file, List<RuleSetProblem> problems) {
@@ -199,7 +214,7 @@ public class RuleSetCompiler {
     }
 
     /** The version of a rule set: SHA-256 over its files' kinds, names and contents in a fixed order. */
-    public static String hash(List<RuleSetFile> files) {
+    static String hash(List<RuleSetFile> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             files.stream()

@@ -1,6 +1,5 @@
 package cn.supervision.compliance.ruleset;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,7 +12,6 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -37,8 +35,7 @@ public class RuleSetVersions implements SmartInitializingSingleton {
 
     private final RuleSets ruleSets;
     private final RuleSetSources sources;
-    private final RuleSetCompiler compiler;
-    private final ApprovedTemplates templates;
+    private final RuleSetBuilder builder;
     private final RuleSetVersionStore store;
     private final Map<String, WorkbookTestCases> testCases;
     private final ReentrantLock arrivals = new ReentrantLock(true);
@@ -49,12 +46,11 @@ public class RuleSetVersions implements SmartInitializingSingleton {
         }
     };
 
-    public RuleSetVersions(RuleSets ruleSets, RuleSetSources sources, RuleSetCompiler compiler,
-                           ApprovedTemplates templates, RuleSetVersionStore store, List<WorkbookTestCases> testCases) {
+    public RuleSetVersions(RuleSets ruleSets, RuleSetSources sources, RuleSetBuilder builder,
+                           RuleSetVersionStore store, List<WorkbookTestCases> testCases) {
         this.ruleSets = ruleSets;
         this.sources = sources;
-        this.compiler = compiler;
-        this.templates = templates;
+        this.builder = builder;
         this.store = store;
         this.testCases = testCases.stream().collect(Collectors.toMap(WorkbookTestCases::ruleSet, Function.identity()));
     }
@@ -235,25 +231,8 @@ public class RuleSetVersions implements SmartInitializingSingleton {
 
     /** Values only, compile, test: the checks every version passes before it is stored or activated. */
     private Candidate check(String ruleSet, List<RuleSetFile> files) {
+        CompiledRuleSet built = builder.build(ruleSet, files);
         List<RuleSetProblem> problems = new ArrayList<>();
-        List<RuleSetFile> compilable = new ArrayList<>();
-        for (RuleSetFile file : files) {
-            try {
-                compilable.add(file.kind() == RuleSetFile.Kind.WORKBOOK
-                        ? new RuleSetFile(file.kind(), file.name(), valuesOnly(ruleSet, file)) : file);
-            } catch (WorkbookRejected e) {
-                problems.addAll(e.problems());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new WorkbookRejected(problems);
-        }
-        CompiledRuleSet built;
-        try {
-            built = compiler.compile(ruleSet, RuleSetCompiler.hash(files), compilable);
-        } catch (RuleSetRejected e) {
-            throw new WorkbookRejected(e.problems());
-        }
         WorkbookTestCases tests = testCases.get(ruleSet);
         List<TestCaseResult> results = tests == null ? List.of() : tests.run(built, files);
         for (TestCaseResult result : results) {
@@ -266,16 +245,6 @@ public class RuleSetVersions implements SmartInitializingSingleton {
             throw new WorkbookRejected(problems);
         }
         return new Candidate(built, results);
-    }
-
-    private byte[] valuesOnly(String ruleSet, RuleSetFile file) {
-        ApprovedTemplate template = templates.of(ruleSet, file.name()).orElseThrow(() -> new WorkbookRejected(file.name(),
-                "is not a workbook of rule set " + ruleSet + " (no approved template of that name)"));
-        try (XSSFWorkbook workbook = WorkbookFormat.open(file.name(), file.content())) {
-            return ValuesOnly.check(file.name(), workbook, template);
-        } catch (IOException e) {
-            throw new WorkbookRejected(file.name(), "cannot be read");
-        }
     }
 
     /** The active version's files with the given workbooks in place of those of the same names. */

@@ -1,6 +1,5 @@
 package cn.supervision.compliance.ruleset;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -23,8 +22,9 @@ import cn.supervision.compliance.ruleset.ApprovedTemplate.TableTemplate;
 /**
  * Checks that a workbook changes values only: every rule sheet of the approved template is there with the same header
  * rows, rule tables, code rows, labels and merged object-type cells; nothing is written outside the tables' value
- * cells; every value cell holds a value of its column's type. Value cells are rewritten in the workbook in their
- * canonical form (text escaped), so the workbook handed to the compiler carries no code from a value cell.
+ * cells; every value cell holds a value of its column's type. What it returns is the {@link CompilerWorkbook}: the
+ * template's code rows and a printed token for every value, free text replaced by its number in the
+ * {@link RowCatalogue}, so no character a policy editor typed reaches the compiler.
  */
 final class ValuesOnly {
 
@@ -33,16 +33,32 @@ final class ValuesOnly {
 
     private final String file;
     private final ApprovedTemplate template;
+    private final RowCatalogue.Builder catalogue;
+    private final CompilerWorkbook copy;
     private final List<RuleSetProblem> problems = new ArrayList<>();
 
-    private ValuesOnly(String file, ApprovedTemplate template) {
+    private ValuesOnly(String file, ApprovedTemplate template, RowCatalogue.Builder catalogue, CompilerWorkbook copy) {
         this.file = file;
         this.template = template;
+        this.catalogue = catalogue;
+        this.copy = copy;
     }
 
-    /** The workbook with its value cells in canonical form, or {@link WorkbookRejected} listing every problem. */
-    static byte[] check(String file, XSSFWorkbook workbook, ApprovedTemplate template) {
-        ValuesOnly check = new ValuesOnly(file, template);
+    /**
+     * The workbook the compiler may read, its free text added to {@code catalogue}; or {@link WorkbookRejected}
+     * listing every problem.
+     */
+    static byte[] check(String file, XSSFWorkbook workbook, ApprovedTemplate template, RowCatalogue.Builder catalogue) {
+        try (CompilerWorkbook copy = new CompilerWorkbook()) {
+            return check(file, workbook, template, catalogue, copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] check(String file, XSSFWorkbook workbook, ApprovedTemplate template,
+                                RowCatalogue.Builder catalogue, CompilerWorkbook copy) {
+        ValuesOnly check = new ValuesOnly(file, template, catalogue, copy);
         Set<String> ruleSheets = new HashSet<>();
         for (SheetTemplate sheet : template.sheets()) {
             ruleSheets.add(sheet.name());
@@ -61,17 +77,14 @@ final class ValuesOnly {
         if (!check.problems.isEmpty()) {
             throw new WorkbookRejected(check.problems);
         }
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return copy.bytes();
     }
 
     private void sheet(Sheet sheet, SheetTemplate expected) {
+        Sheet compiled = copy.sheet(sheet.getSheetName());
         int row = 0;
         for (List<String> header : expected.header()) {
+            CompilerWorkbook.row(compiled, row, header);
             codeRow(sheet, row++, header, header.size());
         }
         for (TableTemplate table : expected.tables()) {
@@ -83,11 +96,18 @@ final class ValuesOnly {
                 return;
             }
             codeRow(sheet, row, List.of(title), 1);
+            CompilerWorkbook.row(compiled, row, List.of(title));
             for (int i = 0; i < table.rows().size(); i++) {
                 codeRow(sheet, row + 1 + i, table.rows().get(i), table.width());
+                CompilerWorkbook.row(compiled, row + 1 + i, table.rows().get(i));
             }
             merges(sheet, row + 2, table);
-            row = values(sheet, row + 1 + table.rows().size(), table);
+            for (List<Integer> merged : table.merged()) {
+                if (merged.get(0) >= 0) {
+                    CompilerWorkbook.merge(compiled, row + 2, merged.get(0), merged.get(1));
+                }
+            }
+            row = values(sheet, compiled, row + 1 + table.rows().size(), table);
         }
         for (int r = row; r <= sheet.getLastRowNum(); r++) {
             Cell cell = firstContent(sheet.getRow(r), 0);
@@ -131,7 +151,7 @@ final class ValuesOnly {
     }
 
     /** Checks the value rows up to the first empty row; returns the index of that row. */
-    private int values(Sheet sheet, int first, TableTemplate table) {
+    private int values(Sheet sheet, Sheet compiled, int first, TableTemplate table) {
         List<ColumnType> types = table.types().stream().map(t -> ColumnType.of(t, template.enumerations())).toList();
         int r = first;
         for (; r <= sheet.getLastRowNum(); r++) {
@@ -144,35 +164,40 @@ final class ValuesOnly {
                 problem(sheet.getSheetName(), outside.getAddress().formatAsString(),
                         "is outside the table's columns; write values only under the yellow headings");
             }
+            List<String> labels = table.rows().get(table.rows().size() - 1);
+            List<String> tokens = new ArrayList<>(types.size());
             for (int c = 0; c < types.size(); c++) {
-                value(sheet, row.getCell(c), types.get(c), table.rows().get(table.rows().size() - 1).get(c));
+                tokens.add(value(sheet, row.getCell(c), types.get(c), labels.get(c)));
             }
+            CompilerWorkbook.row(compiled, r, tokens);
         }
         return r;
     }
 
-    private void value(Sheet sheet, Cell cell, ColumnType type, String label) {
+    /** The token of one value cell, null when it is blank or not a value (then a problem is recorded). */
+    private String value(Sheet sheet, Cell cell, ColumnType type, String label) {
         if (cell == null || cell.getCellType() == CellType.BLANK) {
-            return;
+            return null;
         }
         String where = cell.getAddress().formatAsString();
         if (cell.getCellType() == CellType.FORMULA) {
             problem(sheet.getSheetName(), where, "'=" + shown(cell.getCellFormula()) + "' is a formula; type the value itself (" + label + ")");
-            return;
+            return null;
         }
         if (cell.getCellType() != CellType.STRING && cell.getCellType() != CellType.NUMERIC) {
             problem(sheet.getSheetName(), where, "'" + text(cell) + "' is not a value (" + label + ")");
-            return;
+            return null;
         }
-        String shownText = text(cell);
-        if (shownText.isBlank()) {
-            cell.setBlank();
-            return;
+        String typed = text(cell);
+        if (typed.isBlank()) {
+            return null;
         }
         try {
-            cell.setCellValue(type.canonical(shownText));
+            return type.token(typed, text -> catalogue.add(new RowCatalogue.Entry(file, sheet.getSheetName(), where,
+                    cell.getRowIndex() + 1, label, text)));
         } catch (IllegalArgumentException e) {
             problem(sheet.getSheetName(), where, e.getMessage() + " (" + label + ")");
+            return null;
         }
     }
 

@@ -45,7 +45,8 @@ import cn.supervision.compliance.evaluation.EngineProbe;
 import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.facts.CountySubject;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
-import cn.supervision.compliance.ruleset.RuleSetCompiler;
+import cn.supervision.compliance.ruleset.RuleSetBuilder;
+import cn.supervision.compliance.ruleset.ShippedRuleSets;
 import cn.supervision.compliance.ruleset.RuleSetProperties;
 import cn.supervision.compliance.ruleset.RuleSetSources;
 import cn.supervision.compliance.ruleset.RuleSets;
@@ -190,12 +191,12 @@ public final class PerfSuite {
     // (2) ---------------------------------------------------------------------------------------------------------
 
     private void ruleBaseBuild() throws IOException {
-        RuleSetCompiler compiler = new RuleSetCompiler();
+        RuleSetBuilder compiler = ShippedRuleSets.builder();
         RuleSetSources shipped = new RuleSetSources(new RuleSetProperties(Path.of("decision-tables"), Path.of("rules")));
-        long first = time(() -> compiler.compile(RULE_SET, shipped.read(RULE_SET)));
+        long first = time(() -> compiler.build(RULE_SET, shipped.read(RULE_SET)));
         long[] again = new long[3];
         for (int i = 0; i < again.length; i++) {
-            again[i] = time(() -> compiler.compile(RULE_SET, shipped.read(RULE_SET)));
+            again[i] = time(() -> compiler.build(RULE_SET, shipped.read(RULE_SET)));
         }
         Path copy = Files.createTempDirectory("perf-tables");
         Path folder = Files.createDirectories(copy.resolve(RULE_SET));
@@ -208,7 +209,7 @@ public final class PerfSuite {
         RuleSetSources editedSources = new RuleSetSources(new RuleSetProperties(copy, Path.of("rules")));
         long[] rebuild = new long[3];
         for (int i = 0; i < rebuild.length; i++) {
-            rebuild[i] = time(() -> compiler.compile(RULE_SET, editedSources.read(RULE_SET)));
+            rebuild[i] = time(() -> compiler.build(RULE_SET, editedSources.read(RULE_SET)));
         }
         Arrays.sort(again);
         Arrays.sort(rebuild);

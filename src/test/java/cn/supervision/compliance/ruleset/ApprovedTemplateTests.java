@@ -27,13 +27,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The shipped workbook reproduces its approved template; what a policy editor may and may not write in it. */
 class ApprovedTemplateTests {
 
+    private static final java.util.function.ToIntFunction<String> NO_TEXT = text -> {
+        throw new AssertionError("no text expected");
+    };
+
     private static final String FILE = Workbooks.RESOURCE_ALLOCATION;
-    private final ApprovedTemplate template = new ApprovedTemplates(new ObjectMapper())
+    private final ApprovedTemplate template = ShippedRuleSets.templates()
             .of("balanced-development", FILE).orElseThrow();
 
     private byte[] check(byte[] workbook) throws IOException {
         try (XSSFWorkbook book = WorkbookFormat.open(FILE, workbook)) {
-            return ValuesOnly.check(FILE, book, template);
+            return ValuesOnly.check(FILE, book, template, new RowCatalogue.Builder());
         }
     }
 
@@ -54,10 +58,10 @@ class ApprovedTemplateTests {
     @CsvSource({"balanced-development, resource-allocation.xlsx", "balanced-development, county-assessment.xlsx",
             "curriculum, curriculum.xlsx", "district-targets, district-targets.xlsx"})
     void everyShippedWorkbookMatchesItsApprovedTemplate(String ruleSet, String file) throws IOException {
-        ApprovedTemplate approved = new ApprovedTemplates(new ObjectMapper()).of(ruleSet, file).orElseThrow();
+        ApprovedTemplate approved = ShippedRuleSets.templates().of(ruleSet, file).orElseThrow();
         byte[] shipped = Files.readAllBytes(ShippedRuleSets.DECISION_TABLES.resolve(ruleSet).resolve(file));
         try (XSSFWorkbook book = WorkbookFormat.open(file, shipped)) {
-            assertThat(ValuesOnly.check(file, book, approved)).isNotEmpty();
+            assertThat(ValuesOnly.check(file, book, approved, new RowCatalogue.Builder())).isNotEmpty();
         }
     }
 
@@ -108,11 +112,24 @@ class ApprovedTemplateTests {
     @Test
     void fullWidthDigitsAndQuotesAroundTypedValuesAreReadAsAPersonMeantThem() {
         ColumnType requirement = ColumnType.of("requirement", null);
-        assertThat(requirement.canonical("≥４．２")).isEqualTo("≥4.2");
-        assertThat(ColumnType.of("percentage", null).canonical("“８５％”")).isEqualTo("85%");
-        assertThat(ColumnType.of("whole-number", null).canonical("6")).isEqualTo("6");
-        assertThat(ColumnType.escapedText("他说：\"补齐\\仪器\"\n第二行")).isEqualTo("他说：\\042补齐\\\\仪器\\042\\n第二行");
-        assertThatThrownBy(() -> ColumnType.of("whole-number", null).canonical("6.5")).hasMessage("'6.5' is not a whole number");
+        assertThat(requirement.token("≥４．２", NO_TEXT)).isEqualTo("≥4.2");
+        assertThat(requirement.token(">=0.850", NO_TEXT)).isEqualTo("≥0.85");
+        assertThat(ColumnType.of("percentage", null).token("“８５％”", NO_TEXT)).isEqualTo("85%");
+        assertThat(ColumnType.of("whole-number", null).token("6", NO_TEXT)).isEqualTo("6");
+        assertThat(ColumnType.of("grade-range", null).token("１～６", NO_TEXT)).isEqualTo("1-6");
+        assertThatThrownBy(() -> ColumnType.of("whole-number", null).token("6.5", NO_TEXT)).hasMessage("'6.5' is not a whole number");
+    }
+
+    @Test
+    void freeTextBecomesTheNumberOfItsCatalogueEntryAndNeverItsCharacters() {
+        List<String> kept = new java.util.ArrayList<>();
+        String typed = "他说：\"补齐\\仪器\"\n\"); System.exit(0); //";
+        String token = ColumnType.of("text", null).token(typed, text -> {
+            kept.add(text);
+            return 41;
+        });
+        assertThat(token).isEqualTo("41");
+        assertThat(kept).containsExactly(typed);
     }
 
     @Test

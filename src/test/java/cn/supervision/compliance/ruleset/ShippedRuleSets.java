@@ -1,6 +1,13 @@
 package cn.supervision.compliance.ruleset;
 
 import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.supervision.compliance.facts.CountyMeasures;
+import cn.supervision.compliance.facts.CurriculumObservations;
+import cn.supervision.compliance.facts.TargetObservations;
 
 /** Builds rule bases from the workbooks and DRL shipped in the repository (or a copy of them), as the service does. */
 public final class ShippedRuleSets {
@@ -37,7 +44,25 @@ public final class ShippedRuleSets {
     }
 
     public static CompiledRuleSet compile(Path decisionTables, String ruleSet) {
-        RuleSetSources sources = new RuleSetSources(new RuleSetProperties(decisionTables, DRL));
-        return new RuleSetCompiler().compile(ruleSet, sources.read(ruleSet));
+        return builder().build(ruleSet, files(decisionTables, ruleSet));
+    }
+
+    public static List<RuleSetFile> files(Path decisionTables, String ruleSet) {
+        return new RuleSetSources(new RuleSetProperties(decisionTables, DRL)).read(ruleSet);
+    }
+
+    public static RuleSetBuilder builder() {
+        return new RuleSetBuilder(templates());
+    }
+
+    /** The approved templates with the data items of the shipped rule-set modules, as the application has them. */
+    public static ApprovedTemplates templates() {
+        return new ApprovedTemplates(new ObjectMapper(), List.of(
+                new DataItems("balanced-development", CountyMeasures.DATA_ITEMS),
+                new DataItems("curriculum", CurriculumObservations.DATA_ITEMS),
+                new DataItems("district-targets", TargetObservations.DATA_ITEMS)));
+    }
+
+    private record DataItems(String ruleSet, List<String> dataItems) implements DataItemCatalogue {
     }
 }

@@ -1,0 +1,119 @@
+package cn.supervision.compliance.evaluation;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import cn.supervision.compliance.ruleset.RuleSetFile;
+import cn.supervision.compliance.ruleset.TestCaseResult;
+import cn.supervision.compliance.ruleset.WorkbookFormat;
+import cn.supervision.compliance.ruleset.WorkbookRejected;
+
+/** Reading the cells of a workbook's 测试用例 sheet; a cell that cannot be read is a {@link BadCell} naming it. */
+final class TestSheetCells {
+
+    static final String SHEET = "测试用例";
+    static final String CASE = "用例";
+
+    private TestSheetCells() {
+    }
+
+    /** A cell of the test sheet that cannot be read. */
+    static final class BadCell extends RuntimeException {
+        private final String cell;
+
+        BadCell(String cell, String reason) {
+            super(reason);
+            this.cell = cell;
+        }
+
+        String cell() {
+            return cell;
+        }
+    }
+
+    /** The results of the 测试用例 sheet of every workbook that has one. */
+    static List<TestCaseResult> run(List<RuleSetFile> files, BiFunction<String, Sheet, List<TestCaseResult>> sheet) {
+        List<TestCaseResult> results = new ArrayList<>();
+        for (RuleSetFile file : files) {
+            if (file.kind() != RuleSetFile.Kind.WORKBOOK) {
+                continue;
+            }
+            try (XSSFWorkbook workbook = WorkbookFormat.open(file.name(), file.content())) {
+                Sheet found = workbook.getSheet(SHEET);
+                if (found != null) {
+                    results.addAll(sheet.apply(file.name(), found));
+                }
+            } catch (IOException e) {
+                throw new WorkbookRejected(file.name(), "cannot be read");
+            }
+        }
+        return results;
+    }
+
+    static Map<String, Integer> headings(Row row) {
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        for (Cell cell : row) {
+            columns.put(text(cell), cell.getColumnIndex());
+        }
+        return columns;
+    }
+
+    static String required(Row row, int column) {
+        String value = optional(row, column);
+        if (value == null) {
+            throw bad(row, column, "is empty; every test row needs it");
+        }
+        return value;
+    }
+
+    static String optional(Row row, int column) {
+        String value = Normalizer.normalize(text(row.getCell(column)), Normalizer.Form.NFKC).strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    static BigDecimal number(Row row, int column) {
+        String value = optional(row, column);
+        try {
+            return Quantities.parse(value, value);
+        } catch (IllegalArgumentException e) {
+            throw bad(row, column, e.getMessage());
+        }
+    }
+
+    static int whole(Row row, int column) {
+        String value = required(row, column);
+        try {
+            return Quantities.parseWhole(value, value);
+        } catch (IllegalArgumentException e) {
+            throw bad(row, column, e.getMessage());
+        }
+    }
+
+    static BadCell bad(Row row, int column, String reason) {
+        return new BadCell(new CellReference(row.getRowNum(), column).formatAsString(), reason);
+    }
+
+    static String text(Cell cell) {
+        if (cell == null) {
+            return "";
+        }
+        if (cell.getCellType() == CellType.NUMERIC) {
+            return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+        }
+        return new DataFormatter().formatCellValue(cell);
+    }
+}
