@@ -8,24 +8,25 @@ import cn.supervision.compliance.facts.Stage;
 
 /**
  * The check of one measure of the full assessment against one row of the class-A standards:
- * {@code MeasureCheck.draft($m, rule).named(…).inUnit(…).requiring(…)}. A measure whose facts are missing is
+ * {@code MeasureCheck.draft($m, code, rule).named(…).inUnit(…).requiring(…)}. A measure whose facts are missing is
  * not assessed, never passed.
  */
-public record MeasureCheck(Measure measure, String name, String unit, Requirement requirement, Verdict verdict,
-                           String rule) implements Check {
+public record MeasureCheck(Measure measure, String indicator, String name, String unit, Requirement requirement,
+                           Verdict verdict, String rule) implements Check {
 
-    public static Draft draft(Measure measure, String rule) {
-        return new Draft(measure, rule, null, null);
+    /** The row names the indicator it checks for; the measure is a data item any row may read. */
+    public static Draft draft(Measure measure, String indicator, String rule) {
+        return new Draft(measure, indicator, rule, null, null);
     }
 
-    public record Draft(Measure measure, String rule, String name, String unit) {
+    public record Draft(Measure measure, String indicator, String rule, String name, String unit) {
 
         public Draft named(String text) {
-            return new Draft(measure, rule, text.strip(), unit);
+            return new Draft(measure, indicator, rule, text.strip(), unit);
         }
 
         public Draft inUnit(String text) {
-            return new Draft(measure, rule, name, text.strip());
+            return new Draft(measure, indicator, rule, name, text.strip());
         }
 
         public MeasureCheck requiring(String cell) {
@@ -38,13 +39,8 @@ public record MeasureCheck(Measure measure, String name, String unit, Requiremen
             } else {
                 verdict = requirement.isMetBy(measure.value()) ? Verdict.PASSED : Verdict.FAILED;
             }
-            return new MeasureCheck(measure, name, unit, requirement, verdict, rule);
+            return new MeasureCheck(measure, indicator, name, unit, requirement, verdict, rule);
         }
-    }
-
-    @Override
-    public String indicator() {
-        return measure.indicator();
     }
 
     @Override

@@ -12,9 +12,10 @@ import org.apache.commons.math3.fraction.BigFraction;
 import cn.supervision.compliance.statistics.Fractions;
 
 /**
- * Raw facts → the measures of the full assessment (INDICATORS.md §1.2–1.4). Which figure each part reads is defined
- * here; every requirement it is checked against is a row of the class-A standards table. Rates arrive as percentages
- * and become fractions, so a row writes them as {@code ≥95%}.
+ * Raw facts → the measures of the full assessment (INDICATORS.md §1.2–1.4), one per data item (数据项) and subject.
+ * Which raw figures a data item reads is defined here; which indicator it counts for and the requirement are rows of
+ * the class-A standards table. Rates arrive as percentages and become fractions, so a row writes them as
+ * {@code ≥95%}.
  */
 public final class CountyMeasures {
 
@@ -56,33 +57,33 @@ public final class CountyMeasures {
         List<SectionInput> compulsory = school.sections().stream().filter(s -> s.stage().compulsory()).toList();
         for (SectionInput s : compulsory) {
             // [10] 编制标准 1:19 / 1:13.5 is read as students per staff post
-            ratio("G10", "生师比", school, s, s.students() == null ? null : BigDecimal.valueOf(s.students()),
+            ratio("生师比", school, s, s.students() == null ? null : BigDecimal.valueOf(s.students()),
                     count(s.staffQuota()), "学生 " + s.students() + " 人，编制 " + s.staffQuota() + " 个");
-            ratio("G10", "生均公用经费", school, s, s.publicFundingYuan(), count(s.students()),
+            ratio("生均公用经费", school, s, s.publicFundingYuan(), count(s.students()),
                     "公用经费 " + plain(s.publicFundingYuan()) + " 元，学生 " + s.students() + " 人");
-            ratio("G13", "最大班额", school, s, count(s.maxClassSize()), BigDecimal.ONE,
+            ratio("最大班额", school, s, count(s.maxClassSize()), BigDecimal.ONE,
                     "最大班额 " + s.maxClassSize() + " 人");
         }
         int students = compulsory.stream().mapToInt(SectionInput::students).sum();
         Integer classes = sum(compulsory, SectionInput::classes);
         // [11] "每12个班级配备1间": classes per room; for whole rooms this equals rooms ≥ ⌈classes / n⌉
-        ratio("G11", "每间音乐专用教室对应班级数", school, null, count(classes), rooms(school.musicRoomAreasM2()),
+        ratio("每间音乐专用教室对应班级数", school, null, count(classes), rooms(school.musicRoomAreasM2()),
                 "班级 " + classes + " 个，音乐专用教室 " + size(school.musicRoomAreasM2()) + " 间");
-        ratio("G11", "每间美术专用教室对应班级数", school, null, count(classes), rooms(school.artRoomAreasM2()),
+        ratio("每间美术专用教室对应班级数", school, null, count(classes), rooms(school.artRoomAreasM2()),
                 "班级 " + classes + " 个，美术专用教室 " + size(school.artRoomAreasM2()) + " 间");
-        smallest("G11", "音乐专用教室最小面积", school, school.musicRoomAreasM2());
-        smallest("G11", "美术专用教室最小面积", school, school.artRoomAreasM2());
-        add("G12", "义务教育阶段在校生数", school.id(), null, school.type().label(), students,
+        smallest("音乐专用教室最小面积", school, school.musicRoomAreasM2());
+        smallest("美术专用教室最小面积", school, school.artRoomAreasM2());
+        add("义务教育阶段在校生数", school.id(), null, school.type().label(), students,
                 Fractions.of(students), false, "义务教育阶段学生 " + students + " 人");
         BigDecimal funding = decimalSum(compulsory, SectionInput::publicFundingYuan);
         if (Boolean.TRUE.equals(school.village()) || school.type() == SchoolType.TEACHING_POINT) {
             String category = school.type() == SchoolType.TEACHING_POINT ? school.type().label() : "村小学";
-            add("G14", "年度公用经费", school.id(), null, category, students,
+            add("年度公用经费", school.id(), null, category, students,
                     funding == null ? null : Fractions.of(funding), false, "公用经费 " + plain(funding) + " 元");
         }
-        ratio("Q28", "教师培训经费占公用经费比例", school, null, school.trainingBudgetYuan(), funding,
+        ratio("教师培训经费占公用经费比例", school, null, school.trainingBudgetYuan(), funding,
                 "培训经费 " + plain(school.trainingBudgetYuan()) + " 元，公用经费 " + plain(funding) + " 元");
-        ratio("G20", "专任教师持证上岗率", school, null, count(school.certifiedTeachers()),
+        ratio("专任教师持证上岗率", school, null, count(school.certifiedTeachers()),
                 count(school.fullTimeTeachers()),
                 "持证 " + school.certifiedTeachers() + " 人，专任教师 " + school.fullTimeTeachers() + " 人");
     }
@@ -90,37 +91,37 @@ public final class CountyMeasures {
     private void specialEducation(SchoolInput school) {
         int students = school.sections().stream().mapToInt(SectionInput::students).sum();
         BigDecimal funding = decimalSum(school.sections(), SectionInput::publicFundingYuan);
-        ratio("G15", "特殊教育学校生均公用经费", school, null, funding, BigDecimal.valueOf(students),
+        ratio("特殊教育学校生均公用经费", school, null, funding, BigDecimal.valueOf(students),
                 "公用经费 " + plain(funding) + " 元，学生 " + students + " 人");
     }
 
     private void county(AssessmentInput a, int year) {
-        flag("G10", "城乡四个统一", a.unifiedStandards());
-        countyRatio("G16", "教师与公务员平均工资之比", a.teacherAveragePayYuan(), a.civilServantAveragePayYuan(),
+        flag("城乡四个统一", a.unifiedStandards());
+        countyRatio("教师与公务员平均工资之比", a.teacherAveragePayYuan(), a.civilServantAveragePayYuan(),
                 "教师 " + plain(a.teacherAveragePayYuan()) + " 元，公务员 " + plain(a.civilServantAveragePayYuan()) + " 元");
-        flag("G16", "乡村教师、班主任及校长补贴到位", a.allowancesPaid());
-        flag("G16", "绩效工资总量足额核定", a.performancePayVerified());
-        rate("G17", "5年360学时培训完成率", a.trainingCompletionPct());
-        flag("G18", "县级统筹分配编制和岗位", a.staffingAllocatedByCounty());
-        flag("G18", "编制动态调整", a.staffingAdjustedDynamically());
-        countyRatio("G19", "交流轮岗教师比例", count(a.rotatedTeachers()), count(a.eligibleRotationTeachers()),
+        flag("乡村教师、班主任及校长补贴到位", a.allowancesPaid());
+        flag("绩效工资总量足额核定", a.performancePayVerified());
+        rate("5年360学时培训完成率", a.trainingCompletionPct());
+        flag("县级统筹分配编制和岗位", a.staffingAllocatedByCounty());
+        flag("编制动态调整", a.staffingAdjustedDynamically());
+        countyRatio("交流轮岗教师比例", count(a.rotatedTeachers()), count(a.eligibleRotationTeachers()),
                 "交流轮岗 " + a.rotatedTeachers() + " 人，符合条件 " + a.eligibleRotationTeachers() + " 人");
-        countyRatio("G19", "骨干教师占交流轮岗教师比例", count(a.rotatedBackboneTeachers()), count(a.rotatedTeachers()),
+        countyRatio("骨干教师占交流轮岗教师比例", count(a.rotatedBackboneTeachers()), count(a.rotatedTeachers()),
                 "骨干教师 " + a.rotatedBackboneTeachers() + " 人，交流轮岗 " + a.rotatedTeachers() + " 人");
-        stageRate("G21", "就近划片入学比例", Stage.PRIMARY, a.nearbyEnrolmentPrimaryPct());
-        stageRate("G21", "就近划片入学比例", Stage.JUNIOR, a.nearbyEnrolmentJuniorPct());
-        rate("G22", "优质高中招生名额分配比例", a.quotaAllocationPct());
+        stageRate("就近划片入学比例", Stage.PRIMARY, a.nearbyEnrolmentPrimaryPct());
+        stageRate("就近划片入学比例", Stage.JUNIOR, a.nearbyEnrolmentJuniorPct());
+        rate("优质高中招生名额分配比例", a.quotaAllocationPct());
         // reading 7: "向农村初中倾斜" as the rural share of the quota at least the rural share of graduates
-        countyRatio("G22", "农村初中名额占比与毕业生占比之比", a.ruralQuotaSharePct(), a.ruralGraduateSharePct(),
+        countyRatio("农村初中名额占比与毕业生占比之比", a.ruralQuotaSharePct(), a.ruralGraduateSharePct(),
                 "农村名额占比 " + plain(a.ruralQuotaSharePct()) + "%，农村毕业生占比 " + plain(a.ruralGraduateSharePct()) + "%");
-        rate("G24", "随迁子女在公办及政府购买服务民办学校就读比例", a.migrantChildrenPublicPct());
-        rate("Q25", "初中三年巩固率", a.juniorRetentionPct());
-        rate("Q26", "残疾儿童少年入学率", a.disabledEnrolmentPct());
-        countyValue("Q31", "相关科目学业水平最低等级", count(a.monitoringLowestLevel()),
+        rate("随迁子女在公办及政府购买服务民办学校就读比例", a.migrantChildrenPublicPct());
+        rate("初中三年巩固率", a.juniorRetentionPct());
+        rate("残疾儿童少年入学率", a.disabledEnrolmentPct());
+        countyValue("相关科目学业水平最低等级", count(a.monitoringLowestLevel()),
                 "最低等级 " + a.monitoringLowestLevel());
-        countyValue("Q31", "校际差异率", a.monitoringDifferenceRate(), "差异率 " + plain(a.monitoringDifferenceRate()));
-        rate("S36", "社会认可度", a.socialRecognitionPct());
-        countyValue("BASIC", "通过基本均衡认定的年数",
+        countyValue("校际差异率", a.monitoringDifferenceRate(), "差异率 " + plain(a.monitoringDifferenceRate()));
+        rate("社会认可度", a.socialRecognitionPct());
+        countyValue("通过基本均衡认定的年数",
                 a.basicBalanceRecognitionYear() == null ? null : BigDecimal.valueOf(year - a.basicBalanceRecognitionYear()),
                 "基本均衡认定年份 " + a.basicBalanceRecognitionYear());
         spending(a.spending());
@@ -129,7 +130,7 @@ public final class CountyMeasures {
     /** G08 sub-item 2: how many of the latest years in a row neither total nor per-student spending fell. */
     private void spending(List<SpendingYear> series) {
         if (series == null || series.isEmpty()) {
-            countyValue("G08", "教育支出连续不减年数", null, "未提供近年教育支出");
+            countyValue("教育支出连续不减年数", null, "未提供近年教育支出");
             return;
         }
         List<SpendingYear> sorted = series.stream().sorted(Comparator.comparing(SpendingYear::year)).toList();
@@ -143,66 +144,66 @@ public final class CountyMeasures {
             }
             run++;
         }
-        countyValue("G08", "教育支出连续不减年数", BigDecimal.valueOf(run),
+        countyValue("教育支出连续不减年数", BigDecimal.valueOf(run),
                 sorted.get(0).year() + "–" + sorted.get(sorted.size() - 1).year() + " 年，最近连续 " + run + " 年未减少");
     }
 
-    private void ratio(String code, String part, SchoolInput school, SectionInput section, BigDecimal numerator,
+    private void ratio(String part, SchoolInput school, SectionInput section, BigDecimal numerator,
                        BigDecimal denominator, String basis) {
         int students = section != null ? section.students()
                 : school.sections().stream().filter(s -> s.stage().compulsory()).mapToInt(SectionInput::students).sum();
         String stage = section == null ? null : section.stage().label();
-        addRatio(code, part, school.id(), stage, school.type().label(), students, numerator, denominator, basis);
+        addRatio(part, school.id(), stage, school.type().label(), students, numerator, denominator, basis);
     }
 
-    private void countyRatio(String code, String part, BigDecimal numerator, BigDecimal denominator, String basis) {
-        addRatio(code, part, countyCode, null, COUNTY, 0, numerator, denominator, basis);
+    private void countyRatio(String part, BigDecimal numerator, BigDecimal denominator, String basis) {
+        addRatio(part, countyCode, null, COUNTY, 0, numerator, denominator, basis);
     }
 
-    private void addRatio(String code, String part, String subject, String stage, String type, int students,
+    private void addRatio(String part, String subject, String stage, String type, int students,
                           BigDecimal numerator, BigDecimal denominator, String basis) {
         if (numerator == null || denominator == null) {
-            add(code, part, subject, stage, type, students, null, false, basis);
+            add(part, subject, stage, type, students, null, false, basis);
         } else if (denominator.signum() == 0) {
             boolean unbounded = numerator.signum() > 0;
-            add(code, part, subject, stage, type, students, unbounded ? null : BigFraction.ZERO, unbounded, basis);
+            add(part, subject, stage, type, students, unbounded ? null : BigFraction.ZERO, unbounded, basis);
         } else {
-            add(code, part, subject, stage, type, students, Fractions.of(numerator).divide(Fractions.of(denominator)),
+            add(part, subject, stage, type, students, Fractions.of(numerator).divide(Fractions.of(denominator)),
                     false, basis);
         }
     }
 
-    private void smallest(String code, String part, SchoolInput school, List<BigDecimal> areas) {
+    private void smallest(String part, SchoolInput school, List<BigDecimal> areas) {
         if (areas != null && !areas.isEmpty()) {
             BigDecimal min = areas.stream().min(Comparator.naturalOrder()).orElseThrow();
-            add(code, part, school.id(), null, school.type().label(), 0, Fractions.of(min), false,
+            add(part, school.id(), null, school.type().label(), 0, Fractions.of(min), false,
                     "各室面积 " + areas.stream().map(BigDecimal::toPlainString).toList() + " 平方米");
         }
     }
 
-    private void rate(String code, String part, BigDecimal percent) {
-        add(code, part, countyCode, null, COUNTY, 0, percent == null ? null : Fractions.of(percent).divide(HUNDRED),
+    private void rate(String part, BigDecimal percent) {
+        add(part, countyCode, null, COUNTY, 0, percent == null ? null : Fractions.of(percent).divide(HUNDRED),
                 false, percent == null ? "未提供" : plain(percent) + "%");
     }
 
-    private void stageRate(String code, String part, Stage stage, BigDecimal percent) {
-        add(code, part, countyCode, stage.label(), COUNTY, 0,
+    private void stageRate(String part, Stage stage, BigDecimal percent) {
+        add(part, countyCode, stage.label(), COUNTY, 0,
                 percent == null ? null : Fractions.of(percent).divide(HUNDRED), false,
                 percent == null ? "未提供" : plain(percent) + "%");
     }
 
-    private void flag(String code, String part, Boolean value) {
-        add(code, part, countyCode, null, COUNTY, 0, value == null ? null : Fractions.of(value ? 1 : 0), false,
+    private void flag(String part, Boolean value) {
+        add(part, countyCode, null, COUNTY, 0, value == null ? null : Fractions.of(value ? 1 : 0), false,
                 value == null ? "未提供" : value ? "是" : "否");
     }
 
-    private void countyValue(String code, String part, BigDecimal value, String basis) {
-        add(code, part, countyCode, null, COUNTY, 0, value == null ? null : Fractions.of(value), false, basis);
+    private void countyValue(String part, BigDecimal value, String basis) {
+        add(part, countyCode, null, COUNTY, 0, value == null ? null : Fractions.of(value), false, basis);
     }
 
-    private void add(String code, String part, String subject, String stage, String type, int students,
+    private void add(String part, String subject, String stage, String type, int students,
                      BigFraction value, boolean unbounded, String basis) {
-        measures.add(new Measure(measures.size(), code, part, subject, stage, type, students, value, unbounded, basis));
+        measures.add(new Measure(measures.size(), part, subject, stage, type, students, value, unbounded, basis));
     }
 
     private static BigDecimal count(Integer value) {

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * <p>
  * Types: {@code number}, {@code whole-number}, {@code percentage}, {@code requirement} (a comparator and a number, or
  * 是/否), {@code year}, {@code code} (SPECIAL_ED), {@code name} (national), {@code grade-range} (1-5), {@code text}, the
- * name of one of the template's enumerations (学段, 数据项…), or {@code list:<enumeration>} (several values of it).
+ * name of one of the template's enumerations (学段, 数据项…), {@code list:<enumeration>} (several values of it), or
+ * {@code key:<name>} / {@code ref:<name>}: a code that one table defines and others name (指标体系 defines the
+ * indicators; a row of another table may name only a defined one, so a new indicator is a workbook change).
  * Full-width characters are read as their ASCII forms and quotes around a typed value are dropped.
  */
 final class ColumnType {
@@ -32,6 +34,8 @@ final class ColumnType {
     private static final Pattern QUOTED = Pattern.compile("^[\"'“”‘’「」『』]+|[\"'“”‘’「」『』]+$");
     private static final Pattern SEPARATORS = Pattern.compile("[、，,；;\\n]+");
     private static final String LIST = "list:";
+    private static final String KEY = "key:";
+    private static final String REF = "ref:";
     private static final int MAX_TEXT = 4096;
     private static final int HIGHEST_GRADE = 12;
 
@@ -52,8 +56,14 @@ final class ColumnType {
         return new ColumnType(name, allowed);
     }
 
-    boolean isText() {
-        return name.equals("text");
+    /** The name of the codes this column defines ({@code key:<name>}), else null. */
+    String defines() {
+        return name.startsWith(KEY) ? name.substring(KEY.length()) : null;
+    }
+
+    /** The name of the codes this column names ({@code ref:<name>}), else null. */
+    String refersTo() {
+        return name.startsWith(REF) ? name.substring(REF.length()) : null;
     }
 
     /**
@@ -63,6 +73,9 @@ final class ColumnType {
     String token(String cell, ToIntFunction<String> catalogue) {
         if (name.startsWith(LIST)) {
             return list(cell);
+        }
+        if (name.startsWith(KEY) || name.startsWith(REF)) {
+            return matching(cell, CODE, "is not a code (capital letters, digits and _)");
         }
         if (allowed != null) {
             return member(typed(cell), cell);

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -36,6 +39,12 @@ final class ValuesOnly {
     private final RowCatalogue.Builder catalogue;
     private final CompilerWorkbook copy;
     private final List<RuleSetProblem> problems = new ArrayList<>();
+    /** Codes defined by {@code key:} columns, by name; and every code a {@code ref:} column names, checked at the end. */
+    private final Map<String, Set<String>> defined = new HashMap<>();
+    private final List<Reference> references = new ArrayList<>();
+
+    private record Reference(String codes, String code, String sheet, String cell, String label) {
+    }
 
     private ValuesOnly(String file, ApprovedTemplate template, RowCatalogue.Builder catalogue, CompilerWorkbook copy) {
         this.file = file;
@@ -74,6 +83,7 @@ final class ValuesOnly {
                 check.problem(sheet.getSheetName(), null, "a new sheet may not hold rule tables (RuleSet); only the values of the approved sheets may change");
             }
         }
+        check.references();
         if (!check.problems.isEmpty()) {
             throw new WorkbookRejected(check.problems);
         }
@@ -174,6 +184,16 @@ final class ValuesOnly {
         return r;
     }
 
+    private void references() {
+        for (Reference reference : references) {
+            Set<String> codes = defined.getOrDefault(reference.codes(), Set.of());
+            if (!codes.contains(reference.code())) {
+                problem(reference.sheet(), reference.cell(), "'" + reference.code() + "' is not a code defined in this workbook ("
+                        + reference.label() + "); known: " + String.join("、", new TreeSet<>(codes)));
+            }
+        }
+    }
+
     /** The token of one value cell, null when it is blank or not a value (then a problem is recorded). */
     private String value(Sheet sheet, Cell cell, ColumnType type, String label) {
         if (cell == null || cell.getCellType() == CellType.BLANK) {
@@ -193,8 +213,15 @@ final class ValuesOnly {
             return null;
         }
         try {
-            return type.token(typed, text -> catalogue.add(new RowCatalogue.Entry(file, sheet.getSheetName(), where,
+            String token = type.token(typed, text -> catalogue.add(new RowCatalogue.Entry(file, sheet.getSheetName(), where,
                     cell.getRowIndex() + 1, label, text)));
+            if (type.defines() != null) {
+                defined.computeIfAbsent(type.defines(), codes -> new HashSet<>()).add(token);
+            }
+            if (type.refersTo() != null) {
+                references.add(new Reference(type.refersTo(), token, sheet.getSheetName(), where, label));
+            }
+            return token;
         } catch (IllegalArgumentException e) {
             problem(sheet.getSheetName(), where, e.getMessage() + " (" + label + ")");
             return null;
