@@ -2,8 +2,6 @@ package cn.supervision.compliance.evaluation;
 
 import static cn.supervision.compliance.evaluation.TestSheetCells.*;
 
-import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,22 +13,18 @@ import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.facts.SchoolType;
 import cn.supervision.compliance.facts.Stage;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.ruleset.RuleSetFile;
 import cn.supervision.compliance.ruleset.RuleSetProblem;
 import cn.supervision.compliance.ruleset.TestCaseResult;
-import cn.supervision.compliance.ruleset.WorkbookFormat;
 import cn.supervision.compliance.ruleset.WorkbookRejected;
 import cn.supervision.compliance.ruleset.WorkbookTestCases;
 
@@ -107,19 +101,12 @@ class CountyTestCases implements WorkbookTestCases {
         }
 
         TestCaseResult run(CompiledRuleSet candidate) {
-            List<String> failures = new ArrayList<>();
             ObjectNode subject = (ObjectNode) request.get("subject");
             ArrayNode list = subject.putArray("schools");
             schools.values().forEach(list::add);
-            try {
-                EvaluationResult result = assessment.evaluate(candidate, request.get("jurisdiction").asText(), subject);
-                rows.forEach(row -> compare(row, result, failures));
-            } catch (InvalidInput e) {
-                e.problems().forEach(p -> failures.add("the county's figures are not valid: " + p.field() + ": " + p.message()));
-            }
-            String range = new CellReference(rows.get(0).row(), 0).formatAsString() + ":"
-                    + new CellReference(rows.get(rows.size() - 1).row(), lastColumn).formatAsString();
-            return new TestCaseResult(file, SHEET, name, range, failures.isEmpty(), failures);
+            return TestSheetCells.outcome(file, name, rows.get(0).row(), rows.get(rows.size() - 1).row(), lastColumn,
+                    () -> assessment.evaluate(candidate, request.get("jurisdiction").asText(), subject),
+                    (result, failures) -> rows.forEach(row -> compare(row, result, failures)));
         }
 
         private void compare(CaseRow row, EvaluationResult result, List<String> failures) {

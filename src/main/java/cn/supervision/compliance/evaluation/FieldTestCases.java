@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +27,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.supervision.compliance.evaluation.EvaluationResult.CheckResult;
 import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
-import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.ruleset.RuleSetFile;
 import cn.supervision.compliance.ruleset.RuleSetProblem;
@@ -95,16 +93,9 @@ final class FieldTestCases implements WorkbookTestCases {
         }
 
         TestCaseResult run(CompiledRuleSet candidate) {
-            List<String> failures = new ArrayList<>();
-            try {
-                EvaluationResult result = evaluator.evaluate(candidate, jurisdiction, subject);
-                expectations.forEach(expected -> compare(expected, result.checks(), failures));
-            } catch (InvalidInput e) {
-                e.problems().forEach(p -> failures.add("the request is not valid: " + p.field() + ": " + p.message()));
-            }
-            String range = new CellReference(firstRow, 0).formatAsString() + ":"
-                    + new CellReference(lastRow, lastColumn).formatAsString();
-            return new TestCaseResult(file, SHEET, name, range, failures.isEmpty(), failures);
+            return TestSheetCells.outcome(file, name, firstRow, lastRow, lastColumn,
+                    () -> evaluator.evaluate(candidate, jurisdiction, subject),
+                    (result, failures) -> expectations.forEach(expected -> compare(expected, result.checks(), failures)));
         }
 
         private void compare(Expectation expected, List<CheckResult> checks, List<String> failures) {

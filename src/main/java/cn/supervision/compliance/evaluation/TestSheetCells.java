@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -17,6 +19,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.ruleset.RuleSetFile;
 import cn.supervision.compliance.ruleset.TestCaseResult;
 import cn.supervision.compliance.ruleset.WorkbookFormat;
@@ -62,6 +65,24 @@ final class TestSheetCells {
             }
         }
         return results;
+    }
+
+    /**
+     * Runs one case: evaluates it, lets {@code compare} add what differs from the expectations, and names the case's
+     * rows, from column A of its first row to {@code lastColumn} of its last.
+     */
+    static TestCaseResult outcome(String file, String name, int firstRow, int lastRow, int lastColumn,
+                                  Supplier<EvaluationResult> evaluation,
+                                  BiConsumer<EvaluationResult, List<String>> compare) {
+        List<String> failures = new ArrayList<>();
+        try {
+            compare.accept(evaluation.get(), failures);
+        } catch (InvalidInput e) {
+            e.problems().forEach(p -> failures.add("the case's figures are not valid: " + p.field() + ": " + p.message()));
+        }
+        String range = new CellReference(firstRow, 0).formatAsString() + ":"
+                + new CellReference(lastRow, lastColumn).formatAsString();
+        return new TestCaseResult(file, SHEET, name, range, failures.isEmpty(), failures);
     }
 
     static Map<String, Integer> headings(Row row) {

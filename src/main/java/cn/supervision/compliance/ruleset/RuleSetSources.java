@@ -2,17 +2,27 @@ package cn.supervision.compliance.ruleset;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
-/** Reads the files of each rule set from {@code decision-tables/<rule set>/*.xlsx} and {@code rules/<rule set>/*.drl}. */
+/**
+ * Reads the files of each rule set from {@code decision-tables/<rule set>/*.xlsx} and {@code rules/<rule set>/*.drl},
+ * and the DRL of {@code rules/shared/} that {@code rules/<rule set>/shared.txt} names (logic two rule sets share, such
+ * as the judging of check rows, is written once).
+ */
 @Component
 public class RuleSetSources {
+
+    private static final String SHARED = "shared";
+    private static final String SHARED_LIST = "shared.txt";
+    private static final Pattern SHARED_NAME = Pattern.compile("[a-z0-9-]{1,64}\\.drl");
 
     private final RuleSetProperties properties;
 
@@ -32,6 +42,25 @@ public class RuleSetSources {
         List<RuleSetFile> files = new ArrayList<>();
         files.addAll(list(properties.decisionTables().resolve(ruleSet), ".xlsx", RuleSetFile.Kind.WORKBOOK));
         files.addAll(list(properties.drl().resolve(ruleSet), ".drl", RuleSetFile.Kind.DRL));
+        files.addAll(shared(ruleSet));
+        return files;
+    }
+
+    private List<RuleSetFile> shared(String ruleSet) {
+        Path list = properties.drl().resolve(ruleSet).resolve(SHARED_LIST);
+        if (!Files.isRegularFile(list)) {
+            return List.of();
+        }
+        List<RuleSetFile> files = new ArrayList<>();
+        for (String line : new String(readAll(list), StandardCharsets.UTF_8).lines().map(String::strip).toList()) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (!SHARED_NAME.matcher(line).matches()) {
+                throw new IllegalStateException(list.toAbsolutePath() + " names '" + line + "', not a .drl file of rules/shared");
+            }
+            files.add(new RuleSetFile(RuleSetFile.Kind.DRL, line, readAll(properties.drl().resolve(SHARED).resolve(line))));
+        }
         return files;
     }
 

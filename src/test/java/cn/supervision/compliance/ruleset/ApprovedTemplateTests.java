@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.ParameterizedTest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The shipped workbook reproduces its approved template; what a policy editor may and may not write in it. */
 class ApprovedTemplateTests {
