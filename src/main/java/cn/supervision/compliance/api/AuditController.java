@@ -17,11 +17,11 @@ import cn.supervision.compliance.audit.Comparisons;
 import cn.supervision.compliance.audit.EvaluationPage;
 import cn.supervision.compliance.audit.EvaluationQuery;
 import cn.supervision.compliance.audit.EvaluationStore;
-import cn.supervision.compliance.audit.StoredEvaluation;
 import cn.supervision.compliance.audit.Trace;
 import cn.supervision.compliance.audit.Traces;
 import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.report.EvaluationReport;
+import cn.supervision.compliance.evaluation.StoredEvaluation;
 import io.swagger.v3.oas.annotations.Operation;
 
 /** The auditors' view of the stored evaluations: search, trace, Excel report, comparison. */

@@ -11,10 +11,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.supervision.compliance.audit.StoredEvaluation;
 import cn.supervision.compliance.evaluation.EvaluationRequest;
 import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.Evaluations;
+import cn.supervision.compliance.evaluation.StoredEvaluation;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 

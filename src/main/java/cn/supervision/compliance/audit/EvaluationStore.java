@@ -19,15 +19,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.supervision.compliance.evaluation.EvaluationLog;
 import cn.supervision.compliance.evaluation.EvaluationRequest;
 import cn.supervision.compliance.evaluation.EvaluationResult;
+import cn.supervision.compliance.evaluation.StoredEvaluation;
 
 /**
  * The stored evaluations (the audit trail): the facts as submitted, the result, who submitted it and an index of its
  * failed checks, written once in one transaction and never changed afterwards.
  */
 @Repository
-public class EvaluationStore {
+public class EvaluationStore implements EvaluationLog {
 
     private static final String SUMMARY_COLUMNS = """
             e.id, e.rule_set, e.rule_set_version, e.jurisdiction, e.subject_code, e.subject_name, e.subject_year,
@@ -46,6 +48,7 @@ public class EvaluationStore {
     }
 
     @Transactional
+    @Override
     public void save(EvaluationResult result, EvaluationRequest request) {
         saveAll(List.of(new Submission(result, request)), submitter.current());
     }
@@ -86,6 +89,7 @@ public class EvaluationStore {
     }
 
     @Transactional(readOnly = true)
+    @Override
     public Optional<StoredEvaluation> findStored(String id) {
         return jdbc.sql("SELECT id, submitted_by, request_json, result_json FROM evaluation WHERE id = :id")
                 .param("id", id)
@@ -174,6 +178,7 @@ public class EvaluationStore {
     /** A stored evaluation as it was submitted and answered. */
     /** The most recent stored evaluations of a rule set, newest first (for previewing a new rule-set version). */
     @Transactional(readOnly = true)
+    @Override
     public List<StoredEvaluation> recent(String ruleSet, int limit) {
         return jdbc.sql("""
                 SELECT id, submitted_by, request_json, result_json FROM evaluation WHERE rule_set = :ruleSet

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
 import cn.supervision.compliance.ruleset.RuleOrigin;
+import cn.supervision.compliance.evaluation.StoredEvaluation;
 
 /**
  * Builds the trace of a stored evaluation from what was stored: the submitted figures and the result. Verdicts,

@@ -9,8 +9,6 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
-import cn.supervision.compliance.audit.EvaluationStore;
-import cn.supervision.compliance.audit.StoredEvaluation;
 import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.ruleset.RuleSets;
@@ -21,9 +19,9 @@ public class Evaluations {
 
     private final RuleSets ruleSets;
     private final Map<String, SubjectEvaluator> evaluators;
-    private final EvaluationStore store;
+    private final EvaluationLog store;
 
-    Evaluations(RuleSets ruleSets, List<SubjectEvaluator> evaluators, EvaluationStore store) {
+    Evaluations(RuleSets ruleSets, List<SubjectEvaluator> evaluators, EvaluationLog store) {
         this.ruleSets = ruleSets;
         this.evaluators = evaluators.stream().collect(Collectors.toMap(SubjectEvaluator::ruleSet, Function.identity()));
         this.store = store;

@@ -13,8 +13,6 @@ import org.springframework.stereotype.Service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.supervision.compliance.audit.EvaluationStore;
-import cn.supervision.compliance.audit.StoredEvaluation;
 import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 
@@ -32,10 +30,10 @@ public class ImpactPreview {
     static final String ABSENT = "ABSENT";
 
     private final Evaluations evaluations;
-    private final EvaluationStore store;
+    private final EvaluationLog store;
     private final ObjectMapper mapper;
 
-    ImpactPreview(Evaluations evaluations, EvaluationStore store, ObjectMapper mapper) {
+    ImpactPreview(Evaluations evaluations, EvaluationLog store, ObjectMapper mapper) {
         this.evaluations = evaluations;
         this.store = store;
         this.mapper = mapper;

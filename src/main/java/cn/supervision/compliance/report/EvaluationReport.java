@@ -16,13 +16,13 @@ import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Component;
 
-import cn.supervision.compliance.audit.StoredEvaluation;
 import cn.supervision.compliance.audit.Trace;
 import cn.supervision.compliance.audit.TraceStep;
 import cn.supervision.compliance.audit.Traces;
 import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
 import cn.supervision.compliance.ruleset.RuleOrigin;
+import cn.supervision.compliance.evaluation.StoredEvaluation;
 
 /**
  * A stored evaluation as an Excel report for auditors and district offices: 汇总 (decision and reasons), 全部检查 (every

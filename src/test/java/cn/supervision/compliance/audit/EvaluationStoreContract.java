@@ -21,6 +21,7 @@ import cn.supervision.compliance.api.ApiClients;
 import cn.supervision.compliance.evaluation.EvaluationRequest;
 import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.Evaluations;
+import cn.supervision.compliance.evaluation.StoredEvaluation;
 
 /**
  * What the audit trail must do on every database it runs on (H2 and PostgreSQL subclasses): store an evaluation with

@@ -1,0 +1,19 @@
+package cn.supervision.compliance.evaluation;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the pipeline records what it answered, and reads back what an impact preview evaluates again. The audit
+ * trail implements it; the pipeline names no store.
+ */
+public interface EvaluationLog {
+
+    /** Records an evaluation before it is acknowledged to its client. */
+    void save(EvaluationResult result, EvaluationRequest request);
+
+    Optional<StoredEvaluation> findStored(String id);
+
+    /** The most recent evaluations of a rule set, newest first. */
+    List<StoredEvaluation> recent(String ruleSet, int limit);
+}
