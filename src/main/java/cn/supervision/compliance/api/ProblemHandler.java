@@ -78,7 +78,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuleSetNotFound.class)
     ProblemDetail ruleSetNotFound(RuleSetNotFound e) {
-        return invalid(List.of(new InputProblem("ruleSet", e.getMessage())));
+        return e.field() == null ? notFound(e) : invalid(List.of(new InputProblem(e.field(), e.getMessage())));
     }
 
     /**

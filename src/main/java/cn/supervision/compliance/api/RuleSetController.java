@@ -69,7 +69,7 @@ class RuleSetController {
     @Operation(summary = "Download a workbook of the active version (xlsx)")
     @GetMapping("/{ruleSet}/workbooks/{file}")
     ResponseEntity<byte[]> activeWorkbook(@PathVariable String ruleSet, @PathVariable String file) {
-        return download(versions.workbook(known(ruleSet), String.valueOf(versions.active(ruleSet).sequence()), file));
+        return download(versions.workbook(ruleSet, String.valueOf(versions.active(ruleSet).sequence()), file));
     }
 
     @Operation(summary = "Upload edited workbooks (multipart 'file' parts, optional 'comment'): checked, compiled and "
@@ -84,7 +84,7 @@ class RuleSetController {
         for (MultipartFile file : files) {
             workbooks.add(new RuleSetFile(RuleSetFile.Kind.WORKBOOK, fileName(file), bytes(file)));
         }
-        RuleSetVersions.Arrival arrival = versions.upload(known(ruleSet), workbooks, comment, uploader(principal));
+        RuleSetVersions.Arrival arrival = versions.upload(ruleSet, workbooks, comment, uploader(principal));
         URI location = URI.create("/api/v1/rule-sets/" + ruleSet + "/versions/" + arrival.version().sequence());
         return arrival.created() ? ResponseEntity.created(location).body(arrival.version())
                 : ResponseEntity.ok().location(location).body(arrival.version());
@@ -93,13 +93,13 @@ class RuleSetController {
     @Operation(summary = "The versions of a rule set, newest first")
     @GetMapping("/{ruleSet}/versions")
     List<RuleSetVersion> history(@PathVariable String ruleSet) {
-        return versions.history(known(ruleSet));
+        return versions.history(ruleSet);
     }
 
     @Operation(summary = "One version (by sequence number or hash) with its changed cells, test results, uploader, comment")
     @GetMapping("/{ruleSet}/versions/{version}")
     RuleSetVersion version(@PathVariable String ruleSet, @PathVariable String version) {
-        return versions.find(known(ruleSet), version);
+        return versions.find(ruleSet, version);
     }
 
     @Operation(summary = "Which stored evaluations (the most recent, up to 'limit') would change verdict under the version")
@@ -109,20 +109,20 @@ class RuleSetController {
         if (limit < 1 || limit > IMPACT_LIMIT * 10) {
             throw new InvalidInput("limit", "must be between 1 and " + IMPACT_LIMIT * 10);
         }
-        return impact.preview(versions.compiled(known(ruleSet), version), limit);
+        return impact.preview(versions.compiled(ruleSet, version), limit);
     }
 
     @Operation(summary = "Make the version active (also how a rollback is done)")
     @PostMapping("/{ruleSet}/versions/{version}/activate")
     RuleSetVersion activate(@PathVariable String ruleSet, @PathVariable String version, Principal principal) {
-        return versions.activate(known(ruleSet), version, uploader(principal));
+        return versions.activate(ruleSet, version, uploader(principal));
     }
 
     @Operation(summary = "The cells changed from version 'with' (default: the active one) to this version")
     @GetMapping("/{ruleSet}/versions/{version}/compare")
     Comparison compare(@PathVariable String ruleSet, @PathVariable String version,
                        @RequestParam(name = "with", required = false) String with) {
-        RuleSetVersion to = versions.find(known(ruleSet), version);
+        RuleSetVersion to = versions.find(ruleSet, version);
         RuleSetVersion from = with == null ? versions.active(ruleSet) : versions.find(ruleSet, with);
         return new Comparison(from.sequence(), to.sequence(),
                 versions.compare(ruleSet, String.valueOf(from.sequence()), String.valueOf(to.sequence())));
@@ -132,14 +132,7 @@ class RuleSetController {
     @GetMapping("/{ruleSet}/versions/{version}/workbooks/{file}")
     ResponseEntity<byte[]> versionWorkbook(@PathVariable String ruleSet, @PathVariable String version,
                                            @PathVariable String file) {
-        return download(versions.workbook(known(ruleSet), version, file));
-    }
-
-    private String known(String ruleSet) {
-        if (!versions.ruleSetNames().contains(ruleSet)) {
-            throw new NotFound("rule set '" + ruleSet + "' does not exist; known: " + versions.ruleSetNames());
-        }
-        return ruleSet;
+        return download(versions.workbook(ruleSet, version, file));
     }
 
     private static ResponseEntity<byte[]> download(RuleSetFile workbook) {

@@ -22,6 +22,6 @@ class RuleSetIndicatorController {
     @GetMapping("/api/v1/rule-sets/{ruleSet}/indicators")
     RuleSetIndicators indicators(@PathVariable String ruleSet) {
         return indicators.of(ruleSet).orElseThrow(() -> new NotFound(
-                "rule set " + ruleSet + " does not exist or does not list its indicators"));
+                "rule set " + ruleSet + " does not list its indicators"));
     }
 }

@@ -119,7 +119,7 @@ public class BatchJobs {
             problems.sort(Comparator.comparing(InputProblem::field));
             throw new InvalidInput(problems);
         }
-        ruleSets.active(ruleSet);
+        ruleSets.active(ruleSet, "ruleSet");
     }
 
     private void run(BatchJob job, BatchInput input) {

@@ -9,13 +9,14 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
-import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.ruleset.RuleSets;
 
 /** Runs an evaluation on the active rule base of its rule set and records it. */
 @Service
 public class Evaluations {
+
+    private static final String RULE_SET = "ruleSet";
 
     private final RuleSets ruleSets;
     private final Map<String, SubjectEvaluator> evaluators;
@@ -28,9 +29,8 @@ public class Evaluations {
     }
 
     public EvaluationResult evaluate(EvaluationRequest request) {
-        SubjectEvaluator evaluator = evaluator(request);
-        CompiledRuleSet rules = ruleSets.active(request.ruleSet());
-        EvaluationResult result = evaluator.evaluate(rules, request.jurisdictionOrDefault(), request.subject())
+        CompiledRuleSet rules = ruleSets.active(request.ruleSet(), RULE_SET);
+        EvaluationResult result = evaluators.get(request.ruleSet()).evaluate(rules, request.jurisdictionOrDefault(), request.subject())
                 .withId(UUID.randomUUID().toString());
         store.save(result, request);
         return result;
@@ -42,12 +42,8 @@ public class Evaluations {
     }
 
     private SubjectEvaluator evaluator(EvaluationRequest request) {
-        SubjectEvaluator evaluator = evaluators.get(request.ruleSet());
-        if (evaluator == null) {
-            throw new InvalidInput("ruleSet", "unknown rule set '" + request.ruleSet() + "'; known: "
-                    + evaluators.keySet().stream().sorted().toList());
-        }
-        return evaluator;
+        ruleSets.active(request.ruleSet(), RULE_SET);
+        return evaluators.get(request.ruleSet());
     }
 
     public Optional<StoredEvaluation> find(String id) {

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
+import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.ruleset.RuleSets;
 
 /** Lists the indicators of a rule set from its active compiled version, for integrators to discover what exists. */
@@ -22,12 +23,10 @@ public class Indicators {
         this.listings = listings.stream().collect(Collectors.toMap(IndicatorListing::ruleSet, Function.identity()));
     }
 
-    /** Empty when the rule set does not exist or does not list its indicators. */
+    /** Empty when the rule set does not list its indicators; {@code RuleSetNotFound} when it does not exist. */
     public Optional<RuleSetIndicators> of(String ruleSet) {
+        CompiledRuleSet rules = ruleSets.active(ruleSet);
         IndicatorListing listing = listings.get(ruleSet);
-        if (listing == null || !ruleSets.names().contains(ruleSet)) {
-            return Optional.empty();
-        }
-        return Optional.of(listing.indicators(ruleSets.active(ruleSet)));
+        return listing == null ? Optional.empty() : Optional.of(listing.indicators(rules));
     }
 }

@@ -16,10 +16,19 @@ public class RuleSets {
 
     private final Map<String, AtomicReference<CompiledRuleSet>> active = new ConcurrentHashMap<>();
 
+    /** The active rule base of a rule set named in a path; {@link RuleSetNotFound} (404) when there is none. */
     public CompiledRuleSet active(String name) {
-        AtomicReference<CompiledRuleSet> reference = active.get(name);
+        return active(name, null);
+    }
+
+    /**
+     * The active rule base of a rule set named by a request's {@code field}; {@link RuleSetNotFound} naming the field
+     * (400) when there is none. This is the one place that decides whether a rule set exists.
+     */
+    public CompiledRuleSet active(String name, String field) {
+        AtomicReference<CompiledRuleSet> reference = name == null ? null : active.get(name);
         if (reference == null) {
-            throw new RuleSetNotFound(name, List.copyOf(active.keySet()));
+            throw new RuleSetNotFound(name, List.copyOf(active.keySet()), field);
         }
         return reference.get();
     }
