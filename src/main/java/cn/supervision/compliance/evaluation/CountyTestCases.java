@@ -304,7 +304,7 @@ class CountyTestCases implements WorkbookTestCases {
     private static BigDecimal number(Row row, int column) {
         String value = optional(row, column);
         try {
-            return Quantities.parse(value, value);
+            return Quantities.bounded(Quantities.parse(value, value));
         } catch (IllegalArgumentException e) {
             throw bad(row, column, e.getMessage());
         }

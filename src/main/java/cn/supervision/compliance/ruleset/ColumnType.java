@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import cn.supervision.compliance.evaluation.Quantities;
 import cn.supervision.compliance.evaluation.Requirement;
 
 /**
@@ -51,7 +52,7 @@ final class ColumnType {
             case "number" -> number(cell).toPlainString();
             case "whole-number" -> whole(cell);
             case "percentage" -> percentage(cell);
-            case "requirement" -> Requirement.parse(typed(cell)).toString();
+            case "requirement" -> requirement(cell);
             case "year" -> matching(cell, YEAR, "is not a year such as 2026");
             case "code" -> matching(cell, CODE, "is not a code (capital letters, digits and _)");
             case "name" -> matching(cell, NAME, "is not a name (small letters, digits, - and _)");
@@ -69,7 +70,13 @@ final class ColumnType {
         if (!NUMBER.matcher(text).matches()) {
             throw new IllegalArgumentException("'" + cell + "' is not a number");
         }
-        return new BigDecimal(text).stripTrailingZeros();
+        return Quantities.bounded(new BigDecimal(text).stripTrailingZeros());
+    }
+
+    private static String requirement(String cell) {
+        Requirement requirement = Requirement.parse(typed(cell));
+        Quantities.bounded(requirement.threshold());
+        return requirement.toString();
     }
 
     private static String whole(String cell) {
