@@ -32,7 +32,10 @@ class EvaluationUploadController {
     ResponseEntity<EvaluationResult> evaluate(@RequestPart("file") MultipartFile file, @RequestParam String ruleSet,
                                               @RequestParam(required = false) String jurisdiction) throws IOException {
         try (InputStream in = file.getInputStream()) {
-            EvaluationResult result = templates.evaluate(in, ruleSet, jurisdiction);
+            String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                    ? "file" : file.getOriginalFilename();
+            EvaluationResult result = templates.evaluate(in, name.substring(Math.max(name.lastIndexOf('/'),
+                    name.lastIndexOf('\\')) + 1), ruleSet, jurisdiction);
             return ResponseEntity.created(URI.create("/api/v1/evaluations/" + result.id())).body(result);
         }
     }

@@ -1,12 +1,28 @@
 package cn.supervision.compliance.evaluation;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.text.Normalizer;
 
 /** Reads the numbers written in workbook cells: full-width digits and a trailing % are understood. */
 public final class Quantities {
 
+    /** No figure or threshold of a workbook is this large: 10^12. */
+    public static final BigDecimal LARGEST = BigDecimal.TEN.pow(12);
+
     private Quantities() {
+    }
+
+    /**
+     * The number, or {@link IllegalArgumentException} when its magnitude exceeds {@link #LARGEST}: a cell of 1e308
+     * would otherwise reach the rules as a figure no conversion can hold.
+     */
+    public static BigDecimal bounded(BigDecimal value) {
+        if (value.abs().compareTo(LARGEST) > 0) {
+            throw new IllegalArgumentException("'" + value.round(new MathContext(6)) + "' is out of range: a number in a"
+                    + " workbook lies between -" + LARGEST.toPlainString() + " and " + LARGEST.toPlainString() + "（数值超出范围）");
+        }
+        return value;
     }
 
     public static BigDecimal parse(String number, String cell) {

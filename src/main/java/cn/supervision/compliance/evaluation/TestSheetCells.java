@@ -109,7 +109,7 @@ final class TestSheetCells {
     static BigDecimal number(Row row, int column) {
         String value = optional(row, column);
         try {
-            return Quantities.parse(value, value);
+            return Quantities.bounded(Quantities.parse(value, value));
         } catch (IllegalArgumentException e) {
             throw bad(row, column, e.getMessage());
         }

@@ -1,10 +1,12 @@
 package cn.supervision.compliance.report;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.springframework.stereotype.Service;
@@ -14,6 +16,8 @@ import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.Evaluations;
 import cn.supervision.compliance.facts.InputProblem;
 import cn.supervision.compliance.facts.InvalidInput;
+import cn.supervision.compliance.ruleset.WorkbookRejected;
+import cn.supervision.compliance.ruleset.WorkbookScreen;
 import jakarta.validation.Validator;
 
 /**
@@ -31,13 +35,14 @@ public class TemplateEvaluations {
         this.validator = validator;
     }
 
-    public EvaluationResult evaluate(InputStream file, String ruleSet, String jurisdiction) {
+    /** {@code fileName}: the uploaded file's name, to name it in a problem. */
+    public EvaluationResult evaluate(InputStream file, String fileName, String ruleSet, String jurisdiction) {
         if (!CountyTemplate.RULE_SET.equals(ruleSet)) {
             throw new InvalidInput("ruleSet", "no data-entry template for rule set '" + ruleSet + "'; known: ["
                     + CountyTemplate.RULE_SET + "]");
         }
         CountyTemplateReader.Filled filled;
-        try (Workbook workbook = open(file, ruleSet)) {
+        try (Workbook workbook = open(file, fileName, ruleSet)) {
             filled = CountyTemplateReader.read(workbook);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -58,9 +63,20 @@ public class TemplateEvaluations {
         }
     }
 
-    private static Workbook open(InputStream file, String ruleSet) {
+    /**
+     * The workbook, once the archive screen has looked into it before POI builds anything: a hostile .xlsx (zip bomb,
+     * zip slip, macros, links, embedded objects, too many rows) is a {@link WorkbookRejected} naming the file.
+     */
+    private static Workbook open(InputStream file, String fileName, String ruleSet) {
         try {
-            return WorkbookFactory.create(file);
+            byte[] content = file.readAllBytes();
+            if (FileMagic.valueOf(FileMagic.prepareToCheckMagic(new ByteArrayInputStream(content))) == FileMagic.OOXML
+                    && !WorkbookScreen.checkDataEntry(fileName, content)) {
+                throw new IOException("not a complete zip archive");
+            }
+            return WorkbookFactory.create(new ByteArrayInputStream(content));
+        } catch (WorkbookRejected e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new TemplateRejected(List.of(new CellProblem(null, null, "file",
                     "not a readable Excel workbook (.xlsx): start from GET /api/v1/rule-sets/" + ruleSet

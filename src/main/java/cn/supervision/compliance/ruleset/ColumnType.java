@@ -1,6 +1,7 @@
 package cn.supervision.compliance.ruleset;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  */
 final class ColumnType {
 
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+)(?:\\.(\\d+))?");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?\\d{1,400}(\\.\\d{1,400})?([eE][+-]?\\d{1,4})?");
     private static final int MAX_DIGITS = 15;
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
@@ -131,15 +132,15 @@ final class ColumnType {
     }
 
     private static BigDecimal number(String text, String cell) {
-        Matcher matcher = NUMBER.matcher(text);
-        if (!matcher.matches()) {
+        if (!NUMBER.matcher(text).matches()) {
             throw new IllegalArgumentException("'" + cell + "' is not a number");
         }
-        if (matcher.group(1).length() > MAX_DIGITS || matcher.group(2) != null && matcher.group(2).length() > MAX_DIGITS) {
-            throw new IllegalArgumentException("'" + cell + "' is out of range: at most " + MAX_DIGITS
-                    + " digits before and after the point");
+        BigDecimal value = new BigDecimal(text).stripTrailingZeros();
+        if (value.precision() - value.scale() > MAX_DIGITS || value.scale() > MAX_DIGITS) {
+            throw new IllegalArgumentException("'" + value.round(new MathContext(6)) + "' is out of range:"
+                    + " a number in a workbook has at most " + MAX_DIGITS + " digits before and after the point（数值超出范围）");
         }
-        return new BigDecimal(text).stripTrailingZeros();
+        return value;
     }
 
     private static String plain(BigDecimal value) {

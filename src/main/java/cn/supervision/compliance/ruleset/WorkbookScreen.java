@@ -2,11 +2,18 @@ package cn.supervision.compliance.ruleset;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -20,11 +27,18 @@ import org.apache.poi.util.XMLHelper;
 
 /**
  * Looks inside a workbook's zip archive before POI builds anything from it, and refuses what a rule workbook never
- * needs and what could exhaust memory: too many parts, parts that inflate too far (zip bombs), links to other
- * workbooks, macros, embedded objects, sheets with too many rows, and oversized shared-strings tables. Rows and shared
- * strings are counted by streaming the XML and stopping at the limit, so nothing large is ever held in memory.
+ * needs and what could exhaust memory: too many parts, parts that inflate too far (zip bombs), part names that point
+ * outside the archive (zip slip: {@code ..}, absolute paths, backslashes, drive letters, control characters), links to
+ * other workbooks, macros (VBA projects and Excel 4.0 macro sheets, found by their content type or relationship
+ * whatever the part is named), embedded objects, sheets with too many rows, oversized shared-strings tables, numbers
+ * that are not finite, and formulas in any cell of any sheet (cells are data, never code). Everything is read by
+ * streaming the XML and stopping at the limit, so nothing large is ever held in memory.
+ *
+ * <p>A filled data-entry template goes through the same screen ({@link #checkDataEntry}) with two differences: a clerk
+ * may compute a figure with a formula (its cached value is read, the formula never runs here), and a county of 5000
+ * schools takes more rows than a rule sheet.
  */
-final class WorkbookScreen {
+public final class WorkbookScreen {
 
     static final int MAX_PARTS = 500;
     static final long MAX_PART_BYTES = 32L * 1024 * 1024;
@@ -32,26 +46,54 @@ final class WorkbookScreen {
     /** A part larger than {@link #SMALL_PART} may inflate to at most this many times its compressed size. */
     static final int MAX_INFLATION = 100;
     static final int MAX_ROWS = 10_000;
+    /** Rows of a data-entry sheet: 5000 schools of up to three sections (stages) each, and the headings. */
+    static final int MAX_DATA_ENTRY_ROWS = 25_000;
     static final int MAX_SHARED_STRINGS = 100_000;
     private static final long SMALL_PART = 1024 * 1024;
+    private static final int SHOWN = 80;
     private static final String SHEETS = "xl/worksheets/";
     private static final String SHARED_STRINGS = "xl/sharedStrings.xml";
+    private static final String CONTENT_TYPES = "[Content_Types].xml";
+    private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private static final String MACROS = "contains macros (VBA); save it as an Excel workbook (.xlsx) without macros";
+    private static final String MACRO_SHEET = "contains macros (an Excel 4.0 macro sheet); delete the macro sheet and save it as"
+            + " an Excel workbook (.xlsx)";
+    private static final String EXTERNAL_LINKS = "links to other workbooks (external links); break the links (Data > Edit Links)"
+            + " and save it again";
+    private static final String EMBEDDED = "contains embedded objects (OLE, ActiveX); delete them and save it again";
+    private static final Pattern DRIVE_LETTER = Pattern.compile("^[A-Za-z]:.*", Pattern.DOTALL);
 
     private final String file;
     private final ZipFile zip;
+    private final int maxRows;
+    private final boolean formulasRefused;
 
-    private WorkbookScreen(String file, ZipFile zip) {
+    private WorkbookScreen(String file, ZipFile zip, int maxRows, boolean formulasRefused) {
         this.file = file;
         this.zip = zip;
+        this.maxRows = maxRows;
+        this.formulasRefused = formulasRefused;
     }
 
     /**
-     * Passes an ordinary workbook; {@link WorkbookRejected} naming the file (and sheet) for a hostile one; false when
-     * the bytes are not a complete zip archive at all.
+     * Passes an ordinary rule workbook; {@link WorkbookRejected} naming the file (and sheet and cell) for a hostile
+     * one; false when the bytes are not a complete zip archive at all.
      */
     static boolean check(String file, byte[] content) {
+        return check(file, content, MAX_ROWS, true);
+    }
+
+    /**
+     * The same screen for a filled data-entry template: {@link WorkbookRejected} naming the file (and sheet and cell)
+     * for a hostile one, false when the bytes are not a complete zip archive. Formulas are not refused here.
+     */
+    public static boolean checkDataEntry(String file, byte[] content) {
+        return check(file, content, MAX_DATA_ENTRY_ROWS, false);
+    }
+
+    private static boolean check(String file, byte[] content, int maxRows, boolean formulasRefused) {
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
-            new WorkbookScreen(file, zip).check();
+            new WorkbookScreen(file, zip, maxRows, formulasRefused).check();
             return true;
         } catch (IOException | XMLStreamException | RuntimeException e) {
             if (e instanceof WorkbookRejected rejected) {
@@ -70,17 +112,23 @@ final class WorkbookScreen {
         if (entries.size() > MAX_PARTS) {
             reject("holds " + entries.size() + " parts, more than the " + MAX_PARTS + " a workbook may have");
         }
+        Set<String> names = new HashSet<>();
         long total = 0;
         for (ZipArchiveEntry entry : entries) {
+            requireSafeName(entry.getRawName() != null ? new String(entry.getRawName(), StandardCharsets.UTF_8) : entry.getName());
             String name = entry.getName().toLowerCase(Locale.ROOT);
+            if (!names.add(name)) {
+                reject("holds two parts named '" + shown(entry.getName()) + "'; it was not saved by Excel, save it again"
+                        + "（压缩包内有重名的部件）");
+            }
             if (name.startsWith("xl/externallinks/")) {
-                reject("links to other workbooks (external links); break the links (Data > Edit Links) and save it again");
+                reject(EXTERNAL_LINKS);
             }
             if (name.endsWith("vbaproject.bin")) {
-                reject("contains macros (VBA); save it as an Excel workbook (.xlsx) without macros");
+                reject(MACROS);
             }
             if (name.startsWith("xl/embeddings/") || name.startsWith("xl/activex/") || name.contains("oleobject")) {
-                reject("contains embedded objects (OLE, ActiveX); delete them and save it again");
+                reject(EMBEDDED);
             }
             long size = entry.getSize();
             if (size < 0 || size > MAX_PART_BYTES) {
@@ -96,40 +144,211 @@ final class WorkbookScreen {
         if (total > MAX_TOTAL_BYTES) {
             reject("inflates to more than " + megabytes(MAX_TOTAL_BYTES) + "; it looks like a zip bomb");
         }
-        Map<String, String> sheetNames = sheetNames();
+        Set<String> worksheets = new HashSet<>();
+        contentTypes(worksheets);
         for (ZipArchiveEntry entry : entries) {
-            if (entry.getName().startsWith(SHEETS) && entry.getName().endsWith(".xml")) {
-                String sheet = sheetNames.getOrDefault(entry.getName(), entry.getName());
-                if (count(entry, "row", MAX_ROWS) > MAX_ROWS) {
-                    throw new WorkbookRejected(List.of(new RuleSetProblem(file, sheet, null,
-                            "has more than " + MAX_ROWS + " rows; a rule sheet holds only its tables")));
-                }
+            if (entry.getName().toLowerCase(Locale.ROOT).endsWith(".rels")) {
+                relationships(entry);
+            }
+        }
+        Map<String, String> sheetNames = sheetNames();
+        worksheets.addAll(sheetNames.keySet());
+        for (ZipArchiveEntry entry : entries) {
+            if (worksheets.contains(entry.getName()) || entry.getName().startsWith(SHEETS) && entry.getName().endsWith(".xml")) {
+                worksheet(entry, sheetNames.getOrDefault(entry.getName(), entry.getName()));
             } else if (entry.getName().equals(SHARED_STRINGS) && count(entry, "si", MAX_SHARED_STRINGS) > MAX_SHARED_STRINGS) {
                 reject("holds more than " + MAX_SHARED_STRINGS + " different texts (shared strings)");
             }
         }
     }
 
-    /** The sheet names by part name, read from the workbook part and its relationships. */
+    /**
+     * A part name Excel writes: a relative path of forward slashes, no {@code ..}, no drive, no control character. The
+     * name is checked as stored in the archive: the zip reader turns the backslashes of some entries into slashes.
+     */
+    private void requireSafeName(String name) {
+        boolean control = name.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+        boolean climbs = Arrays.asList(name.split("/", -1)).contains("..");
+        if (control || climbs || name.startsWith("/") || name.indexOf('\\') >= 0 || DRIVE_LETTER.matcher(name).matches()) {
+            reject("has a part named '" + shown(name) + "' that is not a plain path inside the workbook (" + (control
+                    ? "a control character" : "'..', '/' at the start, '\\' or a drive letter") + "); it was not saved by"
+                    + " Excel, save it again as an Excel workbook (.xlsx)（压缩包内的文件名不安全）");
+        }
+    }
+
+    /** Refuses macro and embedded-object content types, whatever the parts are named; collects the worksheet parts. */
+    private void contentTypes(Set<String> worksheets) throws IOException, XMLStreamException {
+        read(CONTENT_TYPES, Set.of("Default", "Override"), r -> {
+            String type = String.valueOf(r.getAttributeValue(null, "ContentType")).toLowerCase(Locale.ROOT);
+            refuseKind(type);
+            String part = r.getAttributeValue(null, "PartName");
+            if (part != null && type.endsWith(".worksheet+xml")) {
+                worksheets.add(part.startsWith("/") ? part.substring(1) : part);
+            }
+        });
+    }
+
+    /** Refuses relationships to macros, other workbooks and embedded objects, whatever their targets are named. */
+    private void relationships(ZipArchiveEntry rels) throws IOException, XMLStreamException {
+        read(rels.getName(), Set.of("Relationship"), r -> {
+            String type = String.valueOf(r.getAttributeValue(null, "Type")).toLowerCase(Locale.ROOT);
+            refuseKind(type);
+            String last = type.substring(type.lastIndexOf('/') + 1);
+            if (last.equals("externallink") || last.equals("externallinkpath")) {
+                reject(EXTERNAL_LINKS);
+            }
+            if (last.equals("oleobject") || last.equals("control") || last.equals("activexcontrolbinary") || last.equals("package")) {
+                reject(EMBEDDED);
+            }
+        });
+    }
+
+    /** A content type or relationship type (lower case) that no rule workbook has. */
+    private void refuseKind(String type) {
+        if (type.contains("vbaproject") || type.contains("vbadata") || type.contains("macroenabled")) {
+            reject(MACROS);
+        }
+        if (type.contains("macrosheet")) {
+            reject(MACRO_SHEET);
+        }
+        if (type.contains("externallink")) {
+            reject(EXTERNAL_LINKS);
+        }
+        if (type.contains("oleobject") || type.contains("activex")) {
+            reject(EMBEDDED);
+        }
+    }
+
+    /**
+     * The sheet names by part name, read from the workbook part the package's relationships name (xl/workbook.xml in
+     * every file Excel writes) and the workbook part's relationships.
+     */
     private Map<String, String> sheetNames() throws IOException, XMLStreamException {
+        String[] main = {"xl/workbook.xml"};
+        read("_rels/.rels", Set.of("Relationship"), r -> {
+            if (String.valueOf(r.getAttributeValue(null, "Type")).endsWith("/officeDocument")) {
+                main[0] = resolved("", r.getAttributeValue(null, "Target"));
+            }
+        });
+        String folder = main[0].substring(0, main[0].lastIndexOf('/') + 1);
         Map<String, String> targets = new HashMap<>();
         Map<String, String> names = new HashMap<>();
-        read("xl/_rels/workbook.xml.rels", "Relationship", r -> targets.put(r.getAttributeValue(null, "Id"),
-                r.getAttributeValue(null, "Target")));
-        read("xl/workbook.xml", "sheet", r -> {
-            String target = targets.get(r.getAttributeValue("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id"));
+        read(folder + "_rels/" + main[0].substring(folder.length()) + ".rels", Set.of("Relationship"),
+                r -> targets.put(r.getAttributeValue(null, "Id"), resolved(folder, r.getAttributeValue(null, "Target"))));
+        read(main[0], Set.of("sheet"), r -> {
+            String target = targets.get(r.getAttributeValue(RELATIONSHIPS, "id"));
             if (target != null) {
-                names.put(target.startsWith("/") ? target.substring(1) : "xl/" + target, r.getAttributeValue(null, "name"));
+                names.put(target, r.getAttributeValue(null, "name"));
             }
         });
         return names;
+    }
+
+    /** A relationship target as a part name: absolute from the package root, or relative to the source's folder. */
+    private static String resolved(String folder, String target) {
+        if (target == null) {
+            return "";
+        }
+        Deque<String> path = new ArrayDeque<>();
+        for (String segment : ((target.startsWith("/") ? "" : folder) + target).split("/")) {
+            if (segment.equals("..")) {
+                path.pollLast();
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                path.addLast(segment);
+            }
+        }
+        return String.join("/", path);
+    }
+
+    /**
+     * One pass over a worksheet: its rows counted up to the limit, every formula refused (rule workbooks), every number
+     * cell's stored value required to be a finite number; each refusal names the sheet and the cell.
+     */
+    private void worksheet(ZipArchiveEntry entry, String sheet) throws IOException, XMLStreamException {
+        int rows = 0;
+        boolean inCell = false;
+        String cell = null;
+        boolean number = false;
+        try (InputStream in = bounded(entry)) {
+            XMLStreamReader reader = XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
+            while (reader.hasNext()) {
+                int event = reader.next();
+                if (event == XMLStreamConstants.END_ELEMENT && reader.getLocalName().equals("c")) {
+                    inCell = false;
+                } else if (event == XMLStreamConstants.START_ELEMENT) {
+                    switch (reader.getLocalName()) {
+                        case "row" -> {
+                            if (++rows > maxRows) {
+                                reject(sheet, null, "has more than " + maxRows + " rows; " + (formulasRefused
+                                        ? "a rule sheet holds only its tables" : "a county has at most 5000 schools"));
+                            }
+                        }
+                        case "c" -> {
+                            inCell = true;
+                            cell = reader.getAttributeValue(null, "r");
+                            String type = reader.getAttributeValue(null, "t");
+                            number = type == null || type.equals("n");
+                        }
+                        case "f" -> {
+                            if (inCell && formulasRefused) {
+                                String formula = text(reader);
+                                reject(sheet, cell, (formula.isBlank() ? "holds a formula (shared with another cell)"
+                                        : "'=" + shown(formula) + "' is a formula")
+                                        + "; type the value itself: a workbook's cells hold values, never formulas（单元格只能填写数值，不能填写公式）");
+                            }
+                        }
+                        case "v" -> {
+                            if (inCell && number) {
+                                requireFinite(sheet, cell, text(reader).strip());
+                            }
+                        }
+                        default -> {
+                        }
+                    }
+                }
+            }
+            reader.close();
+        }
+    }
+
+    /** The stored value of a number cell, as POI will read it, must be a finite number (no NaN, no infinity). */
+    private void requireFinite(String sheet, String cell, String value) {
+        if (value.isEmpty()) {
+            return;
+        }
+        boolean finite;
+        try {
+            finite = Double.isFinite(Double.parseDouble(value));
+        } catch (NumberFormatException e) {
+            finite = false;
+        }
+        if (!finite) {
+            reject(sheet, cell, "'" + shown(value) + "' is not a finite number; type the number itself（不是有效的数字）");
+        }
+    }
+
+    /** The text of the current element, of which at most the first {@link #SHOWN} + 1 characters are kept. */
+    private static String text(XMLStreamReader reader) throws XMLStreamException {
+        StringBuilder text = new StringBuilder();
+        int depth = 1;
+        while (depth > 0 && reader.hasNext()) {
+            int event = reader.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            } else if ((event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) && text.length() <= SHOWN) {
+                text.append(reader.getText(), 0, Math.min(reader.getTextLength(), SHOWN + 1 - text.length()));
+            }
+        }
+        return text.toString();
     }
 
     private interface ElementVisitor {
         void visit(XMLStreamReader reader);
     }
 
-    private void read(String part, String element, ElementVisitor visitor) throws IOException, XMLStreamException {
+    private void read(String part, Set<String> elements, ElementVisitor visitor) throws IOException, XMLStreamException {
         ZipArchiveEntry entry = zip.getEntry(part);
         if (entry == null) {
             return;
@@ -137,7 +356,7 @@ final class WorkbookScreen {
         try (InputStream in = bounded(entry)) {
             XMLStreamReader reader = XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
             while (reader.hasNext()) {
-                if (reader.next() == XMLStreamConstants.START_ELEMENT && reader.getLocalName().equals(element)) {
+                if (reader.next() == XMLStreamConstants.START_ELEMENT && elements.contains(reader.getLocalName())) {
                     visitor.visit(reader);
                 }
             }
@@ -167,6 +386,23 @@ final class WorkbookScreen {
 
     private void reject(String message) {
         throw new WorkbookRejected(file, message);
+    }
+
+    private void reject(String sheet, String cell, String message) {
+        throw new WorkbookRejected(List.of(new RuleSetProblem(file, sheet, cell, message)));
+    }
+
+    /** A name or text as shown in a message: control characters written as \\uXXXX, long ones cut. */
+    private static String shown(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().limit(SHOWN).forEach(c -> {
+            if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return text.codePointCount(0, text.length()) > SHOWN ? out + "…" : out.toString();
     }
 
     private static String megabytes(long bytes) {

@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -57,7 +61,7 @@ class HostileWorkbookTests {
         return Stream.of(
                 hostile("a zip bomb: one part inflating to 200 MB of zeros",
                         withPart("xl/media/image1.png", out -> repeat(out, new byte[1024 * 1024], 200)),
-                        null, "looks like a zip bomb"),
+                        null, null, "looks like a zip bomb"),
                 hostile("a sheet of a million rows", withPart(STANDARDS_SHEET_PART, out -> {
                     byte[] head = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
                             .getBytes(StandardCharsets.UTF_8);
@@ -66,14 +70,14 @@ class HostileWorkbookTests {
                         out.write(("<row r=\"" + r + "\"/>").getBytes(StandardCharsets.US_ASCII));
                     }
                     out.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
-                }), "资源配置标准", "has more than 10000 rows"),
+                }), "资源配置标准", null, "has more than 10000 rows"),
                 hostile("links to another workbook", withPart("xl/externalLinks/externalLink1.xml",
                         text("<externalLink xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>")),
-                        null, "links to other workbooks (external links)"),
+                        null, null, "links to other workbooks (external links)"),
                 hostile("a macro project in a file named .xlsx", withPart("xl/vbaProject.bin", text("VBA")),
-                        null, "contains macros (VBA)"),
+                        null, null, "contains macros (VBA)"),
                 hostile("an embedded OLE object", withPart("xl/embeddings/oleObject1.bin", text("OLE")),
-                        null, "contains embedded objects (OLE, ActiveX)"),
+                        null, null, "contains embedded objects (OLE, ActiveX)"),
                 hostile("a huge shared-strings table", withPart("xl/sharedStrings.xml", out -> {
                     out.write("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
                             .getBytes(StandardCharsets.UTF_8));
@@ -81,19 +85,61 @@ class HostileWorkbookTests {
                         out.write(("<si><t>" + i + "</t></si>").getBytes(StandardCharsets.US_ASCII));
                     }
                     out.write("</sst>".getBytes(StandardCharsets.UTF_8));
-                }), null, "holds more than 100000 different texts (shared strings)"),
-                hostile("thousands of parts", manyParts(), null, "parts, more than the 500 a workbook may have"),
+                }), null, null, "holds more than 100000 different texts (shared strings)"),
+                hostile("thousands of parts", manyParts(), null, null, "parts, more than the 500 a workbook may have"),
                 hostile("a formula in a value cell", Workbooks.edited(Workbooks.shipped(), book -> {
                     CellReference cell = new CellReference("E14");
                     book.getSheet("资源配置标准").getRow(cell.getRow()).getCell(cell.getCol()).setCellFormula("1+1");
-                }), "资源配置标准", "'=1+1' is a formula"));
+                }), "资源配置标准", "E14", "'=1+1' is a formula"),
+                hostile("a VBA project under another part name, declared by an Override content type", rewritten(parts -> {
+                    parts.put("xl/media/image1.png", bytes("VBA"));
+                    declare(parts, "<Override PartName=\"/xl/media/image1.png\" ContentType=\"application/vnd.ms-office.vbaProject\"/>");
+                }), null, null, "contains macros (VBA)"),
+                hostile("a VBA project declared by a Default content type for its extension", rewritten(parts -> {
+                    parts.put("xl/printerSettings/settings1.dat", bytes("VBA"));
+                    declare(parts, "<Default Extension=\"dat\" ContentType=\"application/vnd.ms-office.vbaProject\"/>");
+                }), null, null, "contains macros (VBA)"),
+                hostile("a VBA project under another part name, linked by a relationship", rewritten(parts -> {
+                    parts.put("xl/custom/data.bin", bytes("VBA"));
+                    relate(parts, "<Relationship Id=\"rId99\" Target=\"custom/data.bin\""
+                            + " Type=\"http://schemas.microsoft.com/office/2006/relationships/vbaProject\"/>");
+                }), null, null, "contains macros (VBA)"),
+                hostile("an Excel 4.0 macro sheet", rewritten(parts -> {
+                    parts.put("xl/custom/sheet9.xml", bytes("<xm:macrosheet xmlns:xm=\"http://schemas.microsoft.com/office/excel/2006/main\"/>"));
+                    declare(parts, "<Override PartName=\"/xl/custom/sheet9.xml\" ContentType=\"application/vnd.ms-excel.macrosheet+xml\"/>");
+                    relate(parts, "<Relationship Id=\"rId98\" Target=\"custom/sheet9.xml\""
+                            + " Type=\"http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet\"/>");
+                }), null, null, "contains macros"),
+                hostile("a zip entry climbing out of the folder (zip slip)",
+                        withPart("../../../../tmp/zipslip.txt", text("slip")), null, null, "'../../../../tmp/zipslip.txt'"),
+                hostile("a zip entry with an absolute path", withPart("/tmp/absolute.txt", text("abs")),
+                        null, null, "'/tmp/absolute.txt'"),
+                hostile("a zip entry with backslashes", withPart("xl\\media\\back.png", text("back")),
+                        null, null, "'xl\\media\\back.png'"),
+                hostile("a zip entry with a drive letter", withPart("C:/Windows/drive.txt", text("drive")),
+                        null, null, "'C:/Windows/drive.txt'"),
+                hostile("a zip entry with a control character", withPart("xl/media/a\u0001b.png", text("ctl")),
+                        null, null, "'xl/media/a\\u0001b.png'"),
+                hostile("a formula in the test-case sheet", Workbooks.edited(Workbooks.shipped(), book ->
+                        book.getSheet("测试用例").getRow(4).getCell(6).setCellFormula("1000")), "测试用例", "G5", "'=1000' is a formula"),
+                hostile("a number of 1e308 in a test case", Workbooks.withCell(Workbooks.shipped(), "测试用例", "G5", 1e308),
+                        "测试用例", "G5", "out of range"),
+                hostile("a number of 1e308 in a number column", Workbooks.withCell(Workbooks.shipped(), "参数", "C18", 1e308),
+                        "参数", "C18", "out of range"),
+                hostile("a number of 1e308 in a whole-number column", Workbooks.withCell(Workbooks.shipped(), "参数", "B10", 1e308),
+                        "参数", "B10", "out of range"),
+                hostile("a requirement of ≥1e308", Workbooks.withCell(Workbooks.shipped(), "资源配置标准", "E14", "≥1e308"),
+                        "资源配置标准", "E14", "out of range"),
+                hostile("NaN in a number cell", numberCell("xl/worksheets/sheet3.xml", "C18", "NaN"),
+                        "参数", "C18", "'NaN' is not a finite number"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostileWorkbooks")
-    void isRefusedAndTheActiveVersionKeepsServing(byte[] workbook, String sheet, String message) {
+    void isRefusedAndTheActiveVersionKeepsServing(byte[] workbook, String sheet, String cell, String message) {
         RestClient http = ApiClients.as(port, Role.POLICY_EDITOR);
         String before = activeHash(http);
+        JsonNode versionsBefore = versions(http);
 
         ResponseEntity<JsonNode> response = http.post().uri(SET + "/versions").contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(upload(workbook)).retrieve().toEntity(JsonNode.class);
@@ -103,10 +149,12 @@ class HostileWorkbookTests {
         JsonNode problem = response.getBody().get("problems").get(0);
         assertThat(problem.get("file").asText()).isEqualTo(FILE);
         assertThat(problem.get("sheet").isNull() ? null : problem.get("sheet").asText()).isEqualTo(sheet);
+        assertThat(problem.get("cell").isNull() ? null : problem.get("cell").asText()).isEqualTo(cell);
         assertThat(problem.get("message").asText()).contains(message);
         assertThat(response.getBody().toString()).doesNotContain("Exception", "cn.supervision", "org.apache");
 
         assertThat(activeHash(http)).isEqualTo(before);
+        assertThat(versions(http)).as("the version history after a refused upload").isEqualTo(versionsBefore);
         JsonNode result = ApiClients.evaluate(ApiClients.integratorKey(port), ApiClients.sample(mapper, "HOSTILE"));
         assertThat(result.get("ruleSetVersion").asText()).isEqualTo(before);
     }
@@ -120,6 +168,10 @@ class HostileWorkbookTests {
         throw new AssertionError("no balanced-development rule set");
     }
 
+    private static JsonNode versions(RestClient http) {
+        return http.get().uri(SET + "/versions").retrieve().body(JsonNode.class);
+    }
+
     private static MultiValueMap<String, Object> upload(byte[] workbook) {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("file", new ByteArrayResource(workbook) {
@@ -131,8 +183,8 @@ class HostileWorkbookTests {
         return parts;
     }
 
-    private static Arguments hostile(String name, byte[] workbook, String sheet, String message) {
-        return Arguments.of(Named.of(name, workbook), sheet, message);
+    private static Arguments hostile(String name, byte[] workbook, String sheet, String cell, String message) {
+        return Arguments.of(Named.of(name, workbook), sheet, cell, message);
     }
 
     private interface PartWriter {
@@ -173,6 +225,56 @@ class HostileWorkbookTests {
                 throw new UncheckedIOException(e);
             }
         }, null);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Adds a Default or Override element to [Content_Types].xml. */
+    private static void declare(Map<String, byte[]> parts, String element) {
+        String types = new String(parts.get("[Content_Types].xml"), StandardCharsets.UTF_8);
+        parts.put("[Content_Types].xml", bytes(types.replace("</Types>", element + "</Types>")));
+    }
+
+    /** Adds a relationship to the workbook part's relationships. */
+    private static void relate(Map<String, byte[]> parts, String relationship) {
+        String rels = new String(parts.get("xl/_rels/workbook.xml.rels"), StandardCharsets.UTF_8);
+        parts.put("xl/_rels/workbook.xml.rels", bytes(rels.replace("</Relationships>", relationship + "</Relationships>")));
+    }
+
+    /** The shipped workbook with the stored value of one numeric cell of a sheet part written as the given text. */
+    private static byte[] numberCell(String sheetPart, String cell, String value) {
+        return rewritten(parts -> {
+            String xml = new String(parts.get(sheetPart), StandardCharsets.UTF_8);
+            Matcher found = Pattern.compile("(<c r=\"" + cell + "\"[^>]*t=\"n\"[^>]*><v>)[^<]*(</v>)").matcher(xml);
+            if (!found.find()) {
+                throw new AssertionError("no number cell " + cell + " in " + sheetPart);
+            }
+            parts.put(sheetPart, bytes(found.replaceFirst("$1" + value + "$2")));
+        });
+    }
+
+    /** The shipped workbook with its parts (by name, in order) changed in memory, written again as Excel would. */
+    private static byte[] rewritten(Consumer<Map<String, byte[]>> change) {
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(Workbooks.shipped()));
+             ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                parts.put(entry.getName(), in.readAllBytes());
+            }
+            change.accept(parts);
+            try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+                for (Map.Entry<String, byte[]> part : parts.entrySet()) {
+                    out.putNextEntry(new ZipEntry(part.getKey()));
+                    out.write(part.getValue());
+                    out.closeEntry();
+                }
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] rezipped(Consumer<ZipOutputStream> addition, String replaced) {
