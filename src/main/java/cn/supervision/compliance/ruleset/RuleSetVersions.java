@@ -83,9 +83,30 @@ public class RuleSetVersions implements SmartInitializingSingleton {
                 store.activate(name, newest.sequence(), LOCAL);
                 return newest;
             });
-            ruleSets.activate(compiled(active));
+            try {
+                ruleSets.activate(compiled(active));
+            } catch (WorkbookRejected e) {
+                active = replaceUnbuildable(name, active, files, e);
+            }
             log.info("rule set {} version {} ({}) active", name, active.sequence(), active.hash());
         }
+    }
+
+    /**
+     * The stored active version no longer passes this release's checks (a version stored before its approved template
+     * or screen changed): the version of the folders' files, which just passed them, is activated in its place and
+     * the change is logged. The old version stays in the history; activating it again is refused with its problems.
+     */
+    private RuleSetVersion replaceUnbuildable(String name, RuleSetVersion active, List<RuleSetFile> files,
+                                              WorkbookRejected problems) {
+        RuleSetVersion current = store.findByHash(name, RuleSetCompiler.hash(files)).orElseThrow(() ->
+                new IllegalStateException("rule set " + name + ": neither the active version " + active.sequence()
+                        + " nor the files in the folders can be built; " + problems.getMessage(), problems));
+        log.error("rule set {} version {} no longer passes the checks of this release and is replaced by version {} of the"
+                + " folders' files: {}", name, active.sequence(), current.sequence(), problems.getMessage());
+        store.activate(name, current.sequence(), LOCAL);
+        ruleSets.activate(compiled(current));
+        return current;
     }
 
     /** Checks uploaded workbooks, which replace the active version's workbooks of the same names, and stores the result. */
