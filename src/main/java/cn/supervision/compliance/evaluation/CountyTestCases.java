@@ -271,7 +271,13 @@ class CountyTestCases implements WorkbookTestCases {
         FIGURES.forEach((heading, field) -> {
             int column = columns.get(heading);
             if (!text(row.getCell(column)).isBlank()) {
-                section.put(field, number(row, column));
+                BigDecimal number = number(row, column).stripTrailingZeros();
+                // a whole number is written as one: counts are read strictly and refuse 1000.0
+                if (number.scale() <= 0) {
+                    section.put(field, number.toBigIntegerExact());
+                } else {
+                    section.put(field, number);
+                }
             }
         });
         String sectionExpected = optional(row, columns.get(SECTION_EXPECTED));
