@@ -138,7 +138,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      * {@code %2F} or {@code %00}, or a status sent with {@code sendError}): see {@link ProblemErrorValve}.
      */
     static ProblemDetail containerError(int status) {
-        HttpStatus known = HttpStatus.resolve(status);
         String detail;
         if (status == HttpStatus.BAD_REQUEST.value()) {
             detail = "The request could not be read: its path, headers or encoding are malformed"
@@ -148,11 +147,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         } else if (status >= 500) {
             detail = "The request could not be completed; the failure has been logged.";
         } else {
-            detail = known != null ? known.getReasonPhrase() : "The request was refused.";
+            detail = "The request was refused.";
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(known != null ? known : HttpStatus.BAD_REQUEST, detail);
-        problem.setStatus(status);
-        return problem;
+        return ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
     }
 
     @ExceptionHandler(Exception.class)
