@@ -218,12 +218,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static StreamReadException malformed(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof StreamReadException read && read.getLocation() != null) {
-                return read;
-            }
-        }
-        return null;
+        StreamReadException read = cause(e, StreamReadException.class);
+        return read != null && read.getLocation() != null ? read : null;
     }
 
     private static ProblemDetail invalid(List<InputProblem> problems) {
