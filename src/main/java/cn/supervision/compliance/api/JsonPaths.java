@@ -25,29 +25,49 @@ public final class JsonPaths {
         return field.toString();
     }
 
-    /** A plain reason without Java class names. */
+    /**
+     * A plain reason without Java class names. Values are read strictly (application.yml, {@code StrictJson}): a number
+     * in quotes, a fraction for a count, or a number where text is expected is refused, never converted.
+     */
     public static String reason(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + u.getPropertyName() + "'";
         }
         if (e instanceof InvalidFormatException f) {
             Class<?> target = f.getTargetType();
+            Object value = f.getValue();
             if (target != null && target.isEnum()) {
-                return "'" + f.getValue() + "' is not one of " + List.of(target.getEnumConstants());
+                return "'" + value + "' is not one of " + List.of(target.getEnumConstants());
+            }
+            if (isNumber(target) && value instanceof String) {
+                return "'" + value + "' is text: expected a number, without quotes";
+            }
+            if (isNumber(target) && value instanceof Number) {
+                return value + " is not a whole number";
+            }
+            if (target == String.class && !(value instanceof String)) {
+                return "expected text in quotes, not " + value;
             }
             return "'" + f.getValue() + "' is not a valid " + simpleType(target);
         }
         if (e instanceof MismatchedInputException m) {
-            return "expected " + simpleType(m.getTargetType());
+            return isNumber(m.getTargetType()) ? "expected a number, without quotes" : "expected " + simpleType(m.getTargetType());
         }
         return "not readable";
+    }
+
+    private static boolean isNumber(Class<?> type) {
+        return type != null && (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class);
     }
 
     private static String simpleType(Class<?> type) {
         if (type == null) {
             return "value";
         }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (isNumber(type)) {
             return "number";
         }
         if (List.class.isAssignableFrom(type) || type.isArray()) {

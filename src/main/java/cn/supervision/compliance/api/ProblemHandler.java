@@ -20,8 +20,11 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
@@ -106,6 +109,49 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(BodyTooLarge.class)
+    ProblemDetail bodyTooLarge(BodyTooLarge e) {
+        return e.problem();
+    }
+
+    /** A body declared multipart that is not (no boundary, truncated, not parts at all): the client's error. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail multipart(MultipartException e) {
+        BodyTooLarge tooLarge = cause(e, BodyTooLarge.class);
+        if (tooLarge != null) {
+            return tooLarge.problem();
+        }
+        return invalid(List.of(new InputProblem("body", "not a readable multipart/form-data body")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         WebRequest request) {
+        BodyTooLarge tooLarge = cause(e, BodyTooLarge.class);
+        return tooLarge != null ? ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge.problem())
+                : super.handleMaxUploadSizeExceededException(e, headers, status, request);
+    }
+
+    /**
+     * The body of an error that Tomcat reports itself, outside Spring MVC (a path it refuses, such as one with
+     * {@code %2F} or {@code %00}, or a status sent with {@code sendError}): see {@link ProblemErrorValve}.
+     */
+    static ProblemDetail containerError(int status) {
+        String detail;
+        if (status == HttpStatus.BAD_REQUEST.value()) {
+            detail = "The request could not be read: its path, headers or encoding are malformed"
+                    + " (an encoded slash or a null byte in the path is refused).";
+        } else if (status == HttpStatus.NOT_FOUND.value()) {
+            detail = "There is nothing at this address.";
+        } else if (status >= 500) {
+            detail = "The request could not be completed; the failure has been logged.";
+        } else {
+            detail = "The request was refused.";
+        }
+        return ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("unexpected failure", e);
@@ -132,7 +178,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         StreamReadException malformed = malformed(e);
         InputProblem problem;
-        if (malformed != null) {
+        if (malformed != null && malformed.getOriginalMessage().startsWith("Duplicate field")
+                && malformed.getProcessor() != null) {
+            // STRICT_DUPLICATE_DETECTION (application.yml): a key given twice never silently replaces a figure
+            String field = fieldOf(malformed.getProcessor().getParsingContext());
+            problem = new InputProblem(field.isEmpty() ? "body" : field, "given more than once");
+        } else if (malformed != null) {
             problem = new InputProblem("body", "malformed JSON at line " + malformed.getLocation().getLineNr()
                     + ", column " + malformed.getLocation().getColumnNr());
         } else if (e.getCause() instanceof JsonMappingException mapping) {
@@ -144,13 +195,31 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalid(List.of(problem)));
     }
 
-    private static StreamReadException malformed(Throwable e) {
+    /** The field path of a parser position, as {@link JsonPaths} writes it ({@code subject.schools[0].name}). */
+    private static String fieldOf(JsonStreamContext context) {
+        String field = "";
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inArray()) {
+                field = "[" + at.getCurrentIndex() + "]" + field;
+            } else if (at.getCurrentName() != null) {
+                field = "." + at.getCurrentName() + field;
+            }
+        }
+        return field.startsWith(".") ? field.substring(1) : field;
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof StreamReadException read && read.getLocation() != null) {
-                return read;
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
         return null;
+    }
+
+    private static StreamReadException malformed(Throwable e) {
+        StreamReadException read = cause(e, StreamReadException.class);
+        return read != null && read.getLocation() != null ? read : null;
     }
 
     private static ProblemDetail invalid(List<InputProblem> problems) {

@@ -2,6 +2,7 @@ package cn.supervision.compliance.evaluation;
 
 import static cn.supervision.compliance.evaluation.TestSheetCells.*;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -220,7 +221,13 @@ class CountyTestCases implements WorkbookTestCases {
         FIGURES.forEach((heading, field) -> {
             int column = columns.get(heading);
             if (!text(row.getCell(column)).isBlank()) {
-                section.put(field, number(row, column));
+                BigDecimal number = number(row, column).stripTrailingZeros();
+                // a whole number is written as one: counts are read strictly and refuse 1000.0
+                if (number.scale() <= 0) {
+                    section.put(field, number.toBigIntegerExact());
+                } else {
+                    section.put(field, number);
+                }
             }
         });
         String sectionExpected = optional(row, columns.get(SECTION_EXPECTED));

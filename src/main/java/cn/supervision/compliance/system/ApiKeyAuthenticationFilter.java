@@ -9,7 +9,10 @@ import java.util.List;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -19,13 +22,16 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Authenticates machines by the {@code X-API-Key} header. Keys are long random secrets, so a SHA-256 comparison (in
- * constant time) is enough and keeps every request cheap; a wrong key is left unauthenticated (401 later).
+ * constant time) is enough and keeps every request cheap; a wrong key is left unauthenticated (401 later). The
+ * authentication is kept in the request (as HTTP Basic keeps it) so that a later dispatch of the same request, such as
+ * the async one that finishes a streamed download, is authorised as the key too.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-API-Key";
 
     private final List<SecurityProperties.ApiKey> keys;
+    private final SecurityContextRepository repository = new RequestAttributeSecurityContextRepository();
 
     ApiKeyAuthenticationFilter(List<SecurityProperties.ApiKey> keys) {
         this.keys = keys;
@@ -40,8 +46,11 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             for (SecurityProperties.ApiKey key : keys) {
                 if (MessageDigest.isEqual(digest, HexFormat.of().parseHex(key.sha256()))) {
                     var authorities = key.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
-                    SecurityContextHolder.getContext().setAuthentication(
-                            UsernamePasswordAuthenticationToken.authenticated(key.name(), null, authorities));
+                    SecurityContext context = SecurityContextHolder.createEmptyContext();
+                    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(key.name(), null,
+                            authorities));
+                    SecurityContextHolder.setContext(context);
+                    repository.saveContext(context, request, response);
                     break;
                 }
             }

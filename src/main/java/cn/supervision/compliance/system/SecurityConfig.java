@@ -8,21 +8,27 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Every endpoint has an explicit rule; whatever is not listed is denied. Integrators submit and read evaluations,
+ * Every endpoint has an explicit rule; an endpoint not listed is denied, and a path that is no endpoint at all is a 404
+ * to whoever is signed in ({@link UnknownRoute}). Integrators submit and read evaluations,
  * auditors read everything, policy editors change rule sets, admins do all. Sessions are stateless: every request
  * authenticates (HTTP Basic for people, {@code X-API-Key} for machines). The web console's static pages are open.
  */
@@ -30,8 +36,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ProblemAuthenticationHandlers problems)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ProblemAuthenticationHandlers problems,
+                            UnknownRoute unknownRoute) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
@@ -59,6 +65,7 @@ class SecurityConfig {
                         .requestMatchers(GET, "/api/v1/rule-sets/**").hasAnyRole(roles(AUDITOR, POLICY_EDITOR, ADMIN))
                         .requestMatchers(POST, "/api/v1/rule-sets/**").hasAnyRole(roles(POLICY_EDITOR, ADMIN))
                         .requestMatchers(GET, "/actuator/**").hasRole(ADMIN.name())
+                        .requestMatchers(unknownRoute).authenticated()
                         .anyRequest().denyAll());
         return http.build();
     }
@@ -68,12 +75,18 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * Users by their exact name ({@code InMemoryUserDetailsManager} would match {@code ADMIN} to {@code admin}). A copy
+     * is handed out each time, since Spring Security erases the password of what it was given.
+     */
     @Bean
     UserDetailsService users(SecurityProperties properties) {
-        return new InMemoryUserDetailsManager(properties.users().stream()
+        Map<String, UserDetails> users = properties.users().stream()
                 .map(u -> User.withUsername(u.name()).password(u.password())
                         .roles(u.roles().stream().map(Role::name).toArray(String[]::new)).build())
-                .toList());
+                .collect(Collectors.toUnmodifiableMap(UserDetails::getUsername, Function.identity()));
+        return name -> Optional.ofNullable(users.get(name)).map(u -> User.withUserDetails(u).build())
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
     private static String[] roles(Role... roles) {

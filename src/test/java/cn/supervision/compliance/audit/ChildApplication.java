@@ -31,17 +31,24 @@ final class ChildApplication implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the application on a free loopback port and waits until it answers its health check. */
-    static ChildApplication start(String databaseUrl, Path log, String... extraArguments) {
+    /**
+     * Starts the application in {@code directory} (its working directory: the embedded H2 database is {@code ./data}
+     * there unless the arguments name another) on a free loopback port and waits until it answers its health check.
+     * The rule-set folders are the repository's.
+     */
+    static ChildApplication start(Path directory, Path log, String... extraArguments) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
                 "-cp", System.getProperty("java.class.path"), ComplianceApplication.class.getName(),
-                "--server.port=" + port, "--server.address=127.0.0.1", "--spring.datasource.url=" + databaseUrl,
+                "--server.port=" + port, "--server.address=127.0.0.1",
+                "--compliance.rules.decision-tables=" + Path.of("decision-tables").toAbsolutePath(),
+                "--compliance.rules.drl=" + Path.of("rules").toAbsolutePath(),
                 "--compliance.rules.watch.enabled=false"));
         command.addAll(List.of(extraArguments));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toAbsolutePath().toFile()).start();
             ChildApplication child = new ChildApplication(process, port);
             child.awaitHealthy(log);
             return child;

@@ -49,7 +49,8 @@ import cn.supervision.compliance.system.Role;
  * key, auditors' reads, and a rule-set upload and activation halfway — then stops and reports throughput, latency
  * percentiles, errors and memory as Markdown (stdout and target/load-test.md). Run with {@code mvn -B -Pload verify}
  * or see the README; system properties {@code load.seconds}, {@code load.maxRequests}, {@code load.evaluators},
- * {@code load.readers} change the defaults.
+ * {@code load.readers} change the defaults, and {@code load.writeDelay} H2's WRITE_DELAY (0 as shipped; 500, H2's own
+ * default, measures what storing every commit costs).
  */
 public final class LoadRun {
 
@@ -77,7 +78,8 @@ public final class LoadRun {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ComplianceApplication.class)
                 .run("--server.port=0", "--server.address=127.0.0.1", "--compliance.rules.watch.enabled=false",
                         "--logging.level.root=WARN",
-                        "--spring.datasource.url=jdbc:h2:file:./" + DATABASE.resolve("compliance") + ";AUTO_SERVER=FALSE")) {
+                        "--spring.datasource.url=jdbc:h2:file:./" + DATABASE.resolve("compliance") + ";AUTO_SERVER=FALSE"
+                                + ";WRITE_DELAY=" + Integer.getInteger("load.writeDelay", 0))) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             ObjectMapper mapper = app.getBean(ObjectMapper.class);
             ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
