@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 
 import cn.supervision.compliance.facts.InputProblem;
 import cn.supervision.compliance.facts.InvalidInput;
+import cn.supervision.compliance.facts.JsonPaths;
 import cn.supervision.compliance.report.CellProblem;
 import cn.supervision.compliance.report.TemplateRejected;
 import cn.supervision.compliance.ruleset.RuleSetNotFound;

@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 
-import cn.supervision.compliance.api.JsonPaths;
+import cn.supervision.compliance.facts.JsonPaths;
 import cn.supervision.compliance.audit.EvaluationStore;
 import cn.supervision.compliance.evaluation.EvaluationRequest;
 import cn.supervision.compliance.evaluation.EvaluationResult;

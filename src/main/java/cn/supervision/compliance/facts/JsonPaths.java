@@ -1,4 +1,4 @@
-package cn.supervision.compliance.api;
+package cn.supervision.compliance.facts;
 
 import java.util.List;
 
