@@ -52,17 +52,12 @@ public class Comparisons {
     private static Comparison.Change change(TraceStep before, TraceStep after) {
         TraceStep any = before != null ? before : after;
         return new Comparison.Change(any.kind(), any.schoolId(), any.schoolName(), any.stage(), any.indicator(),
-                any.name(), before != null ? before.verdict() : null, after != null ? after.verdict() : null,
-                before != null ? before.value() : null, after != null ? after.value() : null,
-                requirement(before), requirement(after));
-    }
-
-    private static String requirement(TraceStep step) {
-        if (step == null || step.comparator() == null || step.threshold() == null) {
-            return null;
-        }
-        BigDecimal threshold = step.threshold().stripTrailingZeros();
-        return step.comparator() + threshold.toPlainString();
+                any instanceof TraceStep.Measured m ? m.name() : null,
+                before != null ? before.verdict() : null, after != null ? after.verdict() : null,
+                before instanceof TraceStep.Measured m ? m.value() : null,
+                after instanceof TraceStep.Measured m ? m.value() : null,
+                before instanceof TraceStep.Measured m ? m.requirement() : null,
+                after instanceof TraceStep.Measured m ? m.requirement() : null);
     }
 
     private static Map<String, TraceStep> index(Trace trace) {

@@ -3,24 +3,21 @@ package cn.supervision.compliance.audit;
 import java.math.BigDecimal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
 import cn.supervision.compliance.facts.Stage;
 import cn.supervision.compliance.ruleset.RuleOrigin;
 
 /**
- * One check of a stored evaluation with its chain: raw figures → computed value → the rule row (workbook, sheet, row)
- * and its requirement → verdict, and a sentence saying the same in Chinese for the auditor. Only the fields of the
- * step's kind are present.
+ * One step of an evaluation's trace: raw figures → value → the workbook row → verdict, one kind of step per kind of
+ * check, each carrying only what that check has. Every step says what it is ({@code kind}), its verdict, the row that
+ * decided it and a Chinese sentence that explains it.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record TraceStep(Kind kind, String schoolId, String schoolName, Stage stage, String indicator, String name,
-                        Figures figures, BigDecimal value, String comparator, BigDecimal threshold, String unit,
-                        Verdict verdict, BigDecimal attainment, BigDecimal shortfall, Integer metCount,
-                        Integer checked, Boolean withinTolerance, Integer sections, String reason, RuleOrigin rule,
-                        String explanation) {
+public sealed interface TraceStep {
 
-    public enum Kind {
+    enum Kind {
         /** One indicator of one school section against its threshold row. */
         INDICATOR,
         /** The school rule of a section (minimum indicators met, unmet ones within tolerance). */
@@ -33,22 +30,123 @@ public record TraceStep(Kind kind, String schoolId, String schoolName, Stage sta
         CHECK
     }
 
+    @JsonProperty("kind")
+    Kind kind();
+
+    Verdict verdict();
+
+    RuleOrigin rule();
+
+    String explanation();
+
+    /** The school (or, for a check, the subject) a step is about; null for a step about a whole stage. */
+    default String schoolId() {
+        return null;
+    }
+
+    default String schoolName() {
+        return null;
+    }
+
+    default Stage stage() {
+        return null;
+    }
+
+    /** The indicator code a step is about; null for a school rule or an exclusion. */
+    default String indicator() {
+        return null;
+    }
+
+    /** Identifies the same check in two evaluations. */
+    default String key() {
+        return kind() + "|" + schoolId() + "|" + stage() + "|" + indicator();
+    }
+
+    /** Whether the step concerns an indicator and/or a school (null = any); a step without one always does. */
+    default boolean concerns(String indicatorCode, String school) {
+        return (indicatorCode == null || indicator() == null || indicator().equalsIgnoreCase(indicatorCode))
+                && (school == null || schoolId() == null || schoolId().equals(school));
+    }
+
+    /** A step that compares a value with a requirement: an indicator, a CV, a check. */
+    sealed interface Measured extends TraceStep {
+
+        String name();
+
+        BigDecimal value();
+
+        String comparator();
+
+        BigDecimal threshold();
+
+        /** The requirement as written ({@code ≥4.2}), null when there is none. */
+        default String requirement() {
+            return comparator() == null || threshold() == null ? null
+                    : comparator() + threshold().stripTrailingZeros().toPlainString();
+        }
+    }
+
     /**
      * The raw figures behind a value: value = perStudents × raw / students, where raw is the section's own
      * {@code field} or, when {@code split}, its weighted share of {@code schoolTotal} as submitted.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Figures(String field, BigDecimal raw, boolean split, BigDecimal schoolTotal, int students,
-                          int perStudents, String formula) {
+    record Figures(String field, BigDecimal raw, boolean split, BigDecimal schoolTotal, int students,
+                   int perStudents, String formula) {
     }
 
-    /** Identifies the same check in two evaluations. */
-    String key() {
-        return kind + "|" + schoolId + "|" + stage + "|" + indicator;
+    @JsonPropertyOrder({"kind"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record IndicatorStep(String schoolId, String schoolName, Stage stage, String indicator, String name,
+                         Figures figures, BigDecimal value, String comparator, BigDecimal threshold, String unit,
+                         Verdict verdict, BigDecimal attainment, BigDecimal shortfall, RuleOrigin rule,
+                         String explanation) implements Measured {
+        @Override
+        public Kind kind() {
+            return Kind.INDICATOR;
+        }
     }
 
-    boolean concerns(String indicatorCode, String school) {
-        return (indicatorCode == null || indicator == null || indicator.equalsIgnoreCase(indicatorCode))
-                && (school == null || schoolId == null || schoolId.equals(school));
+    @JsonPropertyOrder({"kind"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SchoolRuleStep(String schoolId, String schoolName, Stage stage, Verdict verdict, int metCount, int checked,
+                          boolean withinTolerance, RuleOrigin rule, String explanation) implements TraceStep {
+        @Override
+        public Kind kind() {
+            return Kind.SCHOOL_RULE;
+        }
+    }
+
+    @JsonPropertyOrder({"kind"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record VariationStep(Stage stage, String indicator, String name, BigDecimal value, String comparator,
+                         BigDecimal threshold, Verdict verdict, int sections, RuleOrigin rule, String explanation)
+            implements Measured {
+        @Override
+        public Kind kind() {
+            return Kind.VARIATION;
+        }
+    }
+
+    @JsonPropertyOrder({"kind"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ExclusionStep(String schoolId, String schoolName, Verdict verdict, String reason, RuleOrigin rule,
+                         String explanation) implements TraceStep {
+        @Override
+        public Kind kind() {
+            return Kind.EXCLUSION;
+        }
+    }
+
+    /** {@code schoolId} is the check's subject (a school, a stage, the county), null for a check of the whole subject. */
+    @JsonPropertyOrder({"kind"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CheckStep(String schoolId, String indicator, String name, BigDecimal value, String comparator,
+                     BigDecimal threshold, String unit, Verdict verdict, String reason, RuleOrigin rule,
+                     String explanation) implements Measured {
+        @Override
+        public Kind kind() {
+            return Kind.CHECK;
+        }
     }
 }

@@ -47,8 +47,7 @@ public class Traces {
         for (EvaluationResult.ExcludedSchool excluded : result.excluded()) {
             JsonNode school = schools.get(excluded.schoolId());
             String name = school != null && school.hasNonNull("name") ? school.get("name").asText() : null;
-            steps.add(new TraceStep(TraceStep.Kind.EXCLUSION, excluded.schoolId(), name, null, null, null, null, null,
-                    null, null, null, Verdict.NOT_ASSESSED, null, null, null, null, null, null, excluded.reason(),
+            steps.add(new TraceStep.ExclusionStep(excluded.schoolId(), name, Verdict.NOT_ASSESSED, excluded.reason(),
                     excluded.rule(), (name != null ? name : excluded.schoolId()) + " 不参加评估（" + excluded.reason()
                             + "）；依据" + where(excluded.rule())));
         }
@@ -87,9 +86,8 @@ public class Traces {
             text.append("；数据：").append(check.note());
         }
         text.append("；依据").append(where(check.rule())).append("；").append(check.verdict().label());
-        return new TraceStep(TraceStep.Kind.CHECK, check.subject(), null, null, check.code(), check.name(), null,
-                check.value(), check.comparator(), check.threshold(), check.unit(), check.verdict(), null, null,
-                null, null, null, null, check.note(), check.rule(), text.toString());
+        return new TraceStep.CheckStep(check.subject(), check.code(), check.name(), check.value(), check.comparator(),
+                check.threshold(), check.unit(), check.verdict(), check.note(), check.rule(), text.toString());
     }
 
     private static TraceStep indicator(EvaluationResult.SectionResult section,
@@ -113,10 +111,9 @@ public class Traces {
                 + where(indicator.rule()) + "；" + verdict.label()
                 + (indicator.shortfall() != null ? "，缺口 " + plain(indicator.shortfall()) + " " + indicator.unit()
                 : "");
-        return new TraceStep(TraceStep.Kind.INDICATOR, section.schoolId(), section.schoolName(), section.stage(),
-                indicator.code(), indicator.name(), figures, indicator.value(), indicator.comparator(),
-                indicator.threshold(), indicator.unit(), verdict, indicator.attainment(), indicator.shortfall(), null,
-                null, null, null, null, indicator.rule(), explanation);
+        return new TraceStep.IndicatorStep(section.schoolId(), section.schoolName(), section.stage(), indicator.code(),
+                indicator.name(), figures, indicator.value(), indicator.comparator(), indicator.threshold(),
+                indicator.unit(), verdict, indicator.attainment(), indicator.shortfall(), indicator.rule(), explanation);
     }
 
     private static TraceStep schoolRule(EvaluationResult.SectionResult section) {
@@ -124,9 +121,8 @@ public class Traces {
         String explanation = section.schoolName() + " " + section.stage().label() + "：" + section.checked() + " 项指标中 "
                 + section.metCount() + " 项达标，未达标项" + (section.withinTolerance() ? "均在" : "不全在")
                 + "允许范围内；依据" + where(section.rule()) + "；学段" + verdict.label();
-        return new TraceStep(TraceStep.Kind.SCHOOL_RULE, section.schoolId(), section.schoolName(), section.stage(),
-                null, null, null, null, null, null, null, verdict, null, null, section.metCount(), section.checked(),
-                section.withinTolerance(), null, null, section.rule(), explanation);
+        return new TraceStep.SchoolRuleStep(section.schoolId(), section.schoolName(), section.stage(), verdict,
+                section.metCount(), section.checked(), section.withinTolerance(), section.rule(), explanation);
     }
 
     private static TraceStep variation(EvaluationResult.VariationResult v) {
@@ -135,9 +131,8 @@ public class Traces {
         String explanation = v.stage().label() + " " + (v.name() != null ? v.name() : v.indicator()) + " 校际差异系数："
                 + (v.applicable() ? plain(v.cv()) + "（" + v.sections() + " 个学段参与）" : "参与学段不足，不计算")
                 + "，要求 " + v.comparator() + plain(v.limit()) + "；依据" + where(v.rule()) + "；" + verdict.label();
-        return new TraceStep(TraceStep.Kind.VARIATION, null, null, v.stage(), v.indicator(), v.name(), null, v.cv(),
-                v.comparator(), v.limit(), null, verdict, null, null, null, null, null, v.sections(), null, v.rule(),
-                explanation);
+        return new TraceStep.VariationStep(v.stage(), v.indicator(), v.name(), v.cv(), v.comparator(), v.limit(), verdict,
+                v.sections(), v.rule(), explanation);
     }
 
     private static Map<String, JsonNode> schools(JsonNode request) {

@@ -115,15 +115,20 @@ public class EvaluationReport {
                 "全校合计", "学生数", "计算式", "计算值", "比较", "标准值", "单位", "结论", "达成率", "缺口",
                 "规则工作簿", "工作表", "行", "说明");
         for (TraceStep step : trace.checks()) {
-            TraceStep.Figures f = step.figures();
+            TraceStep.IndicatorStep indicator = step instanceof TraceStep.IndicatorStep i ? i : null;
+            TraceStep.Measured measured = step instanceof TraceStep.Measured m ? m : null;
+            TraceStep.Figures f = indicator != null ? indicator.figures() : null;
+            String unit = indicator != null ? indicator.unit() : step instanceof TraceStep.CheckStep c ? c.unit() : null;
             RuleOrigin rule = step.rule();
             sheet.row(kind(step.kind()), step.schoolId(), step.schoolName(), step.stage() != null ? step.stage().label()
-                            : null, step.indicator(), step.name(), f != null ? f.field() : null,
-                    f != null ? f.raw() : null, f != null ? (f.split() ? "是" : "否") : null,
+                            : null, step.indicator(), measured != null ? measured.name() : null,
+                    f != null ? f.field() : null, f != null ? f.raw() : null, f != null ? (f.split() ? "是" : "否") : null,
                     f != null ? f.schoolTotal() : null, f != null ? f.students() : null, f != null ? f.formula() : null,
-                    step.value(), step.comparator(), step.threshold(), step.unit(), step.verdict().label(),
-                    step.attainment(), step.shortfall(), rule != null ? rule.workbook() : null,
-                    rule != null ? rule.sheet() : null, rule != null ? rule.row() : null, step.explanation());
+                    measured != null ? measured.value() : null, measured != null ? measured.comparator() : null,
+                    measured != null ? measured.threshold() : null, unit, step.verdict().label(),
+                    indicator != null ? indicator.attainment() : null, indicator != null ? indicator.shortfall() : null,
+                    rule != null ? rule.workbook() : null, rule != null ? rule.sheet() : null,
+                    rule != null ? rule.row() : null, step.explanation());
         }
     }
 
@@ -140,8 +145,8 @@ public class EvaluationReport {
         sheet.skip();
         sheet.row(header, "学段", "指标代码", "指标名称", "计算值", "标准", "结论", "缺口", "单位", "推进措施", "责任部门",
                 "责任股室");
-        for (TraceStep step : steps) {
-            if (step.kind() != TraceStep.Kind.INDICATOR || step.verdict() != Verdict.FAILED) {
+        for (TraceStep any : steps) {
+            if (!(any instanceof TraceStep.IndicatorStep step) || step.verdict() != Verdict.FAILED) {
                 continue;
             }
             EvaluationResult.Hint hint = result.hints().stream()
@@ -160,8 +165,8 @@ public class EvaluationReport {
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, String> schoolNames = new LinkedHashMap<>();
         trace.checks().forEach(step -> {
-            if (step.indicator() != null && step.name() != null) {
-                names.putIfAbsent(step.indicator(), step.name());
+            if (step instanceof TraceStep.Measured m && m.indicator() != null && m.name() != null) {
+                names.putIfAbsent(m.indicator(), m.name());
             }
             if (step.schoolId() != null && step.schoolName() != null) {
                 schoolNames.putIfAbsent(step.schoolId(), step.schoolName());
