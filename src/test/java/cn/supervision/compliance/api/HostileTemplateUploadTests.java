@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Named;
@@ -35,6 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.supervision.compliance.report.TemplateRoundTripTests;
+import cn.supervision.compliance.ruleset.Workbooks;
 import cn.supervision.compliance.system.Role;
 
 /**
@@ -75,7 +71,7 @@ class HostileTemplateUploadTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostileTemplates")
     void isRefusedAndNothingIsStored(Consumer<Map<String, byte[]>> change, String county, String message) throws IOException {
-        ResponseEntity<JsonNode> response = upload(rewritten(filled(county), change));
+        ResponseEntity<JsonNode> response = upload(Workbooks.withParts(filled(county), change));
 
         assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(422);
         assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
@@ -88,7 +84,7 @@ class HostileTemplateUploadTests {
 
     @Test
     void theSameFilledTemplateUnchangedIsEvaluated() throws IOException {
-        ResponseEntity<JsonNode> response = upload(rewritten(filled("HOSTILE-T0"), parts -> { }));
+        ResponseEntity<JsonNode> response = upload(Workbooks.withParts(filled("HOSTILE-T0"), parts -> { }));
 
         assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(201);
         assertThat(storedFor("HOSTILE-T0")).isEqualTo(1);
@@ -130,27 +126,5 @@ class HostileTemplateUploadTests {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The workbook with its parts (by name, in order) changed in memory, zipped again. */
-    private static byte[] rewritten(byte[] workbook, Consumer<Map<String, byte[]>> change) {
-        Map<String, byte[]> parts = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(workbook));
-             ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                parts.put(entry.getName(), in.readAllBytes());
-            }
-            change.accept(parts);
-            try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-                for (Map.Entry<String, byte[]> part : parts.entrySet()) {
-                    out.putNextEntry(new ZipEntry(part.getKey()));
-                    out.write(part.getValue());
-                    out.closeEntry();
-                }
-            }
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -91,20 +90,20 @@ class HostileWorkbookTests {
                     CellReference cell = new CellReference("E14");
                     book.getSheet("资源配置标准").getRow(cell.getRow()).getCell(cell.getCol()).setCellFormula("1+1");
                 }), "资源配置标准", "E14", "'=1+1' is a formula"),
-                hostile("a VBA project under another part name, declared by an Override content type", rewritten(parts -> {
+                hostile("a VBA project under another part name, declared by an Override content type", Workbooks.withParts(Workbooks.shipped(), parts -> {
                     parts.put("xl/media/image1.png", bytes("VBA"));
                     declare(parts, "<Override PartName=\"/xl/media/image1.png\" ContentType=\"application/vnd.ms-office.vbaProject\"/>");
                 }), null, null, "contains macros (VBA)"),
-                hostile("a VBA project declared by a Default content type for its extension", rewritten(parts -> {
+                hostile("a VBA project declared by a Default content type for its extension", Workbooks.withParts(Workbooks.shipped(), parts -> {
                     parts.put("xl/printerSettings/settings1.dat", bytes("VBA"));
                     declare(parts, "<Default Extension=\"dat\" ContentType=\"application/vnd.ms-office.vbaProject\"/>");
                 }), null, null, "contains macros (VBA)"),
-                hostile("a VBA project under another part name, linked by a relationship", rewritten(parts -> {
+                hostile("a VBA project under another part name, linked by a relationship", Workbooks.withParts(Workbooks.shipped(), parts -> {
                     parts.put("xl/custom/data.bin", bytes("VBA"));
                     relate(parts, "<Relationship Id=\"rId99\" Target=\"custom/data.bin\""
                             + " Type=\"http://schemas.microsoft.com/office/2006/relationships/vbaProject\"/>");
                 }), null, null, "contains macros (VBA)"),
-                hostile("an Excel 4.0 macro sheet", rewritten(parts -> {
+                hostile("an Excel 4.0 macro sheet", Workbooks.withParts(Workbooks.shipped(), parts -> {
                     parts.put("xl/custom/sheet9.xml", bytes("<xm:macrosheet xmlns:xm=\"http://schemas.microsoft.com/office/excel/2006/main\"/>"));
                     declare(parts, "<Override PartName=\"/xl/custom/sheet9.xml\" ContentType=\"application/vnd.ms-excel.macrosheet+xml\"/>");
                     relate(parts, "<Relationship Id=\"rId98\" Target=\"custom/sheet9.xml\""
@@ -245,7 +244,7 @@ class HostileWorkbookTests {
 
     /** The shipped workbook with the stored value of one numeric cell of a sheet part written as the given text. */
     private static byte[] numberCell(String sheetPart, String cell, String value) {
-        return rewritten(parts -> {
+        return Workbooks.withParts(Workbooks.shipped(), parts -> {
             String xml = new String(parts.get(sheetPart), StandardCharsets.UTF_8);
             Matcher found = Pattern.compile("(<c r=\"" + cell + "\"[^>]*t=\"n\"[^>]*><v>)[^<]*(</v>)").matcher(xml);
             if (!found.find()) {
@@ -253,28 +252,6 @@ class HostileWorkbookTests {
             }
             parts.put(sheetPart, bytes(found.replaceFirst("$1" + value + "$2")));
         });
-    }
-
-    /** The shipped workbook with its parts (by name, in order) changed in memory, written again as Excel would. */
-    private static byte[] rewritten(Consumer<Map<String, byte[]>> change) {
-        Map<String, byte[]> parts = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(Workbooks.shipped()));
-             ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                parts.put(entry.getName(), in.readAllBytes());
-            }
-            change.accept(parts);
-            try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-                for (Map.Entry<String, byte[]> part : parts.entrySet()) {
-                    out.putNextEntry(new ZipEntry(part.getKey()));
-                    out.write(part.getValue());
-                    out.closeEntry();
-                }
-            }
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static byte[] rezipped(Consumer<ZipOutputStream> addition, String replaced) {

@@ -1,5 +1,10 @@
 package cn.supervision.compliance.ruleset;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -57,6 +62,28 @@ public final class Workbooks {
             edit.accept(book);
             book.write(out);
             return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The workbook with its parts (by name, in order) changed in memory, zipped again. */
+    public static byte[] withParts(byte[] workbook, Consumer<Map<String, byte[]>> change) {
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(workbook));
+             ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                parts.put(entry.getName(), in.readAllBytes());
+            }
+            change.accept(parts);
+            try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+                for (Map.Entry<String, byte[]> part : parts.entrySet()) {
+                    out.putNextEntry(new ZipEntry(part.getKey()));
+                    out.write(part.getValue());
+                    out.closeEntry();
+                }
+            }
+            return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
