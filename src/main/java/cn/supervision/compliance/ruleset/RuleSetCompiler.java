@@ -5,13 +5,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,7 +91,7 @@ final class RuleSetCompiler {
     }
 
     /** Builds the rule base of {@code input} under a version hash computed from the files as they were uploaded. */
-    CompiledRuleSet compile(CompilerInput input, String version, List<String> files, RowCatalogue texts) {
+    KieBase compile(CompilerInput input, String version) {
         List<RuleSetProblem> problems = new ArrayList<>();
         KieServices kie = KieServices.Factory.get();
         KieFileSystem fileSystem = kie.newKieFileSystem();
@@ -109,8 +109,7 @@ final class RuleSetCompiler {
         KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
         // the built base stands on its own; keep no copy of every version in the global repository
         kie.getRepository().removeKieModule(releaseId);
-        return new CompiledRuleSet(input.ruleSet(), version, Instant.now(), files, kieBase,
-                Map.copyOf(input.origins()), texts);
+        return kieBase;
     }
 
     record SheetSource(String workbook, String sheet, String drl) {
@@ -215,15 +214,20 @@ final class RuleSetCompiler {
 
     /** The version of a rule set: SHA-256 over its files' kinds, names and contents in a fixed order. */
     static String hash(List<RuleSetFile> files) {
+        return sha256(digest -> files.stream()
+                .sorted(Comparator.comparing((RuleSetFile f) -> f.kind()).thenComparing(RuleSetFile::name))
+                .forEach(f -> {
+                    digest.update((f.kind() + "/" + f.name()).getBytes(StandardCharsets.UTF_8));
+                    digest.update((byte) 0);
+                    digest.update(f.content());
+                }));
+    }
+
+    /** SHA-256, in hex, of what {@code input} feeds the digest. */
+    static String sha256(Consumer<MessageDigest> input) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            files.stream()
-                    .sorted(Comparator.comparing((RuleSetFile f) -> f.kind()).thenComparing(RuleSetFile::name))
-                    .forEach(f -> {
-                        digest.update((f.kind() + "/" + f.name()).getBytes(StandardCharsets.UTF_8));
-                        digest.update((byte) 0);
-                        digest.update(f.content());
-                    });
+            input.accept(digest);
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

@@ -37,6 +37,7 @@ public class RuleSetVersions implements SmartInitializingSingleton {
     private final RuleSetSources sources;
     private final RuleSetBuilder builder;
     private final RuleSetVersionStore store;
+    private final RuleBaseCache cache;
     private final Map<String, WorkbookTestCases> testCases;
     private final ReentrantLock arrivals = new ReentrantLock(true);
     private final Map<String, CompiledRuleSet> compiled = new LinkedHashMap<>(8, 0.75f, true) {
@@ -47,11 +48,12 @@ public class RuleSetVersions implements SmartInitializingSingleton {
     };
 
     public RuleSetVersions(RuleSets ruleSets, RuleSetSources sources, RuleSetBuilder builder,
-                           RuleSetVersionStore store, List<WorkbookTestCases> testCases) {
+                           RuleSetVersionStore store, RuleBaseCache cache, List<WorkbookTestCases> testCases) {
         this.ruleSets = ruleSets;
         this.sources = sources;
         this.builder = builder;
         this.store = store;
+        this.cache = cache;
         this.testCases = testCases.stream().collect(Collectors.toMap(WorkbookTestCases::ruleSet, Function.identity()));
     }
 
@@ -220,15 +222,22 @@ public class RuleSetVersions implements SmartInitializingSingleton {
     }
 
     private RuleSetVersion store(String ruleSet, List<RuleSetFile> files, String uploader, String comment) {
-        Candidate candidate = check(ruleSet, files);
+        RuleSetBuilder.Prepared prepared = builder.prepare(ruleSet, files);
+        Candidate candidate = check(prepared);
         List<RuleSetFile> before = store.active(ruleSet).map(v -> store.files(ruleSet, v.sequence())).orElse(List.of());
         int sequence = store.save(ruleSet, candidate.compiled().version(), uploader, comment, files,
                 CellChanges.between(before, files), candidate.results());
+        cache.save(prepared, candidate.compiled());
         remember(candidate.compiled());
         log.info("rule set {} version {} ({}) stored, uploaded by {}", ruleSet, sequence, candidate.compiled().version(), uploader);
         return store.find(ruleSet, sequence).orElseThrow();
     }
 
+    /**
+     * The rule base of a stored version: kept in memory, else loaded from the {@link RuleBaseCache} (its files still
+     * pass this release's values-only check, and the cached base was built from exactly their compiler input), else
+     * built and tested again and cached.
+     */
     private CompiledRuleSet compiled(RuleSetVersion version) {
         synchronized (compiled) {
             CompiledRuleSet built = compiled.get(version.hash());
@@ -236,7 +245,13 @@ public class RuleSetVersions implements SmartInitializingSingleton {
                 return built;
             }
         }
-        CompiledRuleSet built = check(version.ruleSet(), store.files(version.ruleSet(), version.sequence())).compiled();
+        RuleSetBuilder.Prepared prepared = builder.prepare(version.ruleSet(),
+                store.files(version.ruleSet(), version.sequence()));
+        CompiledRuleSet built = cache.load(prepared).orElseGet(() -> {
+            CompiledRuleSet compiledNow = check(prepared).compiled();
+            cache.save(prepared, compiledNow);
+            return compiledNow;
+        });
         remember(built);
         return built;
     }
@@ -251,11 +266,11 @@ public class RuleSetVersions implements SmartInitializingSingleton {
     }
 
     /** Values only, compile, test: the checks every version passes before it is stored or activated. */
-    private Candidate check(String ruleSet, List<RuleSetFile> files) {
-        CompiledRuleSet built = builder.build(ruleSet, files);
+    private Candidate check(RuleSetBuilder.Prepared prepared) {
+        CompiledRuleSet built = builder.compile(prepared);
         List<RuleSetProblem> problems = new ArrayList<>();
-        WorkbookTestCases tests = testCases.get(ruleSet);
-        List<TestCaseResult> results = tests == null ? List.of() : tests.run(built, files);
+        WorkbookTestCases tests = testCases.get(prepared.ruleSet());
+        List<TestCaseResult> results = tests == null ? List.of() : tests.run(built, prepared.files());
         for (TestCaseResult result : results) {
             if (!result.passed()) {
                 problems.add(new RuleSetProblem(result.file(), result.sheet(), result.rows(),
