@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
@@ -34,21 +35,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The compiled rule bases of rule-set versions, kept in the database (Flyway V4) so that a start-up, or another instance
- * on the same database, loads a version's rule base instead of compiling it. What is kept is the rule base's packages
- * (rules, compiled consequences) as Drools serialises them, gzipped; the origins and texts are rebuilt from the stored
- * files, which also yields the compiler input the cached base must have been built from.
+ * on the same database, loads a version's rule base instead of building it: the rule base's packages (rules and compiled
+ * consequences) as Drools serialises them, gzipped, with the origin of every rule and the workbooks' texts as JSON.
+ * Only a rule base that passed every check of {@link RuleSetVersions} (values only, compile, the workbooks' test cases)
+ * is cached, so a load skips all of them.
  *
- * <p>Never trusted: a row is used only when it was written by this very release ({@link #engine}: the Drools version and
- * the application's build), from exactly today's compiler input for the version's files ({@code input_hash}), its bytes
- * match their SHA-256, deserialisation admits only classes of Java, Drools, MVEL and this application, and the loaded
- * base holds exactly the rules of that input. Any other row is deleted and the rule base compiled (and tested) again.
- * Deserialising bytes from the database is acceptable because only the service writes this table, like the stored
- * rule-set files beside it, which it compiles and runs anyway: whoever could forge a row could already store rules, so a
- * keyed MAC would add key handling and no protection; the checksum detects damage, not an attacker.
+ * <p>Never trusted: a row is used only when it belongs to the version (rule set and the hash of its files), was written
+ * by this very release ({@link #engine}: the Drools version and the application's build, which holds the approved
+ * templates, the DRL generator and the fact classes), its bytes match their SHA-256, deserialisation admits only
+ * classes of Java, Drools, MVEL and this application, and the loaded base holds exactly the rules its origins name. Any
+ * other row is deleted and the rule base built, tested and cached again. Deserialising bytes from the database is
+ * acceptable because only the service writes this table, as it writes the stored rule-set files beside it, which it
+ * compiles and runs anyway: whoever could forge a row could already store rules, so a keyed MAC would add key handling
+ * and no protection. The checksum detects damage, not an attacker; the database's access control is the boundary.
  */
 @Repository
 public class RuleBaseCache {
@@ -59,16 +65,20 @@ public class RuleBaseCache {
     private static final Logger log = LoggerFactory.getLogger(RuleBaseCache.class);
     private static final ObjectInputFilter CLASSES = ObjectInputFilter.Config.createFilter(
             "java.lang.*;java.util.**;org.drools.**;org.kie.**;org.mvel2.**;cn.supervision.compliance.**;!*");
+    private static final TypeReference<Map<String, RuleOrigin>> ORIGINS = new TypeReference<>() { };
+    private static final TypeReference<List<RowCatalogue.Entry>> TEXTS = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final ObjectMapper mapper;
     private final MeterRegistry meters;
     private final String engine;
 
-    public RuleBaseCache(JdbcClient jdbc, TransactionTemplate transactions, MeterRegistry meters,
+    public RuleBaseCache(JdbcClient jdbc, TransactionTemplate transactions, ObjectMapper mapper, MeterRegistry meters,
                          ObjectProvider<BuildProperties> build) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.mapper = mapper;
         this.meters = meters;
         // a build without build-info (an IDE's) gets an engine of its own per start, so it never reuses a cache
         this.engine = "drools " + Drools.getFullVersion() + "; " + Optional.ofNullable(build.getIfAvailable())
@@ -76,14 +86,14 @@ public class RuleBaseCache {
                 .orElse("unpackaged, started " + Instant.now());
     }
 
-    /** The cached rule base of {@code prepared}, when a row passes every check; a row that fails one is deleted. */
-    Optional<CompiledRuleSet> load(RuleSetBuilder.Prepared prepared) {
+    /** The cached rule base of {@code version}, when its row passes every check; a row that fails one is deleted. */
+    Optional<CompiledRuleSet> load(RuleSetVersion version) {
         Optional<Row> found = jdbc.sql("""
-                SELECT engine, input_hash, built_at, checksum, content FROM rule_base_cache
+                SELECT engine, built_at, checksum, origins, texts, content FROM rule_base_cache
                  WHERE rule_set = :ruleSet AND hash = :hash
-                """).param("ruleSet", prepared.ruleSet()).param("hash", prepared.version())
-                .query((rs, n) -> new Row(rs.getString("engine"), rs.getString("input_hash"),
-                        rs.getTimestamp("built_at").toInstant(), rs.getString("checksum"), rs.getBytes("content")))
+                """).param("ruleSet", version.ruleSet()).param("hash", version.hash())
+                .query((rs, n) -> new Row(rs.getString("engine"), rs.getTimestamp("built_at").toInstant(),
+                        rs.getString("checksum"), rs.getString("origins"), rs.getString("texts"), rs.getBytes("content")))
                 .optional();
         if (found.isEmpty()) {
             count("miss");
@@ -91,52 +101,55 @@ public class RuleBaseCache {
         }
         Row row = found.get();
         String refusal = !row.engine().equals(engine) ? "it was built by another release (" + row.engine() + ")"
-                : !row.inputHash().equals(prepared.inputHash()) ? "it was built from other compiler input"
-                : !row.checksum().equals(checksum(prepared.ruleSet(), prepared.version(), row.engine(), row.inputHash(),
-                row.builtAt(), row.content())) ? "its bytes do not match their checksum" : null;
+                : !row.checksum().equals(checksum(version.ruleSet(), version.hash(), row)) ? "its bytes do not match their checksum"
+                : null;
         if (refusal == null) {
             try {
                 KieBase kieBase = read(row.content());
-                if (ruleNames(kieBase).equals(prepared.input().origins().keySet())) {
+                Map<String, RuleOrigin> origins = mapper.readValue(row.origins(), ORIGINS);
+                if (ruleNames(kieBase).equals(origins.keySet())) {
                     count("hit");
                     log.info("rule set {} version {}: rule base loaded from the cache (built at {})",
-                            prepared.ruleSet(), prepared.version(), row.builtAt());
-                    return Optional.of(prepared.with(kieBase, row.builtAt()));
+                            version.ruleSet(), version.sequence(), row.builtAt());
+                    return Optional.of(new CompiledRuleSet(version.ruleSet(), version.hash(), row.builtAt(),
+                            version.files(), kieBase, Map.copyOf(origins),
+                            RowCatalogue.of(mapper.readValue(row.texts(), TEXTS))));
                 }
-                refusal = "it does not hold exactly the rules of the version";
+                refusal = "it does not hold exactly the rules its origins name";
             } catch (IOException | ClassNotFoundException | RuntimeException e) {
                 refusal = "it cannot be read (" + e + ")";
             }
         }
         log.warn("the cached rule base of rule set {} version {} is not used and will be rebuilt: {}",
-                prepared.ruleSet(), prepared.version(), refusal);
+                version.ruleSet(), version.sequence(), refusal);
         count("rejected");
         jdbc.sql("DELETE FROM rule_base_cache WHERE rule_set = :ruleSet AND hash = :hash")
-                .param("ruleSet", prepared.ruleSet()).param("hash", prepared.version()).update();
+                .param("ruleSet", version.ruleSet()).param("hash", version.hash()).update();
         return Optional.empty();
     }
 
     /**
-     * Keeps the rule base {@code built} from {@code prepared} (it passed every check and its version is stored). A
-     * cache that cannot be written costs only the next start-up's time: the failure is logged, never passed on.
+     * Keeps {@code built}, which passed every check and whose version is stored. A cache that cannot be written costs
+     * only a later start-up's time: the failure is logged, never passed on.
      */
-    void save(RuleSetBuilder.Prepared prepared, CompiledRuleSet built) {
+    void save(CompiledRuleSet built) {
         try {
-            byte[] content = write(built.kieBase());
-            String inputHash = prepared.inputHash();
-            String sum = checksum(built.name(), built.version(), engine, inputHash, built.builtAt(), content);
+            Row row = new Row(engine, built.builtAt(), null, mapper.writeValueAsString(built.origins()),
+                    mapper.writeValueAsString(built.texts().entries()), write(built.kieBase()));
             transactions.executeWithoutResult(status -> {
                 jdbc.sql("DELETE FROM rule_base_cache WHERE rule_set = :ruleSet AND hash = :hash")
                         .param("ruleSet", built.name()).param("hash", built.version()).update();
                 jdbc.sql("""
-                        INSERT INTO rule_base_cache (rule_set, hash, engine, input_hash, built_at, checksum, content)
-                        VALUES (:ruleSet, :hash, :engine, :inputHash, :builtAt, :checksum, :content)
+                        INSERT INTO rule_base_cache (rule_set, hash, engine, built_at, checksum, origins, texts, content)
+                        VALUES (:ruleSet, :hash, :engine, :builtAt, :checksum, :origins, :texts, :content)
                         """).param("ruleSet", built.name()).param("hash", built.version()).param("engine", engine)
-                        .param("inputHash", inputHash).param("builtAt", Timestamp.from(built.builtAt()))
-                        .param("checksum", sum).param("content", content).update();
+                        .param("builtAt", Timestamp.from(row.builtAt()))
+                        .param("checksum", checksum(built.name(), built.version(), row))
+                        .param("origins", row.origins()).param("texts", row.texts()).param("content", row.content())
+                        .update();
             });
         } catch (IOException | DataAccessException e) {
-            log.warn("the rule base of rule set {} version {} could not be cached; the next start-up compiles it: {}",
+            log.warn("the rule base of rule set {} version {} could not be cached; it will be built again: {}",
                     built.name(), built.version(), e.toString());
         }
     }
@@ -175,17 +188,17 @@ public class RuleBaseCache {
         return names;
     }
 
-    private static String checksum(String ruleSet, String hash, String engine, String inputHash, Instant builtAt,
-                                   byte[] content) {
+    /** SHA-256 over everything a row says: whose rule base it is, by which release, when, and its three contents. */
+    private static String checksum(String ruleSet, String hash, Row row) {
         return RuleSetCompiler.sha256(digest -> {
-            for (String part : List.of(ruleSet, hash, engine, inputHash, builtAt.toString())) {
+            for (String part : List.of(ruleSet, hash, row.engine(), row.builtAt().toString(), row.origins(), row.texts())) {
                 digest.update(part.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }
-            digest.update(content);
+            digest.update(row.content());
         });
     }
 
-    private record Row(String engine, String inputHash, Instant builtAt, String checksum, byte[] content) {
+    private record Row(String engine, Instant builtAt, String checksum, String origins, String texts, byte[] content) {
     }
 }

@@ -1,15 +1,10 @@
 package cn.supervision.compliance.ruleset;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.kie.api.KieBase;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,58 +25,13 @@ public class RuleSetBuilder {
 
     /** The rule base of {@code files}, versioned by their hash; {@link WorkbookRejected} naming every bad cell. */
     public CompiledRuleSet build(String ruleSet, List<RuleSetFile> files) {
-        return compile(prepare(ruleSet, files));
-    }
-
-    /**
-     * A rule set's files checked and turned into the compiler's input, with the origin of every rule and the
-     * catalogue of texts: everything of a build but the slow part, compiling the rule base. {@link WorkbookRejected}
-     * naming every bad cell.
-     */
-    Prepared prepare(String ruleSet, List<RuleSetFile> files) {
         Tokenised tokenised = tokenise(ruleSet, files);
         try {
-            return new Prepared(RuleSetCompiler.hash(files), files, compiler.input(ruleSet, tokenised.compilable()),
+            RuleSetCompiler.CompilerInput input = compiler.input(ruleSet, tokenised.compilable());
+            return compiler.compile(input, RuleSetCompiler.hash(files), files.stream().map(RuleSetFile::name).toList(),
                     tokenised.texts());
         } catch (RuleSetRejected e) {
             throw new WorkbookRejected(e.problems());
-        }
-    }
-
-    CompiledRuleSet compile(Prepared prepared) {
-        try {
-            return prepared.with(compiler.compile(prepared.input(), prepared.version()),
-                    Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        } catch (RuleSetRejected e) {
-            throw new WorkbookRejected(e.problems());
-        }
-    }
-
-    /** A version's files ready to compile: {@code input} is exactly what the compiler would receive. */
-    record Prepared(String version, List<RuleSetFile> files, RuleSetCompiler.CompilerInput input, RowCatalogue texts) {
-
-        String ruleSet() {
-            return input.ruleSet();
-        }
-
-        List<String> fileNames() {
-            return files.stream().map(RuleSetFile::name).toList();
-        }
-
-        /** SHA-256 over every DRL text the compiler receives, by path: what a compiled rule base was built from. */
-        String inputHash() {
-            return RuleSetCompiler.sha256(digest -> input.texts().forEach((path, text) -> {
-                digest.update(path.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(text.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }));
-        }
-
-        /** The rule set of this input served by {@code kieBase}, which was built from it at {@code builtAt}. */
-        CompiledRuleSet with(KieBase kieBase, Instant builtAt) {
-            return new CompiledRuleSet(ruleSet(), version, builtAt, fileNames(), kieBase, Map.copyOf(input.origins()),
-                    texts);
         }
     }
 

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -91,7 +93,7 @@ final class RuleSetCompiler {
     }
 
     /** Builds the rule base of {@code input} under a version hash computed from the files as they were uploaded. */
-    KieBase compile(CompilerInput input, String version) {
+    CompiledRuleSet compile(CompilerInput input, String version, List<String> files, RowCatalogue texts) {
         List<RuleSetProblem> problems = new ArrayList<>();
         KieServices kie = KieServices.Factory.get();
         KieFileSystem fileSystem = kie.newKieFileSystem();
@@ -109,7 +111,9 @@ final class RuleSetCompiler {
         KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
         // the built base stands on its own; keep no copy of every version in the global repository
         kie.getRepository().removeKieModule(releaseId);
-        return kieBase;
+        // milliseconds: the time survives the database (RuleBaseCache) unchanged
+        return new CompiledRuleSet(input.ruleSet(), version, Instant.now().truncatedTo(ChronoUnit.MILLIS), files, kieBase,
+                Map.copyOf(input.origins()), texts);
     }
 
     record SheetSource(String workbook, String sheet, String drl) {

@@ -222,21 +222,19 @@ public class RuleSetVersions implements SmartInitializingSingleton {
     }
 
     private RuleSetVersion store(String ruleSet, List<RuleSetFile> files, String uploader, String comment) {
-        RuleSetBuilder.Prepared prepared = builder.prepare(ruleSet, files);
-        Candidate candidate = check(prepared);
+        Candidate candidate = check(ruleSet, files);
         List<RuleSetFile> before = store.active(ruleSet).map(v -> store.files(ruleSet, v.sequence())).orElse(List.of());
         int sequence = store.save(ruleSet, candidate.compiled().version(), uploader, comment, files,
                 CellChanges.between(before, files), candidate.results());
-        cache.save(prepared, candidate.compiled());
+        cache.save(candidate.compiled());
         remember(candidate.compiled());
         log.info("rule set {} version {} ({}) stored, uploaded by {}", ruleSet, sequence, candidate.compiled().version(), uploader);
         return store.find(ruleSet, sequence).orElseThrow();
     }
 
     /**
-     * The rule base of a stored version: kept in memory, else loaded from the {@link RuleBaseCache} (its files still
-     * pass this release's values-only check, and the cached base was built from exactly their compiler input), else
-     * built and tested again and cached.
+     * The rule base of a stored version: kept in memory, else loaded from the {@link RuleBaseCache} (built and tested
+     * by this release from this version's files), else built and tested again and cached.
      */
     private CompiledRuleSet compiled(RuleSetVersion version) {
         synchronized (compiled) {
@@ -245,11 +243,10 @@ public class RuleSetVersions implements SmartInitializingSingleton {
                 return built;
             }
         }
-        RuleSetBuilder.Prepared prepared = builder.prepare(version.ruleSet(),
-                store.files(version.ruleSet(), version.sequence()));
-        CompiledRuleSet built = cache.load(prepared).orElseGet(() -> {
-            CompiledRuleSet compiledNow = check(prepared).compiled();
-            cache.save(prepared, compiledNow);
+        CompiledRuleSet built = cache.load(version).orElseGet(() -> {
+            CompiledRuleSet compiledNow = check(version.ruleSet(),
+                    store.files(version.ruleSet(), version.sequence())).compiled();
+            cache.save(compiledNow);
             return compiledNow;
         });
         remember(built);
@@ -266,11 +263,11 @@ public class RuleSetVersions implements SmartInitializingSingleton {
     }
 
     /** Values only, compile, test: the checks every version passes before it is stored or activated. */
-    private Candidate check(RuleSetBuilder.Prepared prepared) {
-        CompiledRuleSet built = builder.compile(prepared);
+    private Candidate check(String ruleSet, List<RuleSetFile> files) {
+        CompiledRuleSet built = builder.build(ruleSet, files);
         List<RuleSetProblem> problems = new ArrayList<>();
-        WorkbookTestCases tests = testCases.get(prepared.ruleSet());
-        List<TestCaseResult> results = tests == null ? List.of() : tests.run(built, prepared.files());
+        WorkbookTestCases tests = testCases.get(ruleSet);
+        List<TestCaseResult> results = tests == null ? List.of() : tests.run(built, files);
         for (TestCaseResult result : results) {
             if (!result.passed()) {
                 problems.add(new RuleSetProblem(result.file(), result.sheet(), result.rows(),

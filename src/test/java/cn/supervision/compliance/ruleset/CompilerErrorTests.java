@@ -9,7 +9,6 @@ import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import org.junit.jupiter.api.Test;
-import org.kie.api.KieBase;
 
 /**
  * An error in the DRL generated from a compiler workbook (only a defect of the approved template can cause one, since
@@ -38,8 +37,9 @@ class CompilerErrorTests {
         });
     }
 
-    private static KieBase compile(List<RuleSetFile> files) {
+    private static CompiledRuleSet compile(List<RuleSetFile> files) {
         RuleSetCompiler compiler = new RuleSetCompiler();
-        return compiler.compile(compiler.input("balanced-development", files), "broken");
+        return compiler.compile(compiler.input("balanced-development", files), "broken",
+                List.of(Workbooks.RESOURCE_ALLOCATION), RowCatalogue.empty());
     }
 }
