@@ -3,6 +3,7 @@ package cn.supervision.compliance.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -66,6 +67,19 @@ class BatchController {
             return accepted(batches.submit(BatchInput.zip(zip, mapper, limits), ruleSet, jurisdiction,
                     submitter.getName()));
         }
+    }
+
+    @Operation(summary = "The batches the caller may read (auditors and admins: all; others: those they submitted),"
+            + " newest first, each with its progress")
+    @GetMapping
+    BatchListing list(Authentication viewer) {
+        boolean all = Viewers.readsAll(viewer);
+        return new BatchListing(batches.all().stream()
+                .filter(batch -> all || batch.submittedBy().equals(viewer.getName())).toList());
+    }
+
+    /** The answer of {@code GET /api/v1/batches}. */
+    record BatchListing(List<BatchProgress> items) {
     }
 
     @Operation(summary = "A batch's progress: counties done of the total, rate and estimated time left")

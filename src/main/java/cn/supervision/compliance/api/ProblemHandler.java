@@ -98,6 +98,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** Every evaluation place is taken ({@link Admission}): 503 at once, with when to try again. */
+    @ExceptionHandler(Overloaded.class)
+    ResponseEntity<ProblemDetail> overloaded(Overloaded e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The service is evaluating as many counties as it admits at once; nothing was evaluated or stored."
+                        + " Try again after " + e.retryAfterSeconds() + " s.");
+        problem.setTitle("Service overloaded");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(problem);
+    }
+
     /** Workbooks not accepted as a version: 422 with every problem as {file, sheet, cell, message}. */
     @ExceptionHandler(WorkbookRejected.class)
     ProblemDetail workbookRejected(WorkbookRejected e) {

@@ -95,6 +95,12 @@ public class BatchJobs {
         return find(id).map(BatchJob::progress);
     }
 
+    /** The progress of every batch since the start, newest first. */
+    public List<BatchProgress> all() {
+        return jobs.values().stream().map(BatchJob::progress)
+                .sorted(Comparator.comparing(BatchProgress::submittedAt).reversed()).toList();
+    }
+
     /** The submitter of a batch, to decide who may read it. */
     public Optional<String> submitter(String id) {
         return find(id).map(BatchJob::submittedBy);

@@ -29,6 +29,11 @@ public final class RowCatalogue {
         return new RowCatalogue(List.of());
     }
 
+    /** The catalogue of these entries, numbered in their order (as a cached rule base stored them). */
+    static RowCatalogue of(List<Entry> entries) {
+        return new RowCatalogue(entries);
+    }
+
     /** The text of number {@code id}, as typed. */
     public String at(int id) {
         if (id < 0 || id >= entries.size()) {

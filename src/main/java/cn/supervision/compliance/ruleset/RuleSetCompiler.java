@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -109,7 +111,8 @@ final class RuleSetCompiler {
         KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
         // the built base stands on its own; keep no copy of every version in the global repository
         kie.getRepository().removeKieModule(releaseId);
-        return new CompiledRuleSet(input.ruleSet(), version, Instant.now(), files, kieBase,
+        // milliseconds: the time survives the database (RuleBaseCache) unchanged
+        return new CompiledRuleSet(input.ruleSet(), version, Instant.now().truncatedTo(ChronoUnit.MILLIS), files, kieBase,
                 Map.copyOf(input.origins()), texts);
     }
 
@@ -215,15 +218,20 @@ final class RuleSetCompiler {
 
     /** The version of a rule set: SHA-256 over its files' kinds, names and contents in a fixed order. */
     static String hash(List<RuleSetFile> files) {
+        return sha256(digest -> files.stream()
+                .sorted(Comparator.comparing((RuleSetFile f) -> f.kind()).thenComparing(RuleSetFile::name))
+                .forEach(f -> {
+                    digest.update((f.kind() + "/" + f.name()).getBytes(StandardCharsets.UTF_8));
+                    digest.update((byte) 0);
+                    digest.update(f.content());
+                }));
+    }
+
+    /** SHA-256, in hex, of what {@code input} feeds the digest. */
+    static String sha256(Consumer<MessageDigest> input) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            files.stream()
-                    .sorted(Comparator.comparing((RuleSetFile f) -> f.kind()).thenComparing(RuleSetFile::name))
-                    .forEach(f -> {
-                        digest.update((f.kind() + "/" + f.name()).getBytes(StandardCharsets.UTF_8));
-                        digest.update((byte) 0);
-                        digest.update(f.content());
-                    });
+            input.accept(digest);
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

@@ -37,6 +37,7 @@ public class RuleSetVersions implements SmartInitializingSingleton {
     private final RuleSetSources sources;
     private final RuleSetBuilder builder;
     private final RuleSetVersionStore store;
+    private final RuleBaseCache cache;
     private final Map<String, WorkbookTestCases> testCases;
     private final ReentrantLock arrivals = new ReentrantLock(true);
     private final Map<String, CompiledRuleSet> compiled = new LinkedHashMap<>(8, 0.75f, true) {
@@ -47,11 +48,12 @@ public class RuleSetVersions implements SmartInitializingSingleton {
     };
 
     public RuleSetVersions(RuleSets ruleSets, RuleSetSources sources, RuleSetBuilder builder,
-                           RuleSetVersionStore store, List<WorkbookTestCases> testCases) {
+                           RuleSetVersionStore store, RuleBaseCache cache, List<WorkbookTestCases> testCases) {
         this.ruleSets = ruleSets;
         this.sources = sources;
         this.builder = builder;
         this.store = store;
+        this.cache = cache;
         this.testCases = testCases.stream().collect(Collectors.toMap(WorkbookTestCases::ruleSet, Function.identity()));
     }
 
@@ -224,11 +226,16 @@ public class RuleSetVersions implements SmartInitializingSingleton {
         List<RuleSetFile> before = store.active(ruleSet).map(v -> store.files(ruleSet, v.sequence())).orElse(List.of());
         int sequence = store.save(ruleSet, candidate.compiled().version(), uploader, comment, files,
                 CellChanges.between(before, files), candidate.results());
+        cache.save(candidate.compiled());
         remember(candidate.compiled());
         log.info("rule set {} version {} ({}) stored, uploaded by {}", ruleSet, sequence, candidate.compiled().version(), uploader);
         return store.find(ruleSet, sequence).orElseThrow();
     }
 
+    /**
+     * The rule base of a stored version: kept in memory, else loaded from the {@link RuleBaseCache} (built and tested
+     * by this release from this version's files), else built and tested again and cached.
+     */
     private CompiledRuleSet compiled(RuleSetVersion version) {
         synchronized (compiled) {
             CompiledRuleSet built = compiled.get(version.hash());
@@ -236,7 +243,12 @@ public class RuleSetVersions implements SmartInitializingSingleton {
                 return built;
             }
         }
-        CompiledRuleSet built = check(version.ruleSet(), store.files(version.ruleSet(), version.sequence())).compiled();
+        CompiledRuleSet built = cache.load(version).orElseGet(() -> {
+            CompiledRuleSet compiledNow = check(version.ruleSet(),
+                    store.files(version.ruleSet(), version.sequence())).compiled();
+            cache.save(compiledNow);
+            return compiledNow;
+        });
         remember(built);
         return built;
     }

@@ -54,6 +54,8 @@ class SecurityConfig {
                         .requestMatchers(GET, "/api/v1/evaluations", "/api/v1/evaluations/**")
                         .hasAnyRole(roles(AUDITOR, ADMIN))
                         .requestMatchers(POST, "/api/v1/batches").hasAnyRole(roles(INTEGRATOR, ADMIN))
+                        // everyone signed in lists batches: the controller lists only those the caller may read
+                        .requestMatchers(GET, "/api/v1/batches").hasAnyRole(roles(INTEGRATOR, AUDITOR, POLICY_EDITOR, ADMIN))
                         // integrators read only the batches they submitted (checked in the controller)
                         .requestMatchers(GET, "/api/v1/batches/*", "/api/v1/batches/*/summary",
                                 "/api/v1/batches/*/summary.xlsx").hasAnyRole(roles(INTEGRATOR, AUDITOR, ADMIN))

@@ -155,6 +155,27 @@ class BatchHttpTests {
     }
 
     @Test
+    void theListingShowsEachRoleTheBatchesItMayRead() throws Exception {
+        String byKey = submitLines(mapper.writeValueAsString(ApiClients.sample(mapper, "BATCH-LIST-1")));
+        String byAdmin = ApiClients.as(port, Role.ADMIN).post().uri("/api/v1/batches?ruleSet=balanced-development")
+                .contentType(JSON_LINES).body(mapper.writeValueAsString(ApiClients.sample(mapper, "BATCH-LIST-2")))
+                .retrieve().body(JsonNode.class).get("id").asText();
+
+        assertThat(listed(ApiClients.integratorKey(port))).contains(byKey).doesNotContain(byAdmin);
+        assertThat(listed(ApiClients.as(port, Role.INTEGRATOR))).doesNotContain(byKey, byAdmin);
+        assertThat(listed(ApiClients.as(port, Role.POLICY_EDITOR))).isEmpty();
+        assertThat(listed(ApiClients.as(port, Role.AUDITOR))).contains(byKey, byAdmin);
+        List<String> all = listed(ApiClients.as(port, Role.ADMIN));
+        assertThat(all).contains(byKey, byAdmin);
+        assertThat(all.indexOf(byAdmin)).as("newest first").isLessThan(all.indexOf(byKey));
+        JsonNode mine = ApiClients.integratorKey(port).get().uri("/api/v1/batches").retrieve().body(JsonNode.class);
+        assertThat(mine.get("items").get(0).get("submittedBy").asText()).isEqualTo("local-integrator");
+        assertThat(mine.get("items").get(0).has("total")).isTrue();
+        awaitEnd(ApiClients.integratorKey(port), byKey);
+        awaitEnd(ApiClients.as(port, Role.ADMIN), byAdmin);
+    }
+
+    @Test
     void anUnknownRuleSetIsRefusedBeforeAnythingRuns() {
         ResponseEntity<JsonNode> refused = ApiClients.integratorKey(port).post()
                 .uri("/api/v1/batches?ruleSet=no-such-set").contentType(JSON_LINES).body("{}\n")
@@ -162,6 +183,10 @@ class BatchHttpTests {
 
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
         assertThat(refused.getBody().get("errors").findValuesAsText("field")).containsExactly("ruleSet");
+    }
+
+    private static List<String> listed(RestClient client) {
+        return client.get().uri("/api/v1/batches").retrieve().body(JsonNode.class).get("items").findValuesAsText("id");
     }
 
     private String submitLines(String lines) {

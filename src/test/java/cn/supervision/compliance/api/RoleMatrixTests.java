@@ -56,6 +56,7 @@ class RoleMatrixTests {
                     EnumSet.of(Role.POLICY_EDITOR, Role.ADMIN)),
             Map.entry("GET /api/v1/me", EnumSet.allOf(Role.class)),
             Map.entry("POST /api/v1/batches", EnumSet.of(Role.INTEGRATOR, Role.ADMIN)),
+            Map.entry("GET /api/v1/batches", EnumSet.allOf(Role.class)),
             Map.entry("GET /api/v1/batches/{id}", EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.ADMIN)),
             Map.entry("GET /api/v1/batches/{id}/summary", EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.ADMIN)),
             Map.entry("GET /api/v1/batches/{id}/summary.xlsx", EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.ADMIN)),

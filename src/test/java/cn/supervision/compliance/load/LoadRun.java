@@ -28,6 +28,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.FileSystemUtils;
@@ -56,6 +57,7 @@ public final class LoadRun {
 
     private static final Path DATABASE = Path.of("target", "load-test");
     private static final String SET = "/api/v1/rule-sets/balanced-development";
+    private static final String REFUSED = ": refused (503, Retry-After)";
 
     private final Map<String, Queue<Long>> latencies = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
@@ -147,7 +149,11 @@ public final class LoadRun {
         }
     }
 
-    /** One request, its latency recorded under its kind; null (and an error counted) unless the status is expected. */
+    /**
+     * One request, its latency recorded under its kind; null (and an error counted) unless the status is expected. A
+     * request refused by admission control (503 with {@code Retry-After}) is recorded apart, is no error, and its client
+     * waits as long as the answer asks before its next request, as a well-behaved client does.
+     */
     private ResponseEntity<JsonNode> timed(String kind, int expected, Supplier<ResponseEntity<JsonNode>> call) {
         requests.incrementAndGet();
         long begin = System.nanoTime();
@@ -157,7 +163,14 @@ public final class LoadRun {
         } catch (RuntimeException e) {
             response = null;
         }
-        latencies.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(System.nanoTime() - begin);
+        long took = System.nanoTime() - begin;
+        String retryAfter = response == null ? null : response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+        if (response != null && response.getStatusCode().value() == 503 && retryAfter != null) {
+            latencies.computeIfAbsent(kind + REFUSED, k -> new ConcurrentLinkedQueue<>()).add(took);
+            sleepUntil(System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(retryAfter)));
+            return null;
+        }
+        latencies.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(took);
         if (response == null || response.getStatusCode().value() != expected) {
             errors.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
             return null;
@@ -197,6 +210,11 @@ public final class LoadRun {
                     millis(percentile(sorted, 50)), millis(percentile(sorted, 90)), millis(percentile(sorted, 99)),
                     millis(sorted.get(sorted.size() - 1))));
         });
+        long admitted = latencies.getOrDefault("evaluate (API key)", new ConcurrentLinkedQueue<>()).size();
+        long refused = latencies.getOrDefault("evaluate (API key)" + REFUSED, new ConcurrentLinkedQueue<>()).size();
+        out.append(String.format(Locale.ROOT, "%nEvaluations refused by admission control: %d of %d (%.1f %%); the"
+                + " evaluate row holds only the admitted.%n", refused, admitted + refused,
+                100d * refused / Math.max(1, admitted + refused)));
         out.append("\nEvaluations by rule-set version (hash prefix): ").append(new TreeMap<>(evaluationsByVersion))
                 .append('\n');
         Runtime runtime = Runtime.getRuntime();
