@@ -195,6 +195,65 @@ class CurriculumRulesTests {
         assertThat(result.hints()).isEmpty();
     }
 
+    /** A school of the given type teaching only senior grades 10–12. */
+    private static ObjectNode senior(String type) {
+        ObjectNode school = twelveYear();
+        school.put("type", type);
+        ArrayNode grades = school.withArray("grades");
+        for (int i = grades.size() - 1; i >= 0; i--) {
+            if (grades.get(i).get("grade").asInt() < 10) {
+                grades.remove(i);
+            }
+        }
+        return school;
+    }
+
+    @Test
+    void seniorAestheticHoursAndSeniorPePeriodsBindGeneralSeniorHighSchoolsNotVocationalOnes() {
+        EvaluationResult general = evaluate(senior("SENIOR"));
+        assertThat(verdict(general, "C03", null)).isEqualTo(Verdict.PASSED);
+        assertThat(verdict(general, "C04", "10-12年级")).isEqualTo(Verdict.PASSED);
+
+        ObjectNode short1 = senior("SENIOR");
+        short1.put("seniorAestheticClassHours", 107);
+        assertThat(verdict(evaluate(short1), "C03", null)).isEqualTo(Verdict.FAILED);
+
+        EvaluationResult vocational = evaluate(senior("VOCATIONAL"));
+        assertThat(verdict(vocational, "C03", null)).isEqualTo(Verdict.NOT_APPLICABLE);
+        assertThat(verdict(vocational, "C04", "10-12年级")).isEqualTo(Verdict.NOT_APPLICABLE);
+        assertThat(verdict(evaluate(twelveYear()), "C04", "10-12年级")).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void skillsBindCompulsoryGradesOnlyAndThePracticeShareBindsSeniorGradesToo() {
+        ObjectNode seniorOnly = senior("SENIOR");
+        seniorOnly.put("sportsSkillShare", 50).put("subjectPracticeShare", 9.99);
+        EvaluationResult result = evaluate(seniorOnly);
+        assertThat(verdict(result, "C12", "运动技能")).isEqualTo(Verdict.NOT_APPLICABLE);
+        assertThat(verdict(result, "C08", "1-12年级")).isEqualTo(Verdict.FAILED);
+        seniorOnly.put("subjectPracticeShare", 10);
+        assertThat(verdict(evaluate(seniorOnly), "C08", "1-12年级")).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void theNewChecksAreNotAssessedWithoutTheirFiguresAndBindOnlyTheirJurisdictions() {
+        ObjectNode school = school();
+        school.remove("outsideActivityMinutes");
+        school.remove("operaWatchedShare");
+        EvaluationResult daxing = evaluate(school);
+        assertThat(verdict(daxing, "C05", "校外")).isEqualTo(Verdict.NOT_ASSESSED);
+        assertThat(verdict(daxing, "C14", "戏曲")).isEqualTo(Verdict.NOT_ASSESSED);
+
+        EvaluationResult hunan = evaluate(school(), "daxiang");
+        assertThat(hunan.jurisdictionChain()).containsExactly("national", "hunan", "shaoyang", "daxiang");
+        assertThat(hunan.checks()).extracting(CheckResult::code).containsOnly("C05", "C08", "C09", "C10");
+        assertThat(checks(hunan, "C05")).extracting(CheckResult::name).containsExactly("校内每天体育活动时间");
+
+        EvaluationResult zhejiang = evaluate(school(), "zhejiang");
+        assertThat(checks(zhejiang, "C12")).hasSize(2).allSatisfy(c -> assertThat(c.requirement()).startsWith("义务教育阶段"));
+        assertThat(checks(zhejiang, "C06")).extracting(CheckResult::requirement).containsExactly("设立劳动教育必修课程和劳动周");
+    }
+
     @Test
     void aMissingFigureIsNotAssessedAndNamed() {
         ObjectNode school = school();
