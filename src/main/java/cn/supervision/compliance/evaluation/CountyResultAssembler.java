@@ -52,7 +52,7 @@ final class CountyResultAssembler {
         String gradeLabel = grade != null && grade.assessed() ? grade.band().label() : null;
         EvaluationResult.Summary summary = summary(county, sections, excluded, variation, checks, hints, decision,
                 grade);
-        return new EvaluationResult(null, rules.name(), jurisdiction, rules.version(),
+        return new EvaluationResult(null, rules.name(), jurisdiction, outcome.chain().rootFirst(), rules.version(),
                 EvaluationResult.Subject.county(county.countyCode(), county.countyName(), county.year()), passed,
                 decision == null ? null : new EvaluationResult.DecisionResult(decision.outcome().name(),
                         decision.outcome().label(), decision.reasons(), rules.origin(decision.rule())),

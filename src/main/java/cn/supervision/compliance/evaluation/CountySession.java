@@ -15,6 +15,7 @@ import cn.supervision.compliance.facts.CountyMeasures;
 import cn.supervision.compliance.facts.CountySubject;
 import cn.supervision.compliance.facts.DerivedFactsReady;
 import cn.supervision.compliance.facts.InvalidInput;
+import cn.supervision.compliance.facts.KnownJurisdiction;
 import cn.supervision.compliance.facts.SchoolInput;
 import cn.supervision.compliance.facts.SchoolProfile;
 import cn.supervision.compliance.facts.SectionDerivation;
@@ -22,14 +23,14 @@ import cn.supervision.compliance.facts.Stage;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 
 /**
- * One Drools session over one county, in two steps. First the assessment and the school profiles: the parameter rows
- * of the jurisdiction (school rule, split weights, catalogue, maxima, bands, veto items) and the scope rows fire. Then
+ * One Drools session over one county, in three steps. First the jurisdiction tree's rows, from which the requested
+ * jurisdiction's chain goes in. Then the assessment and the school profiles: the parameter rows of the chain (school rule, split weights, catalogue, maxima, bands, veto items) and the scope rows fire. Then
  * the facts derived with those parameters: check rows, the school rule, CVs, indicator verdicts, grade, decision and
  * remediation rows fire.
  */
 final class CountySession {
 
-    record Outcome(List<Exclusion> exclusions, List<Finding> findings, List<SectionVerdict> verdicts,
+    record Outcome(JurisdictionChain chain, List<Exclusion> exclusions, List<Finding> findings, List<SectionVerdict> verdicts,
                    List<VariationCheck> variations, List<Remedy> remedies, List<IndicatorVerdict> indicators,
                    List<MeasureCheck> measureChecks, List<Veto> vetoes, Grade grade, Decision decision,
                    List<String> firedRules) {
@@ -43,6 +44,10 @@ final class CountySession {
         FiredRules fired = new FiredRules();
         session.addEventListener(fired);
         try {
+            session.fireAllRules();
+            JurisdictionChain chain = JurisdictionChain.of(rules, jurisdiction,
+                    facts(session, KnownJurisdiction.class));
+            chain.links().forEach(session::insert);
             session.insert(new Assessment(rules.name(), jurisdiction, county.year()));
             for (SchoolInput school : county.schools()) {
                 session.insert(new SchoolProfile(school.id(), school.type(), school.totalStudents()));
@@ -50,7 +55,7 @@ final class CountySession {
             session.fireAllRules();
             if (facts(session, SchoolPassRule.class).isEmpty()) {
                 throw new InvalidInput("jurisdiction",
-                        "rule set " + rules.name() + " has no school rule for jurisdiction '" + jurisdiction + "'");
+                        "rule set " + rules.name() + " has no school rule for any jurisdiction of " + chain.rootFirst());
             }
             List<Exclusion> exclusions = facts(session, Exclusion.class);
             Set<String> excluded = exclusions.stream().map(Exclusion::schoolId).collect(Collectors.toSet());
@@ -67,7 +72,7 @@ final class CountySession {
             inputs.vetoFlags().forEach(session::insert);
             session.insert(new DerivedFactsReady());
             session.fireAllRules();
-            return new Outcome(exclusions, facts(session, Finding.class), facts(session, SectionVerdict.class),
+            return new Outcome(chain, exclusions, facts(session, Finding.class), facts(session, SectionVerdict.class),
                     facts(session, VariationCheck.class), facts(session, Remedy.class),
                     facts(session, IndicatorVerdict.class), facts(session, MeasureCheck.class),
                     facts(session, Veto.class), single(session, Grade.class), single(session, Decision.class),

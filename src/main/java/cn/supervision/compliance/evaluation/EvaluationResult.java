@@ -17,6 +17,7 @@ public record EvaluationResult(
         String id,
         String ruleSet,
         String jurisdiction,
+        List<String> jurisdictionChain,
         String ruleSetVersion,
         Subject subject,
         boolean passed,
@@ -33,7 +34,7 @@ public record EvaluationResult(
         List<Hint> hints) {
 
     public EvaluationResult withId(String newId) {
-        return new EvaluationResult(newId, ruleSet, jurisdiction, ruleSetVersion, subject, passed, decision, grade,
+        return new EvaluationResult(newId, ruleSet, jurisdiction, jurisdictionChain, ruleSetVersion, subject, passed, decision, grade,
                 evaluatedAt, summary, checks, assessment, sections, excluded, variation, firedRules, hints);
     }
 

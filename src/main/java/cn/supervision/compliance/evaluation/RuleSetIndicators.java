@@ -9,12 +9,13 @@ import cn.supervision.compliance.ruleset.RuleOrigin;
 public record RuleSetIndicators(String ruleSet, String version, List<Indicator> indicators,
                                 List<Jurisdiction> jurisdictions) {
 
-    /** One check row: {@code effectiveFrom} null means in force whatever the year, {@code jurisdiction} null everywhere. */
+    /** One check row: {@code effectiveFrom} null means in force whatever the year; {@code jurisdiction} sets it. */
     public record Indicator(String code, String name, String requirement, String basis, String comparator,
                             BigDecimal threshold, String unit, String scope, Integer effectiveFrom, String jurisdiction,
                             String source, RuleOrigin rule) {
     }
 
-    public record Jurisdiction(String code, String name) {
+    /** A node of the jurisdiction tree: {@code parent} null for the root; level national, province, city or district. */
+    public record Jurisdiction(String code, String parent, String name, String level) {
     }
 }

@@ -39,7 +39,7 @@ final class TargetResults {
                     .map(g -> hint(rules, subject, g)).forEach(hints::add);
         }
         boolean passed = checks.stream().noneMatch(c -> c.verdict() == Verdict.FAILED);
-        return new EvaluationResult(null, rules.name(), jurisdiction, rules.version(), subject, passed, null, null,
+        return new EvaluationResult(null, rules.name(), jurisdiction, outcomes.chain().rootFirst(), rules.version(), subject, passed, null, null,
                 Instant.now(), summary(subject, checks, hints), checks, null, List.of(), List.of(), List.of(),
                 outcomes.firedRules().stream().map(rules::origin).toList(), hints);
     }
@@ -68,7 +68,7 @@ final class TargetResults {
                         s.scope(), s.inForceFrom(), s.jurisdiction(), s.source(), rules.origin(s.rule())))
                 .toList();
         return new RuleSetIndicators(rules.name(), rules.version(), indicators, catalogue.jurisdictions().stream()
-                .map(j -> new RuleSetIndicators.Jurisdiction(j.code(), j.name())).toList());
+                .map(j -> new RuleSetIndicators.Jurisdiction(j.code(), j.parent(), j.name(), j.level())).toList());
     }
 
     private static CheckResult check(CompiledRuleSet rules, EvaluationResult.Subject subject, Outcome outcome) {

@@ -8,22 +8,22 @@ import org.kie.api.runtime.KieSession;
 
 import cn.supervision.compliance.evaluation.targets.CheckScope;
 import cn.supervision.compliance.evaluation.targets.Guidance;
-import cn.supervision.compliance.evaluation.targets.KnownJurisdiction;
 import cn.supervision.compliance.evaluation.targets.Outcome;
 import cn.supervision.compliance.evaluation.targets.Reach;
 import cn.supervision.compliance.evaluation.targets.Standard;
-import cn.supervision.compliance.facts.InvalidInput;
+import cn.supervision.compliance.facts.KnownJurisdiction;
 import cn.supervision.compliance.facts.Observation;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 
 /**
  * One Drools session over one curriculum or district-target subject: the scope, the subject's reach and its figures go
- * in; the check rows insert their standards, the judging rule in DRL turns each into an outcome, the guidance rows
- * add what to do about the failed ones. The same session with a listing scope yields the rule set's catalogue.
+ * in; first the jurisdiction tree's rows fire and the requested jurisdiction's chain goes in, then the check rows insert
+ * their standards, the judging rule in DRL turns each one the chain selects into an outcome, the guidance rows add
+ * what to do about the failed ones. The same session with a listing scope yields the rule set's catalogue.
  */
 final class TargetSession {
 
-    record Outcomes(List<Outcome> outcomes, List<Guidance> guidance, List<String> firedRules) {
+    record Outcomes(JurisdictionChain chain, List<Outcome> outcomes, List<Guidance> guidance, List<String> firedRules) {
     }
 
     record Catalogue(List<Standard> standards, List<KnownJurisdiction> jurisdictions) {
@@ -37,19 +37,18 @@ final class TargetSession {
         FiredRules fired = new FiredRules();
         session.addEventListener(fired);
         try {
+            session.fireAllRules();
+            JurisdictionChain chain = JurisdictionChain.of(rules, scope.jurisdiction(),
+                    facts(session, KnownJurisdiction.class));
+            chain.links().forEach(session::insert);
             session.insert(scope);
             session.insert(reach);
             observations.forEach(session::insert);
             session.fireAllRules();
-            if (facts(session, KnownJurisdiction.class).stream().noneMatch(j -> j.code().equals(scope.jurisdiction()))) {
-                throw new InvalidInput("jurisdiction", "rule set " + rules.name() + " does not know jurisdiction '"
-                        + scope.jurisdiction() + "'; known: " + catalogue(rules).jurisdictions().stream()
-                        .map(KnownJurisdiction::code).toList());
-            }
             List<Outcome> outcomes = facts(session, Outcome.class).stream()
                     .sorted(Comparator.comparing((Outcome o) -> order(rules, o.standard())))
                     .toList();
-            return new Outcomes(outcomes, facts(session, Guidance.class), fired.names());
+            return new Outcomes(chain, outcomes, facts(session, Guidance.class), fired.names());
         } finally {
             session.dispose();
         }

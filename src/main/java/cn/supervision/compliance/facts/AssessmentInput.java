@@ -43,7 +43,16 @@ public record AssessmentInput(
         @DecimalMin("0") @DecimalMax("1") BigDecimal monitoringDifferenceRate,
         @DecimalMin("0") @DecimalMax("100") BigDecimal socialRecognitionPct,
         @Min(1990) @Max(2100) Integer basicBalanceRecognitionYear,
+        @Valid LivingSubsidies livingSubsidiesYuan,
         @Size(max = 10) List<@Valid @NotNull SpendingYear> spending,
         @Size(max = 20) Map<String, @NotNull @Size(max = 10) List<@NotNull @Digits(integer = 3, fraction = 2) BigDecimal>> scores,
         @Size(max = 20) Map<String, @NotNull Boolean> veto) {
+
+    /** Living subsidy per student from a poor family per year (G25), in yuan: boarders and day pupils per stage. */
+    public record LivingSubsidies(
+            @DecimalMin("0") @Digits(integer = 8, fraction = 2) BigDecimal primaryBoarder,
+            @DecimalMin("0") @Digits(integer = 8, fraction = 2) BigDecimal primaryDay,
+            @DecimalMin("0") @Digits(integer = 8, fraction = 2) BigDecimal juniorBoarder,
+            @DecimalMin("0") @Digits(integer = 8, fraction = 2) BigDecimal juniorDay) {
+    }
 }

@@ -25,7 +25,8 @@ public final class CountyMeasures {
             "年度公用经费", "教师培训经费占公用经费比例", "专任教师持证上岗率", "特殊教育学校生均公用经费", "城乡四个统一", "教师与公务员平均工资之比", "乡村教师、班主任及校长补贴到位",
             "绩效工资总量足额核定", "5年360学时培训完成率", "县级统筹分配编制和岗位", "编制动态调整", "交流轮岗教师比例", "骨干教师占交流轮岗教师比例", "就近划片入学比例",
             "优质高中招生名额分配比例", "农村初中名额占比与毕业生占比之比", "随迁子女在公办及政府购买服务民办学校就读比例", "初中三年巩固率", "残疾儿童少年入学率", "相关科目学业水平最低等级",
-            "校际差异率", "社会认可度", "通过基本均衡认定的年数", "教育支出连续不减年数");
+            "校际差异率", "社会认可度", "通过基本均衡认定的年数", "教育支出连续不减年数", "家庭经济困难寄宿生生活补助",
+            "家庭经济困难非寄宿生生活补助");
 
 
     private static final BigFraction HUNDRED = Fractions.of(100);
@@ -125,6 +126,11 @@ public final class CountyMeasures {
                 a.basicBalanceRecognitionYear() == null ? null : BigDecimal.valueOf(year - a.basicBalanceRecognitionYear()),
                 "基本均衡认定年份 " + a.basicBalanceRecognitionYear());
         spending(a.spending());
+        AssessmentInput.LivingSubsidies subsidies = a.livingSubsidiesYuan();
+        stageYuan("家庭经济困难寄宿生生活补助", Stage.PRIMARY, subsidies == null ? null : subsidies.primaryBoarder());
+        stageYuan("家庭经济困难非寄宿生生活补助", Stage.PRIMARY, subsidies == null ? null : subsidies.primaryDay());
+        stageYuan("家庭经济困难寄宿生生活补助", Stage.JUNIOR, subsidies == null ? null : subsidies.juniorBoarder());
+        stageYuan("家庭经济困难非寄宿生生活补助", Stage.JUNIOR, subsidies == null ? null : subsidies.juniorDay());
     }
 
     /** G08 sub-item 2: how many of the latest years in a row neither total nor per-student spending fell. */
@@ -190,6 +196,11 @@ public final class CountyMeasures {
         add(part, countyCode, stage.label(), COUNTY, 0,
                 percent == null ? null : Fractions.of(percent).divide(HUNDRED), false,
                 percent == null ? "未提供" : plain(percent) + "%");
+    }
+
+    private void stageYuan(String part, Stage stage, BigDecimal yuan) {
+        add(part, countyCode, stage.label(), COUNTY, 0, yuan == null ? null : Fractions.of(yuan), false,
+                yuan == null ? "未提供" : plain(yuan) + " 元/生/年");
     }
 
     private void flag(String part, Boolean value) {

@@ -15,9 +15,10 @@ public final class CurriculumObservations {
     /** The data items (数据项) a check row may read: the figures of a school request, by their field names. */
     public static final List<String> DATA_ITEMS = List.of(
             "aestheticShare", "aestheticPeriods", "seniorAestheticClassHours", "pePeriods", "dailyActivityMinutes",
+            "outsideActivityMinutes",
             "labourPeriods", "labourWeeksPerYear", "vocationalLabourClassHours", "subjectPracticeShare",
             "practicePeriods", "homeworkMinutes", "examsPerTerm", "homeVisitCoverage", "sportsSkillShare",
-            "artSkillShare", "fitnessGoodRate", "obesityRate", "myopiaRate");
+            "artSkillShare", "operaWatchedShare", "dramaWatchedShare", "fitnessGoodRate", "obesityRate", "myopiaRate");
 
 
     private CurriculumObservations() {
@@ -64,12 +65,16 @@ public final class CurriculumObservations {
                 prefix + "vocationalLabourClassHours"));
         observations.add(Observation.of("dailyActivityMinutes", Rates.exact(school.dailyActivityMinutes()),
                 prefix + "dailyActivityMinutes"));
+        observations.add(Observation.of("outsideActivityMinutes", Rates.exact(school.outsideActivityMinutes()),
+                prefix + "outsideActivityMinutes"));
         observations.add(Observation.of("labourWeeksPerYear", Rates.exact(school.labourWeeksPerYear()),
                 prefix + "labourWeeksPerYear"));
         observations.add(rate("subjectPracticeShare", school.subjectPracticeShare(), prefix));
         observations.add(rate("homeVisitCoverage", school.homeVisitCoverage(), prefix));
         observations.add(rate("sportsSkillShare", school.sportsSkillShare(), prefix));
         observations.add(rate("artSkillShare", school.artSkillShare(), prefix));
+        observations.add(rate("operaWatchedShare", school.operaWatchedShare(), prefix));
+        observations.add(rate("dramaWatchedShare", school.dramaWatchedShare(), prefix));
         observations.add(health("fitnessGoodRate", CurriculumSubject.Health::fitnessGoodRate, school, prefix));
         observations.add(health("obesityRate", CurriculumSubject.Health::obesityRate, school, prefix));
         observations.add(health("myopiaRate", CurriculumSubject.Health::myopiaRate, school, prefix));

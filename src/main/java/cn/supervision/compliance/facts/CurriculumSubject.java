@@ -17,7 +17,9 @@ import jakarta.validation.constraints.Size;
 /**
  * A school under the {@code curriculum} rule set (INDICATORS.md §2): its grades with their weekly timetable, and its
  * school-wide practice and health figures. Rates are percentages 0–100. Every figure but the identity, the type and
- * the grades is optional: a figure not supplied makes its check "not assessed".
+ * the grades is optional: a figure not supplied makes its check "not assessed". {@code dailyActivityMinutes} is the
+ * physical activity in school, {@code outsideActivityMinutes} outside school; {@code operaWatchedShare} and
+ * {@code dramaWatchedShare} the share of pupils who have watched a complete opera (primary) or drama (secondary).
  */
 public record CurriculumSubject(
         @NotBlank @Size(max = 64) String schoolId,
@@ -30,11 +32,14 @@ public record CurriculumSubject(
         @DecimalMin("0") @Digits(integer = 6, fraction = 2) BigDecimal seniorAestheticClassHours,
         @DecimalMin("0") @Digits(integer = 6, fraction = 2) BigDecimal vocationalLabourClassHours,
         @Min(0) @Max(1440) Integer dailyActivityMinutes,
+        @Min(0) @Max(1440) Integer outsideActivityMinutes,
         @Min(0) @Max(52) Integer labourWeeksPerYear,
         @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal subjectPracticeShare,
         @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal homeVisitCoverage,
         @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal sportsSkillShare,
         @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal artSkillShare,
+        @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal operaWatchedShare,
+        @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal dramaWatchedShare,
         @Valid Health health,
         @Valid Health healthLastYear) {
 

@@ -18,6 +18,8 @@ import jakarta.validation.constraints.Size;
  * A district under the {@code district-targets} rule set (INDICATORS.md §3, D01–D07 and a jurisdiction's own D09).
  * Rates are percentages 0–100, money in yuan. Every figure is optional: one not supplied makes its check "not
  * assessed". {@code spending} is a series of consecutive years, oldest first, ending no later than {@code year}.
+ * {@code bonusParity}: bonuses paid to civil servants reach teachers at the same time and on the same scale (D10);
+ * {@code privateSchoolsEnrolWithPublic}: private schools enrol at the same time as public ones (D11).
  */
 public record DistrictSubject(
         @NotBlank @Size(max = 64) String districtCode,
@@ -34,7 +36,9 @@ public record DistrictSubject(
         @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal teacherAveragePay,
         @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal civilServantAveragePay,
         @Size(max = 100) List<@Valid @NotNull AssociationActivities> associationActivities,
-        @Min(0) @Max(10000) Integer troupeSchoolPerformances) {
+        @Min(0) @Max(10000) Integer troupeSchoolPerformances,
+        Boolean bonusParity,
+        Boolean privateSchoolsEnrolWithPublic) {
 
     public record SpecialEducationSchool(@NotBlank @Size(max = 200) String name,
                                          @NotEmpty List<@NotNull SpecialEducationStage> stages) {

@@ -16,7 +16,8 @@ public final class TargetObservations {
     public static final List<String> DATA_ITEMS = List.of(
             "inclusiveKindergartenCoverage", "publicKindergartenShare", "fifteenYearSpecialEducationSchools",
             "smartCampusRate", "kindergartenFundingPerChild", "generalBudget", "perStudent", "teacherAveragePay",
-            "associationActivities", "troupeSchoolPerformances", "countyRecognised");
+            "associationActivities", "troupeSchoolPerformances", "bonusParity", "privateSchoolsEnrolWithPublic",
+            "countyRecognised");
 
 
     private TargetObservations() {
@@ -92,6 +93,9 @@ public final class TargetObservations {
         }
         observations.add(Observation.of("troupeSchoolPerformances", Rates.exact(district.troupeSchoolPerformances()),
                 prefix + "troupeSchoolPerformances"));
+        observations.add(Observation.of("bonusParity", yes(district.bonusParity()), prefix + "bonusParity"));
+        observations.add(Observation.of("privateSchoolsEnrolWithPublic", yes(district.privateSchoolsEnrolWithPublic()),
+                prefix + "privateSchoolsEnrolWithPublic"));
         return observations;
     }
 
@@ -101,10 +105,15 @@ public final class TargetObservations {
         for (int i = 0; i < province.counties().size(); i++) {
             ProvinceSubject.County county = province.counties().get(i);
             observations.add(Observation.of("countyRecognised",
-                    county.recognised() ? BigFraction.ONE : BigFraction.ZERO,
+                    yes(county.recognised()),
                     prefix + "counties[" + i + "].recognised").labelled(county.countyCode()));
         }
         return observations;
+    }
+
+    /** A yes/no figure as the rows compare it (是 = 1, 否 = 0); null when not reported. */
+    private static BigFraction yes(Boolean answer) {
+        return answer == null ? null : answer ? BigFraction.ONE : BigFraction.ZERO;
     }
 
     private static BigFraction fifteenYearSchools(DistrictSubject district) {

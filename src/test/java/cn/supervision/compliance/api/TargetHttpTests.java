@@ -56,11 +56,13 @@ class TargetHttpTests {
         assertThat(result.get("passed").asBoolean()).isFalse();
         assertThat(verdicts(result)).containsExactly(
                 "C01 PASSED", "C02 PASSED", "C02 PASSED", "C03 NOT_APPLICABLE",
-                "C04 PASSED", "C04 PASSED", "C04 NOT_APPLICABLE", "C05 PASSED", "C06 PASSED", "C06 PASSED",
-                "C07 NOT_APPLICABLE", "C08 PASSED", "C08 PASSED", "C08 PASSED",
+                "C04 PASSED", "C04 PASSED", "C04 NOT_APPLICABLE", "C05 PASSED", "C05 PASSED", "C06 PASSED",
+                "C06 PASSED", "C07 NOT_APPLICABLE", "C08 PASSED", "C08 PASSED", "C08 PASSED",
                 "C09 PASSED", "C09 PASSED", "C09 FAILED", "C10 PASSED", "C10 PASSED", "C10 PASSED",
-                "C11 PASSED", "C12 PASSED", "C12 FAILED", "C13 PASSED", "C13 PASSED", "C13 FAILED");
-        JsonNode homework = result.get("checks").get(16);
+                "C11 PASSED", "C12 PASSED", "C12 FAILED", "C13 PASSED", "C13 PASSED", "C13 FAILED",
+                "C14 PASSED", "C14 PASSED");
+        assertThat(result.get("jurisdictionChain").toString()).isEqualTo("[\"national\",\"beijing\",\"daxing\"]");
+        JsonNode homework = result.get("checks").get(17);
         assertThat(homework.get("subject").asText()).isEqualTo("7-9年级");
         assertThat(homework.get("value").decimalValue()).isEqualByComparingTo("130");
         assertThat(homework.get("threshold").decimalValue()).isEqualByComparingTo("120");
@@ -114,7 +116,7 @@ class TargetHttpTests {
         assertRejected(school, "subject.homeVisitCoverage");
 
         ObjectNode district = (ObjectNode) mapper.readTree(sample("district-daxing.json"));
-        district.put("jurisdiction", "hunan");
+        district.put("jurisdiction", "atlantis");
         assertRejected(district, "jurisdiction");
 
         ObjectNode gap = (ObjectNode) mapper.readTree(sample("district-daxing.json"));
@@ -136,15 +138,19 @@ class TargetHttpTests {
                 .body(JsonNode.class);
         assertThat(targets.get("version").asText()).hasSize(64);
         assertThat(targets.get("indicators").findValuesAsText("code"))
-                .containsExactly("D01", "D02", "D03", "D04", "D05", "D05", "D06", "D06", "D07", "D08", "D09", "D09");
+                .containsExactly("D01", "D02", "D03", "D04", "D05", "D05", "D06", "D06", "D07", "D07", "D08", "D09", "D09",
+                        "D10", "D11");
         JsonNode d01 = targets.get("indicators").get(0);
         assertThat(d01.get("effectiveFrom").asInt()).isEqualTo(2025);
         assertThat(d01.get("source").asText()).contains("北京市新时代基础教育扩优提质行动计划实施方案");
-        assertThat(targets.get("indicators").get(10).get("jurisdiction").asText()).isEqualTo("daxing");
-        assertThat(targets.get("jurisdictions").findValuesAsText("code")).contains("national", "daxing", "zhejiang");
+        assertThat(targets.get("indicators").get(11).get("jurisdiction").asText()).isEqualTo("daxing");
+        assertThat(targets.get("jurisdictions").findValuesAsText("code"))
+                .containsExactly("national", "beijing", "daxing", "zhejiang", "hunan", "shaoyang", "daxiang");
+        assertThat(targets.get("jurisdictions").get(6).get("parent").asText()).isEqualTo("shaoyang");
+        assertThat(targets.get("jurisdictions").get(6).get("level").asText()).isEqualTo("district");
 
         JsonNode curriculum = http().get().uri("/api/v1/rule-sets/curriculum/indicators").retrieve().body(JsonNode.class);
-        assertThat(curriculum.get("indicators").findValuesAsText("code")).contains("C01", "C13").hasSize(26);
+        assertThat(curriculum.get("indicators").findValuesAsText("code")).contains("C01", "C14").hasSize(32);
 
         ResponseEntity<JsonNode> unknown = http().get().uri("/api/v1/rule-sets/no-such-set/indicators").retrieve()
                 .toEntity(JsonNode.class);

@@ -45,8 +45,8 @@ class AddingAnIndicatorTests {
     void aNewClassAIndicatorOnAnExistingDataItemIsOneRowInEachOfTwoSheets() throws IOException {
         copyShipped();
         edit(book -> {
-            append(book.getSheet("指标体系"), "X01", "资源配置", "小学生师比（本地加严）", "A", null, "本地督导文件第1条");
-            append(book.getSheet("A类指标标准"), "X01", "生师比", "小学", null, null, "小学生师比", "∶1", "≤" + LIMIT);
+            append(book.getSheet("指标体系"), "X01", "资源配置", "小学生师比（本地加严）", "A", null, "本地督导文件第1条", "national");
+            append(book.getSheet("A类指标标准"), "X01", "生师比", "小学", null, null, "小学生师比", "∶1", "≤" + LIMIT, "national");
         });
         CompiledRuleSet edited = ShippedRuleSets.compile(decisionTables, "balanced-development");
         CountySubject county = sample();
@@ -72,7 +72,7 @@ class AddingAnIndicatorTests {
     @Test
     void aRowNamingAnUndefinedIndicatorIsRefusedAtItsCell() throws IOException {
         copyShipped();
-        int row = edit(book -> append(book.getSheet("A类指标标准"), "X02", "生师比", "小学", null, null, "小学生师比", "∶1", "≤17"));
+        int row = edit(book -> append(book.getSheet("A类指标标准"), "X02", "生师比", "小学", null, null, "小学生师比", "∶1", "≤17", "national"));
 
         WorkbookRejected rejected = org.assertj.core.api.Assertions.catchThrowableOfType(WorkbookRejected.class,
                 () -> ShippedRuleSets.compile(decisionTables, "balanced-development"));
@@ -86,7 +86,7 @@ class AddingAnIndicatorTests {
     @Test
     void aRowNamingAnUnknownDataItemIsRefusedAtItsCell() throws IOException {
         copyShipped();
-        int row = edit(book -> append(book.getSheet("A类指标标准"), "G10", "生师比例", "小学", null, null, "小学生师比", "∶1", "≤17"));
+        int row = edit(book -> append(book.getSheet("A类指标标准"), "G10", "生师比例", "小学", null, null, "小学生师比", "∶1", "≤17", "national"));
 
         WorkbookRejected rejected = org.assertj.core.api.Assertions.catchThrowableOfType(WorkbookRejected.class,
                 () -> ShippedRuleSets.compile(decisionTables, "balanced-development"));

@@ -25,8 +25,9 @@ import cn.supervision.compliance.ruleset.ShippedRuleSets;
 /** The curriculum rule set (C01–C13) built from the shipped workbook, on the shipped sample school and variants of it. */
 class CurriculumRulesTests {
 
+    /** The sample school is in Daxing: national, Beijing and Daxing rows apply. */
     private static EvaluationResult evaluate(ObjectNode school) {
-        return evaluate(school, "national");
+        return evaluate(school, "daxing");
     }
 
     private static EvaluationResult evaluate(ObjectNode school, String jurisdiction) {
@@ -108,10 +109,13 @@ class CurriculumRulesTests {
                 boundary("C02", "6-9年级", s -> grade(s, 6).put("aestheticPeriods", 3), s -> grade(s, 6).put("aestheticPeriods", 2)),
                 boundary("C04", "1-6年级", s -> grade(s, 6).put("pePeriods", 5), s -> grade(s, 6).put("pePeriods", 4)),
                 boundary("C04", "7-9年级", s -> grade(s, 7).put("pePeriods", 4), s -> grade(s, 7).put("pePeriods", 3)),
-                boundary("C05", null, s -> s.put("dailyActivityMinutes", 60), s -> s.put("dailyActivityMinutes", 59)),
+                boundary("C05", "校内", s -> s.put("dailyActivityMinutes", 60), s -> s.put("dailyActivityMinutes", 59)),
+                boundary("C05", "校外", s -> s.put("outsideActivityMinutes", 60), s -> s.put("outsideActivityMinutes", 59)),
+                boundary("C14", "戏曲", s -> s.put("operaWatchedShare", 100), s -> s.put("operaWatchedShare", 99.9)),
+                boundary("C14", "话剧", s -> s.put("dramaWatchedShare", 100), s -> s.put("dramaWatchedShare", 99.9)),
                 boundary("C06", "1-12年级", s -> grade(s, 4).put("labourPeriods", 1), s -> grade(s, 4).put("labourPeriods", 0)),
                 boundary("C06", "劳动周", s -> s.put("labourWeeksPerYear", 1), s -> s.put("labourWeeksPerYear", 0)),
-                boundary("C08", "1-9年级", s -> s.put("subjectPracticeShare", 10), s -> s.put("subjectPracticeShare", 9.99)),
+                boundary("C08", "1-12年级", s -> s.put("subjectPracticeShare", 10), s -> s.put("subjectPracticeShare", 9.99)),
                 boundary("C08", "1-2年级", s -> grade(s, 2).put("practicePeriods", 1), s -> grade(s, 2).put("practicePeriods", 0)),
                 boundary("C08", "3-9年级", s -> grade(s, 3).put("practicePeriods", 2), s -> grade(s, 3).put("practicePeriods", 1)),
                 boundary("C09", "1-2年级", s -> grade(s, 1).put("homeworkMinutes", 0), s -> grade(s, 1).put("homeworkMinutes", 1)),
@@ -191,6 +195,65 @@ class CurriculumRulesTests {
         assertThat(result.hints()).isEmpty();
     }
 
+    /** A school of the given type teaching only senior grades 10–12. */
+    private static ObjectNode senior(String type) {
+        ObjectNode school = twelveYear();
+        school.put("type", type);
+        ArrayNode grades = school.withArray("grades");
+        for (int i = grades.size() - 1; i >= 0; i--) {
+            if (grades.get(i).get("grade").asInt() < 10) {
+                grades.remove(i);
+            }
+        }
+        return school;
+    }
+
+    @Test
+    void seniorAestheticHoursAndSeniorPePeriodsBindGeneralSeniorHighSchoolsNotVocationalOnes() {
+        EvaluationResult general = evaluate(senior("SENIOR"));
+        assertThat(verdict(general, "C03", null)).isEqualTo(Verdict.PASSED);
+        assertThat(verdict(general, "C04", "10-12年级")).isEqualTo(Verdict.PASSED);
+
+        ObjectNode short1 = senior("SENIOR");
+        short1.put("seniorAestheticClassHours", 107);
+        assertThat(verdict(evaluate(short1), "C03", null)).isEqualTo(Verdict.FAILED);
+
+        EvaluationResult vocational = evaluate(senior("VOCATIONAL"));
+        assertThat(verdict(vocational, "C03", null)).isEqualTo(Verdict.NOT_APPLICABLE);
+        assertThat(verdict(vocational, "C04", "10-12年级")).isEqualTo(Verdict.NOT_APPLICABLE);
+        assertThat(verdict(evaluate(twelveYear()), "C04", "10-12年级")).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void skillsBindCompulsoryGradesOnlyAndThePracticeShareBindsSeniorGradesToo() {
+        ObjectNode seniorOnly = senior("SENIOR");
+        seniorOnly.put("sportsSkillShare", 50).put("subjectPracticeShare", 9.99);
+        EvaluationResult result = evaluate(seniorOnly);
+        assertThat(verdict(result, "C12", "运动技能")).isEqualTo(Verdict.NOT_APPLICABLE);
+        assertThat(verdict(result, "C08", "1-12年级")).isEqualTo(Verdict.FAILED);
+        seniorOnly.put("subjectPracticeShare", 10);
+        assertThat(verdict(evaluate(seniorOnly), "C08", "1-12年级")).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void theNewChecksAreNotAssessedWithoutTheirFiguresAndBindOnlyTheirJurisdictions() {
+        ObjectNode school = school();
+        school.remove("outsideActivityMinutes");
+        school.remove("operaWatchedShare");
+        EvaluationResult daxing = evaluate(school);
+        assertThat(verdict(daxing, "C05", "校外")).isEqualTo(Verdict.NOT_ASSESSED);
+        assertThat(verdict(daxing, "C14", "戏曲")).isEqualTo(Verdict.NOT_ASSESSED);
+
+        EvaluationResult hunan = evaluate(school(), "daxiang");
+        assertThat(hunan.jurisdictionChain()).containsExactly("national", "hunan", "shaoyang", "daxiang");
+        assertThat(hunan.checks()).extracting(CheckResult::code).containsOnly("C05", "C08", "C09", "C10");
+        assertThat(checks(hunan, "C05")).extracting(CheckResult::name).containsExactly("校内每天体育活动时间");
+
+        EvaluationResult zhejiang = evaluate(school(), "zhejiang");
+        assertThat(checks(zhejiang, "C12")).hasSize(2).allSatisfy(c -> assertThat(c.requirement()).startsWith("义务教育阶段"));
+        assertThat(checks(zhejiang, "C06")).extracting(CheckResult::requirement).containsExactly("设立劳动教育必修课程和劳动周");
+    }
+
     @Test
     void aMissingFigureIsNotAssessedAndNamed() {
         ObjectNode school = school();
@@ -198,7 +261,7 @@ class CurriculumRulesTests {
         grade(school, 4).remove("pePeriods");
         EvaluationResult result = evaluate(school);
 
-        assertThat(verdict(result, "C05", null)).isEqualTo(Verdict.NOT_ASSESSED);
+        assertThat(verdict(result, "C05", "校内")).isEqualTo(Verdict.NOT_ASSESSED);
         assertThat(check(result, "C04", "1-6年级").note()).contains("subject.grades[3].pePeriods");
         assertThat(check(result, "C04", "1-6年级").verdict()).isEqualTo(Verdict.NOT_ASSESSED);
     }

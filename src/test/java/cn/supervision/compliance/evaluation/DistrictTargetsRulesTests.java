@@ -6,6 +6,7 @@ import static cn.supervision.compliance.evaluation.TargetChecks.rejectedFields;
 import static cn.supervision.compliance.evaluation.TargetChecks.sampleSubject;
 import static cn.supervision.compliance.evaluation.TargetChecks.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.supervision.compliance.evaluation.EvaluationResult.CheckResult;
 import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
+import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.ruleset.ShippedRuleSets;
 
@@ -111,12 +113,70 @@ class DistrictTargetsRulesTests {
     }
 
     @Test
-    void daxingsOwnRowsApplyOnlyWhenTheRequestNamesDaxing() {
-        assertThat(checks(evaluate(district(), "daxing"), "D09")).hasSize(2);
-        assertThat(checks(evaluate(district(), "national"), "D09")).isEmpty();
-        assertThat(checks(evaluate(district(), "beijing"), "D09")).isEmpty();
-        assertThat(evaluate(district(), "national").checks()).hasSize(9);
-        assertThat(rejectedFields(() -> evaluate(district(), "hunan"))).containsExactly("jurisdiction");
+    void aRowBindsItsJurisdictionAndTheNodesBelowItNeverASibling() {
+        EvaluationResult daxing = evaluate(district(), "daxing");
+        assertThat(daxing.jurisdictionChain()).containsExactly("national", "beijing", "daxing");
+        assertThat(checks(daxing, "D09")).hasSize(2);
+        assertThat(daxing.checks()).extracting(CheckResult::code).contains("D01", "D05", "D06", "D07")
+                .doesNotContain("D10", "D11");
+
+        EvaluationResult otherBeijingDistrict = evaluate(district(), "beijing");
+        assertThat(otherBeijingDistrict.checks()).extracting(CheckResult::code).contains("D01", "D05", "D06", "D07")
+                .doesNotContain("D09", "D10", "D11");
+
+        EvaluationResult hunan = evaluate(district(), "daxiang");
+        assertThat(hunan.jurisdictionChain()).containsExactly("national", "hunan", "shaoyang", "daxiang");
+        assertThat(hunan.checks()).extracting(CheckResult::code).containsOnly("D06", "D07");
+
+        assertThat(evaluate(district(), "national").checks()).extracting(CheckResult::code)
+                .containsExactly("D06", "D06", "D07");
+        assertThat(rejectedFields(() -> evaluate(district(), "atlantis"))).containsExactly("jurisdiction");
+        assertThatThrownBy(() -> evaluate(district(), "atlantis")).isInstanceOf(InvalidInput.class)
+                .satisfies(e -> assertThat(((InvalidInput) e).problems().get(0).message())
+                        .contains("known: [national, beijing, daxing, zhejiang, hunan, shaoyang, daxiang]"));
+    }
+
+    @Test
+    void theMostSpecificRowOfAFigureWinsAndZhejiangsOwnRowsBindOnlyZhejiang() {
+        ObjectNode district = district();
+        district.put("bonusParity", true).put("privateSchoolsEnrolWithPublic", false);
+        EvaluationResult zhejiang = evaluate(district, "zhejiang");
+        assertThat(checks(zhejiang, "D07")).singleElement()
+                .satisfies(d07 -> assertThat(d07.rule().row()).isEqualTo(19));
+        assertThat(verdict(zhejiang, "D10", null)).isEqualTo(Verdict.PASSED);
+        assertThat(verdict(zhejiang, "D11", null)).isEqualTo(Verdict.FAILED);
+        assertThat(zhejiang.hints()).extracting(EvaluationResult.Hint::indicator).contains("D11");
+
+        district.remove("bonusParity");
+        assertThat(verdict(evaluate(district, "zhejiang"), "D10", null)).isEqualTo(Verdict.NOT_ASSESSED);
+        assertThat(evaluate(district, "daxing").checks()).extracting(CheckResult::code).doesNotContain("D10", "D11");
+    }
+
+    @Test
+    void aHunanProvinceIsNotJudgedByZhejiangsShareOfRecognisedCounties() {
+        ObjectNode province = TargetChecks.sampleSubject("province-zhejiang.json");
+        assertThat(checks(evaluate(province, "zhejiang"), "D08")).hasSize(1);
+        assertThat(checks(evaluate(province, "hunan"), "D08")).isEmpty();
+    }
+
+    @Test
+    void associationActivitiesAreAssessedOnlyWhenAllTwelveAreReported() {
+        ObjectNode district = district();
+        ArrayNode associations = district.withArray("associationActivities");
+        while (associations.size() > 11) {
+            associations.remove(associations.size() - 1);
+        }
+        for (var association : associations) {
+            ((ObjectNode) association).put("activities", 2);
+        }
+        CheckResult eleven = check(evaluate(district), "D09", "协会");
+        assertThat(eleven.verdict()).isEqualTo(Verdict.NOT_ASSESSED);
+        assertThat(eleven.note()).contains("需要报送12项，只有11项");
+
+        associations.addObject().put("association", "第十二协会").put("activities", 2);
+        assertThat(verdict(evaluate(district), "D09", "协会")).isEqualTo(Verdict.PASSED);
+        ((ObjectNode) associations.get(11)).put("activities", 1);
+        assertThat(verdict(evaluate(district), "D09", "协会")).isEqualTo(Verdict.FAILED);
     }
 
     @Test

@@ -48,7 +48,7 @@ class ApprovedTemplateTests {
     void theShippedWorkbookMatchesTheApprovedTemplateShippedInTheJar() throws IOException {
         assertThat(check(Workbooks.shipped())).isNotEmpty();
         assertThat(template.sheets()).extracting(ApprovedTemplate.SheetTemplate::name)
-                .containsExactly("评估范围", "参数", "资源配置标准", "差异系数", "整改措施");
+                .containsExactly("评估范围", "管辖区域", "参数", "资源配置标准", "差异系数", "整改措施");
         template.sheets().forEach(sheet -> sheet.tables().forEach(table ->
                 assertThat(table.types()).as(table.name()).hasSize(table.width())));
     }

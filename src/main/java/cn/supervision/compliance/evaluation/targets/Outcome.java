@@ -77,6 +77,9 @@ public record Outcome(Standard standard, Verdict verdict, BigFraction value, Big
         List<String> missing = new ArrayList<>();
         switch (standard.basis()) {
             case STANDARD -> {
+                if (standard.years() != null && observations.size() < standard.years()) {
+                    missing.add("需要报送" + standard.years() + "项，只有" + observations.size() + "项");
+                }
                 BigFraction worst = null;
                 for (Observation o : observations) {
                     if (o.value() == null) {

@@ -2,6 +2,7 @@ package cn.supervision.compliance.evaluation.targets;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import cn.supervision.compliance.evaluation.Quantities;
 import cn.supervision.compliance.evaluation.Requirement;
@@ -9,7 +10,7 @@ import cn.supervision.compliance.facts.Observation;
 
 /**
  * One check row of a curriculum or district-target table: the indicator, the figure it reads, its scope (grades,
- * school types, jurisdiction), the comparison and requirement, the year it comes into force and its source. Built by
+ * school types, the jurisdiction that sets it), the comparison and requirement, the year it comes into force and its source. Built by
  * the row's action cells, left to right: {@code Standard.draft(rule).code("C02")} … {@code .source("…")}; a blank
  * optional cell leaves its part unset.
  */
@@ -25,6 +26,15 @@ public record Standard(String code, String name, String field, GradeRange grades
     /** Per-grade figures count only for the grades of the row; school-wide figures always. */
     public boolean covers(Observation observation) {
         return observation.grade() == null || grades == null || grades.contains(observation.grade());
+    }
+
+    /**
+     * True when both rows set the same figure for the same subjects (indicator, level, data item, grades, school
+     * types, comparison): then only the row of the more specific jurisdiction applies.
+     */
+    public boolean sameFigureAs(Standard other) {
+        return code.equals(other.code) && field.equals(other.field) && Objects.equals(grades, other.grades)
+                && schoolTypes.equals(other.schoolTypes) && basis == other.basis;
     }
 
     /** What the row covers within its subject, for the result: its grades or its school types. */
@@ -66,8 +76,8 @@ public record Standard(String code, String name, String field, GradeRange grades
                     s.requirement, s.unit, s.years, s.inForceFrom, s.description);
         }
 
-        /** The only jurisdiction the row applies in (blank: every jurisdiction). */
-        public Draft onlyIn(String text) {
+        /** The jurisdiction whose document sets the row: it binds that node of the tree and every node below it. */
+        public Draft setBy(String text) {
             return with(s.code, s.name, s.field, s.grades, s.schoolTypes, text.strip(), s.basis,
                     s.requirement, s.unit, s.years, s.inForceFrom, s.description);
         }
@@ -87,7 +97,10 @@ public record Standard(String code, String name, String field, GradeRange grades
                     s.requirement, text.strip(), s.years, s.inForceFrom, s.description);
         }
 
-        /** For a series: how many of the latest consecutive years it must cover. */
+        /**
+         * For a series: how many of the latest consecutive years it must cover; for a row compared with its standard:
+         * how many items the subject must report (D09's 12 associations), fewer being not assessed.
+         */
         public Draft overYears(String text) {
             return with(s.code, s.name, s.field, s.grades, s.schoolTypes, s.jurisdiction, s.basis,
                     s.requirement, s.unit, Quantities.parseWhole(text, text), s.inForceFrom, s.description);
@@ -106,8 +119,9 @@ public record Standard(String code, String name, String field, GradeRange grades
         }
 
         public Standard source(String text) {
-            if (s.code == null || s.field == null || s.requirement == null) {
-                throw new IllegalStateException("rule " + s.rule + " needs an indicator code, a figure and a requirement");
+            if (s.code == null || s.field == null || s.requirement == null || s.jurisdiction == null) {
+                throw new IllegalStateException("rule " + s.rule
+                        + " needs an indicator code, a figure, a requirement and the jurisdiction that sets it");
             }
             return new Standard(s.code, s.name, s.field, s.grades, s.schoolTypes, s.jurisdiction, s.basis,
                     s.requirement, s.unit, s.years, s.inForceFrom, s.description, text.strip(), s.rule);

@@ -18,7 +18,7 @@ class OutcomeTests {
     private static final Reach GRADES_1_TO_6 = new Reach(Set.of(1, 2, 3, 4, 5, 6), "小学");
 
     private static Standard.Draft row(String field, String requirement) {
-        return Standard.draft("检查项_10").code("C99").named("测试").reading(field).requiring(requirement);
+        return Standard.draft("检查项_10").code("C99").named("测试").reading(field).setBy("national").requiring(requirement);
     }
 
     private static Observation periods(int grade, long value) {

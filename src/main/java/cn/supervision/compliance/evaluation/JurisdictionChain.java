@@ -1,0 +1,55 @@
+package cn.supervision.compliance.evaluation;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.supervision.compliance.facts.InvalidInput;
+import cn.supervision.compliance.facts.JurisdictionLink;
+import cn.supervision.compliance.facts.KnownJurisdiction;
+import cn.supervision.compliance.ruleset.CompiledRuleSet;
+
+/**
+ * The requested jurisdiction and its ancestors in the rule set's jurisdiction tree (INDICATORS.md §3.1). A subject
+ * in X is judged by the rows of X and of each ancestor of X, never by a sibling's.
+ */
+record JurisdictionChain(List<String> rootFirst) {
+
+    /** The chain of {@code requested}; a 400 listing the known nodes, in sheet order, when the tree has no such node. */
+    static JurisdictionChain of(CompiledRuleSet rules, String requested, List<KnownJurisdiction> tree) {
+        String ruleSet = rules.name();
+        Map<String, KnownJurisdiction> nodes = new LinkedHashMap<>();
+        tree.stream().sorted(Comparator.comparing((KnownJurisdiction node) -> rules.origin(node.rule()).row(),
+                        Comparator.nullsFirst(Comparator.naturalOrder())))
+                .forEach(node -> nodes.put(node.code(), node));
+        if (!nodes.containsKey(requested)) {
+            throw new InvalidInput("jurisdiction", "rule set " + ruleSet + " does not know jurisdiction '" + requested
+                    + "'; known: " + List.copyOf(nodes.keySet()));
+        }
+        List<String> nearestFirst = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String code = requested; code != null; code = nodes.get(code).parent()) {
+            if (!nodes.containsKey(code) || !seen.add(code)) {
+                throw new IllegalStateException("the 管辖区域 tree of rule set " + ruleSet + " does not lead from '"
+                        + requested + "' to its root: '" + code + "' is " + (seen.contains(code) ? "a cycle" : "not a node"));
+            }
+            nearestFirst.add(code);
+        }
+        Collections.reverse(nearestFirst);
+        return new JurisdictionChain(List.copyOf(nearestFirst));
+    }
+
+    /** One fact per node, the requested one at depth 0. */
+    List<JurisdictionLink> links() {
+        List<JurisdictionLink> links = new ArrayList<>();
+        for (int i = 0; i < rootFirst.size(); i++) {
+            links.add(new JurisdictionLink(rootFirst.get(i), rootFirst.size() - 1 - i));
+        }
+        return links;
+    }
+}
