@@ -29,7 +29,7 @@ export async function batchesPage(view) {
   }
   add(view, table(null, ['任务', '规则集', '状态', '进度', '速度', '预计剩余', '开始时间'],
     batches.map(b => [b.id, b.ruleSet ? ruleSetLabel(b.ruleSet) : '—', STATUSES[b.status] || b.status || '—',
-      progress(b), b.rate != null ? `${number(b.rate, 1)} 个/秒` : '—', eta(b), dateTime(b.createdAt || b.startedAt)])));
+      progress(b), b.ratePerSecond != null ? `${number(b.ratePerSecond, 1)} 个/秒` : '—', eta(b), dateTime(b.submittedAt || b.startedAt)])));
   for (const b of batches) {
     const chart = failingChart(b);
     if (chart) add(view, section(`任务 ${b.id}：未达标指标出现次数`, chart));
