@@ -79,7 +79,7 @@ public sealed interface TraceStep {
 
         BigDecimal threshold();
 
-        /** The requirement as written ({@code ≥4.2}), null when there is none. */
+        /** The requirement as written: the comparator and the threshold of the row; null when there is none. */
         default String requirement() {
             return comparator() == null || threshold() == null ? null
                     : comparator() + threshold().stripTrailingZeros().toPlainString();

@@ -35,8 +35,8 @@ public class RuleSetBuilder {
         }
     }
 
-    /** Every DRL text the compiler receives for {@code files}, by path: for showing a row's rule and for tests. */
-    public List<String> compilerInput(String ruleSet, List<RuleSetFile> files) {
+    /** Every DRL text the compiler receives for {@code files} (CompilerInputTests reads it). */
+    List<String> compilerInput(String ruleSet, List<RuleSetFile> files) {
         return List.copyOf(compiler.input(ruleSet, tokenise(ruleSet, files).compilable()).texts().values());
     }
 
