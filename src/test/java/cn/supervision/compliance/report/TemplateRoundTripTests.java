@@ -160,6 +160,28 @@ public class TemplateRoundTripTests {
     }
 
     @Test
+    void badTextAndAnOutOfRangeFigureComeInOneAnswerInChinese() throws IOException {
+        ObjectNode request = ApiClients.sample(mapper, "TPL-THREE");
+        ResponseEntity<JsonNode> response;
+        try (XSSFWorkbook template = template()) {
+            fill(template, request.get("subject"));
+            template.getSheet("县区信息").getRow(3).getCell(1).setCellValue("2026年");   // B4: the year as text
+            template.getSheet("学校数据").getRow(3).getCell(11).setCellValue("八十万");   // L4: equipment in words
+            template.getSheet("学校数据").getRow(1).getCell(4).setCellValue(0);         // E2: no students
+            response = upload(template, "balanced-development");
+        }
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        JsonNode problem = response.getBody();
+        assertThat(cells(problem)).containsExactlyInAnyOrder("县区信息!B4", "学校数据!L4", "学校数据!E2");
+        assertThat(problem.get("errors").findValuesAsText("message")).contains("评估年度：'2026年' 不是数字",
+                "教学仪器设备值（元）：'八十万' 不是数字").anyMatch(m -> m.startsWith("学生数（人）："));
+        assertThat(problem.get("detail").asText()).startsWith("县区信息!B4：评估年度：'2026年' 不是数字").endsWith("（另有 2 处）");
+        assertThat(ApiClients.admin(port).get().uri("/api/v1/evaluations?countyCode=TPL-THREE").retrieve()
+                .body(JsonNode.class).get("total").asLong()).as("nothing stored").isZero();
+    }
+
+    @Test
     void somethingElseThanAWorkbookIsA400Problem() throws IOException {
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("file", new ByteArrayResource("not a workbook".getBytes()) {
