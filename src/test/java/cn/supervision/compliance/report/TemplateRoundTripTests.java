@@ -77,6 +77,10 @@ public class TemplateRoundTripTests {
         try (XSSFWorkbook template = template()) {
             assertThat(List.of(template.getSheetName(0), template.getSheetName(1), template.getSheetName(2)))
                     .containsExactly("填写说明", "县区信息", "学校数据");
+            String instructions = String.join("\n", ReportHttpTests.rows(template.getSheet("填写说明")).stream()
+                    .map(r -> String.join("", r)).toList());
+            assertThat(instructions).as("how a clerk uploads it: in the console, not over the API")
+                    .contains("「数据填报」", "「选择文件」", "「上传并评估」").doesNotContain("POST", "/api/", "multipart");
             Sheet schools = template.getSheet("学校数据");
             List<String> headers = ReportHttpTests.rows(schools).get(0);
             assertThat(headers).startsWith("学校代码", "学校名称", "学校类型", "学段", "学生数（人）");
