@@ -254,7 +254,7 @@ class ConsoleBrowserTests {
                 .body(lines.toString()).retrieve().body(JsonNode.class).get("id").asText();
     }
 
-    /** The three bad cells of issue 15: the year as text, a figure in words and no students, all in one answer. */
+    /** The county in a filled template, with the three bad cells of issue 15 when {@code bad}. */
     private Path template(String name, JsonNode county, boolean bad) throws IOException {
         byte[] empty = ApiClients.admin(port).get().uri("/api/v1/rule-sets/balanced-development/template").retrieve()
                 .body(byte[].class);
@@ -263,9 +263,7 @@ class ConsoleBrowserTests {
              OutputStream out = Files.newOutputStream(file)) {
             TemplateRoundTripTests.fill(template, county);
             if (bad) {
-                template.getSheet("县区信息").getRow(3).getCell(1).setCellValue("2026年");  // B4
-                template.getSheet("学校数据").getRow(3).getCell(11).setCellValue("八十万");  // L4
-                template.getSheet("学校数据").getRow(1).getCell(4).setCellValue(0);        // E2
+                TemplateRoundTripTests.writeThreeBadCells(template);
             }
             template.write(out);
         }
