@@ -45,7 +45,7 @@ final class CountyTemplateReader {
     private static final String NOT_A_SCHOOL_TYPE = "%s：'%s' 不是学校类型，请从下拉列表中选择";
     private static final String NOT_A_STAGE = "%s：'%s' 不是学段，请从下拉列表中选择（小学、初中、高中）";
     private static final String SCHOOL_ID_REQUIRED = "%s：每一行都要填写";
-    private static final String DIFFERS = "%s：与学校 '%s' 另一行填写的 %s 不同，同一学校各行应一致";
+    private static final String DIFFERS = "%s：与学校 '%s' 另一行填写的 '%s' 不同，同一学校各行应一致";
     private static final String CHECKED = "%s：%s";
     private static final String MISSING_SHEET = "缺少工作表「%s」：请从下载的模板开始填写";
 
