@@ -1,66 +1,126 @@
-// Batch jobs: progress (done/total, rate, time left) and, per job, the failing indicators by frequency.
-// Written against the batch API's contract (GET /api/v1/batches, GET /api/v1/batches/{id}); where the running
-// service has no batch API yet (404), the page says there are no batch jobs.
-import {get, ApiError} from './api.js';
-import {h, add, table, section} from './dom.js';
+// Batch jobs: one card per job with its progress bar (done/total, rate, time left) and, once finished, its summary:
+// the failing indicators by the number of counties they fail in, the counties that could not be evaluated, and the
+// summary workbook. Read from GET /api/v1/batches (newest first) and GET /api/v1/batches/{id}/summary.
+// While a job runs the cards are updated in place every few seconds: nothing the user is on is replaced, so keyboard
+// focus and the reading position stay where they are.
+import {get, download, hasRole, ApiError} from './api.js';
+import {h, add, table, clear} from './dom.js';
 import {number, duration, dateTime, ruleSetLabel} from './format.js';
 import {barChart} from './chart.js';
+import {setStatus, showError} from './status.js';
 
-const STATUSES = {QUEUED: '排队中', RUNNING: '进行中', DONE: '已完成', COMPLETED: '已完成', FAILED: '失败', CANCELLED: '已取消'};
+const STATUSES = {QUEUED: '排队中', RUNNING: '进行中', DONE: '已完成', FAILED: '失败'};
+const FINISHED = ['DONE', 'FAILED'];
 const REFRESH_MS = 5000;
 
 export async function batchesPage(view) {
+  const list = h('div', {id: 'batch-list', 'data-refreshes': '0'});
+  const refresh = h('button', {type: 'button', id: 'batches-refresh', class: 'secondary'}, '刷新');
+  const shown = {cards: new Map(), timer: null};
+  refresh.addEventListener('click', () => refreshList(view, list, shown).catch(error => {
+    if (view.isConnected) showError(error);
+  }));
+  add(view, h('h2', {}, '批量任务'),
+    h('p', {class: 'hint', id: 'batch-evaluations-note'},
+      '批量任务接口只报告进度和汇总，没有列出各县评估的编号，因此这里不能直接链接到各县的评估；',
+      hasRole('AUDITOR') ? ['请在', h('a', {href: '#/evaluations'}, '评估查询'), '中按县区代码查找。']
+        : '请联系审计人员按县区代码查询。'),
+    h('p', {}, refresh, h('span', {class: 'hint'}, `任务进行中时每 ${REFRESH_MS / 1000} 秒自动刷新。`)),
+    list);
+  await refreshList(view, list, shown);
+}
+
+/**
+ * Reads the jobs and updates the page in place: new jobs get a card, known ones get their figures updated.
+ * {@code shown}: the cards on the page by job id, and the pending automatic refresh.
+ */
+async function refreshList(view, list, shown) {
   let batches;
   try {
-    const body = await get('/api/v1/batches');
-    batches = Array.isArray(body) ? body : (body?.items || []);
+    batches = (await get('/api/v1/batches')).items || [];
   } catch (error) {
-    if (error instanceof ApiError && [403, 404, 405].includes(error.status)) {
-      add(view, h('h2', {}, '批量任务'), h('p', {id: 'no-batches'}, error.status === 403
-        ? '暂无可查看的批量任务（您的角色无权查看批量任务，或本服务尚未提供批量评估）。' : '暂无批量任务。'));
+    if (error instanceof ApiError && [403, 404].includes(error.status)) {
+      clear(list).append(h('p', {id: 'no-batches'}, '暂无可查看的批量任务（您的角色无权查看批量任务）。'));
       return;
     }
     throw error;
   }
-  add(view, h('h2', {}, '批量任务'));
-  if (!batches.length) {
-    add(view, h('p', {id: 'no-batches'}, '暂无批量任务。'));
-    return;
+  if (!view.isConnected) return;
+  list.querySelector('#no-batches')?.remove();
+  if (!batches.length) list.append(h('p', {id: 'no-batches'}, '暂无批量任务。'));
+  let previous = null;
+  for (const batch of batches) {
+    let card = shown.cards.get(batch.id);
+    if (!card) {
+      card = jobCard(batch.id);
+      shown.cards.set(batch.id, card);
+      // newest first: a new job goes before the cards already shown, which are never moved (moving blurs focus)
+      if (previous) previous.element.after(card.element); else list.prepend(card.element);
+    }
+    await card.update(batch);
+    previous = card;
   }
-  add(view, table(null, ['任务', '规则集', '状态', '进度', '速度', '预计剩余', '开始时间'],
-    batches.map(b => [b.id, b.ruleSet ? ruleSetLabel(b.ruleSet) : '—', STATUSES[b.status] || b.status || '—',
-      progress(b), b.ratePerSecond != null ? `${number(b.ratePerSecond, 1)} 个/秒` : '—', eta(b), dateTime(b.submittedAt || b.startedAt)])));
-  for (const b of batches) {
-    const chart = failingChart(b);
-    if (chart) add(view, section(`任务 ${b.id}：未达标指标出现次数`, chart));
-  }
-  if (batches.some(b => b.total && b.done < b.total)) {
-    const hash = location.hash;
-    setTimeout(() => {
-      if (location.hash === hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
+  list.dataset.refreshes = String(Number(list.dataset.refreshes) + 1);
+  clearTimeout(shown.timer);
+  if (batches.some(b => !FINISHED.includes(b.status))) {
+    // a failed automatic refresh is tried again at the next one; the user sees the figures of the last that worked
+    shown.timer = setTimeout(() => {
+      if (view.isConnected) refreshList(view, list, shown).catch(() => {});
     }, REFRESH_MS);
   }
 }
 
-function progress(b) {
-  const total = Number(b.total) || 0;
-  const done = Number(b.done) || 0;
-  return h('span', {}, h('progress', {max: total || 1, value: done}), ` ${number(done, 0)} / ${number(total, 0)} 份`);
+/** A job's card; update() writes the latest figures into its existing elements and, once done, adds its summary. */
+function jobCard(id) {
+  const title = h('h3', {id: `batch-${id}-title`});
+  const bar = h('progress', {id: `batch-${id}-progress`, max: 1, value: 0});
+  const counts = h('span', {class: 'counts'});
+  const facts = h('p', {class: 'hint'});
+  const failure = h('p', {class: 'error', hidden: true});
+  const summary = h('div', {class: 'batch-summary'});
+  const element = h('section', {class: 'card batch', id: `batch-${id}`, 'aria-labelledby': `batch-${id}-title`},
+    title, h('div', {class: 'batch-progress'}, h('label', {for: bar.id}, '进度'), bar, counts), facts, failure, summary);
+  let summarised = false;
+  return {
+    element,
+    async update(b) {
+      const status = STATUSES[b.status] || b.status;
+      title.textContent = `任务 ${b.id} · ${b.ruleSet ? ruleSetLabel(b.ruleSet) : '—'} · ${status}`;
+      element.classList.toggle('failed', b.status === 'FAILED');
+      bar.max = Math.max(1, b.total);
+      bar.value = b.done;
+      bar.setAttribute('aria-valuetext', `${b.done} / ${b.total} 份`);
+      counts.textContent = ` 已处理 ${number(b.done, 0)} / ${number(b.total, 0)} 份` +
+        (b.invalid ? `（其中 ${number(b.invalid, 0)} 份数据有误，未评估）` : '');
+      facts.textContent = [`提交人 ${b.submittedBy}`, `提交于 ${dateTime(b.submittedAt)}`,
+        b.ratePerSecond != null ? `速度 ${number(b.ratePerSecond, 1)} 份/秒` : null,
+        b.status === 'DONE' ? `完成于 ${dateTime(b.finishedAt)}`
+          : b.etaSeconds != null ? `预计剩余 ${duration(b.etaSeconds)}` : null].filter(Boolean).join(' · ');
+      failure.hidden = !b.failure;
+      failure.textContent = b.failure ? `任务失败：${b.failure}` : '';
+      if (b.status === 'DONE' && !summarised) {
+        summarised = true;
+        summary.append(...summaryOf(b.id, await get(`/api/v1/batches/${encodeURIComponent(b.id)}/summary`)));
+      }
+    },
+  };
 }
 
-function eta(b) {
-  const value = b.etaSeconds ?? b.eta;
-  if (value == null) return '—';
-  return typeof value === 'number' ? duration(value) : dateTime(value);
-}
-
-/** summary.failedIndicators as {code: count} or [{indicator, count}]. */
-function failingChart(b) {
-  const raw = b.summary?.failedIndicators || b.summary?.failingIndicators;
-  if (!raw) return null;
-  const entries = Array.isArray(raw) ? raw.map(x => [x.indicator || x.code, x.count]) : Object.entries(raw);
-  if (!entries.length) return null;
-  entries.sort((a, b2) => b2[1] - a[1]);
-  return barChart({title: `任务 ${b.id} 各指标未达标的评估数`,
-    bars: entries.map(([code, count]) => ({label: code, value: count, ok: false, text: `${count} 份`}))});
+function summaryOf(id, s) {
+  const parts = [h('p', {}, `评估 ${number(s.evaluated, 0)} 个县，资源配置达标 ${number(s.passed, 0)} 个、未达标 ` +
+      `${number(s.failed, 0)} 个。`,
+    h('button', {type: 'button', class: 'secondary', id: `batch-${id}-workbook`,
+      onclick: () => download(`/api/v1/batches/${encodeURIComponent(id)}/summary.xlsx`, `batch-${id}.xlsx`)
+        .then(link => setStatus(`已下载汇总：${link.download}`)).catch(showError)}, '下载汇总表（Excel）'))];
+  const failing = s.failingIndicators || [];
+  if (failing.length) {
+    parts.push(barChart({title: `任务 ${id} 各指标未达标的县数`,
+      bars: failing.map(f => ({label: f.indicator, value: f.counties, ok: false, text: `${f.counties} 个县`}))}));
+  }
+  const invalid = s.invalid || [];
+  if (invalid.length) {
+    parts.push(table(`未能评估的 ${invalid.length} 份数据`, ['位置', '问题'],
+      invalid.map(c => [c.source, c.problems.map(p => `${p.field}：${p.message}`).join('；')])));
+  }
+  return parts;
 }

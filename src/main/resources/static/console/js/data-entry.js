@@ -1,16 +1,17 @@
 // Data clerks: download the data-entry template, upload a filled one, land on its evaluation or on the bad cells.
 import {post, download, ApiError} from './api.js';
-import {h, add, table, clear} from './dom.js';
+import {h, add, table, clear, filePicker} from './dom.js';
 import {setStatus, showError} from './status.js';
 
 const RULE_SET = 'balanced-development';
 
 export async function dataEntryPage(view) {
   const result = h('div', {id: 'data-entry-result', 'aria-live': 'polite'});
-  const file = h('input', {type: 'file', id: 'template-file', name: 'file', accept: '.xlsx', required: true});
+  const picker = filePicker({id: 'template-file', title: '填好的数据填报模板（.xlsx）'});
+  const file = picker.input;
   const form = h('form', {class: 'card', id: 'data-entry-form'},
     h('h3', {}, '第二步：上传填好的模板'),
-    h('label', {for: 'template-file'}, '填好的数据填报模板（.xlsx）'), file,
+    picker.field,
     h('button', {type: 'submit', id: 'data-entry-submit'}, '上传并评估'));
   form.addEventListener('submit', async event => {
     event.preventDefault();
@@ -34,6 +35,7 @@ export async function dataEntryPage(view) {
       }
     } finally {
       file.value = '';
+      file.dispatchEvent(new Event('change'));
     }
   });
   add(view, h('h2', {}, '数据填报'),

@@ -44,3 +44,25 @@ export function clear(el) {
   el.replaceChildren();
   return el;
 }
+
+/**
+ * A file input with a Chinese button and the chosen files' names (the browser's own control speaks the browser's
+ * language: "Choose Files / No file chosen"). The input stays in the page, visually hidden but focusable, so the
+ * keyboard and screen readers reach it; its label is the button. Returns the input (its files, its value) and the
+ * field to place in the form; clearing the input's value and dispatching 'change' resets the names.
+ */
+export function filePicker({id, title, multiple = false, accept = '.xlsx'}) {
+  const chosen = h('span', {class: 'chosen', id: `${id}-chosen`}, '未选择文件');
+  const input = h('input', {type: 'file', id, name: 'file', accept, multiple, required: true,
+    class: 'visually-hidden', 'aria-labelledby': `${id}-title ${id}-button`, 'aria-describedby': `${id}-chosen`});
+  input.addEventListener('change', () => {
+    const names = [...input.files].map(f => f.name);
+    chosen.textContent = names.length ? `已选择：${names.join('、')}` : '未选择文件';
+  });
+  const field = h('div', {class: 'file-picker'},
+    h('span', {class: 'field-title', id: `${id}-title`}, title),
+    input,
+    h('label', {for: id, id: `${id}-button`, class: 'button secondary'}, multiple ? '选择文件（可多选）' : '选择文件'),
+    chosen);
+  return {input, field};
+}

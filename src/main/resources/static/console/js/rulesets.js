@@ -1,7 +1,7 @@
 // Policy staff: the rule sets, their versions, upload of edited workbooks (problems by sheet and cell, or changed
 // cells, test results and the impact preview), activation, comparison and rollback.
 import {get, post, download, hasRole, ApiError} from './api.js';
-import {h, add, table, section, clear} from './dom.js';
+import {h, add, table, section, clear, filePicker} from './dom.js';
 import {ruleSetLabel, dateTime, shortHash, verdictLabel, STAGES} from './format.js';
 import {setStatus, showError} from './status.js';
 
@@ -53,12 +53,13 @@ async function showVersions(name, target, editor) {
 }
 
 function uploadForm(name, result, refresh) {
-  const file = h('input', {type: 'file', id: 'workbook-file', name: 'file', accept: '.xlsx', multiple: true, required: true});
+  const picker = filePicker({id: 'workbook-file', title: '工作簿文件（.xlsx）', multiple: true});
+  const file = picker.input;
   const comment = h('input', {id: 'workbook-comment', name: 'comment', maxlength: 1000});
   const form = h('form', {class: 'card', id: 'upload-form'},
     h('h3', {}, '上传修改后的工作簿'),
     h('p', {class: 'hint'}, '上传后系统会检查格式、编译规则、运行工作簿中的测试用例并预览影响；新版本需要您确认后才会生效。'),
-    h('label', {for: 'workbook-file'}, '工作簿文件（.xlsx，可多选）'), file,
+    picker.field,
     h('label', {for: 'workbook-comment'}, '修改说明（可选）'), comment,
     h('button', {type: 'submit', id: 'upload-submit'}, '上传并检查'));
   form.addEventListener('submit', async event => {
@@ -85,6 +86,7 @@ function uploadForm(name, result, refresh) {
       }
     } finally {
       file.value = '';
+      file.dispatchEvent(new Event('change'));
     }
   });
   return form;

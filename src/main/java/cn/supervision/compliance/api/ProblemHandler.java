@@ -31,7 +31,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import cn.supervision.compliance.facts.InputProblem;
 import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.facts.JsonPaths;
-import cn.supervision.compliance.report.CellProblem;
 import cn.supervision.compliance.report.TemplateRejected;
 import cn.supervision.compliance.ruleset.RuleSetNotFound;
 import cn.supervision.compliance.ruleset.RuleSetProblem;
@@ -63,14 +62,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             Map<String, String> error = new LinkedHashMap<>();
             error.put("sheet", p.sheet());
             error.put("cell", p.cell());
-            error.put("field", p.field() != null ? p.field() : p.sheet() + "!" + p.cell());
+            error.put("field", p.field() != null ? p.field() : p.where());
             error.put("message", p.message());
             return error;
         }).toList();
-        CellProblem first = e.problems().get(0);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                (first.sheet() != null ? first.sheet() + "!" + first.cell() + "：" : "") + first.message()
-                        + more(errors.size()));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.detail());
         problem.setType(INVALID_INPUT);
         problem.setTitle(Texts.of("problem.template.title"));
         problem.setProperty("errors", errors);

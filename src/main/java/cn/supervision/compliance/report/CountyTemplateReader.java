@@ -26,6 +26,7 @@ import cn.supervision.compliance.evaluation.Quantities;
 import cn.supervision.compliance.facts.InputProblem;
 import cn.supervision.compliance.facts.SchoolType;
 import cn.supervision.compliance.facts.Stage;
+import cn.supervision.compliance.text.Texts;
 
 /**
  * Reads a filled county template into the {@code subject} of the JSON request, remembering which cell fills which
@@ -37,6 +38,8 @@ final class CountyTemplateReader {
 
     private static final DataFormatter TEXT = new DataFormatter();
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    // What the clerk reads about a cell: the column (or row label), then what is wrong with what was written.
 
     private final Map<String, CellProblem> cells = new HashMap<>();
     private final List<CellProblem> problems = new ArrayList<>();
@@ -50,8 +53,7 @@ final class CountyTemplateReader {
             for (String field = problem.field(); !field.isEmpty(); field = parent(field)) {
                 CellProblem cell = cells.get(field);
                 if (cell != null) {
-                    return new CellProblem(cell.sheet(), cell.cell(), problem.field(),
-                            cell.message() + ": " + problem.message());
+                    return new CellProblem(cell.sheet(), cell.cell(), problem.field(), problem.message());
                 }
             }
             return new CellProblem(null, null, problem.field(), problem.message());
@@ -105,7 +107,8 @@ final class CountyTemplateReader {
             }
             Object id = values.get(CountyColumn.SCHOOL_ID);
             if (id == null) {
-                problem(sheet, r, CountyColumn.SCHOOL_ID, "学校代码 is required on every row");
+                add(sheet, r, CountyColumn.SCHOOL_ID.index(),
+                        Texts.of("template.school-id-required", CountyColumn.SCHOOL_ID.header()));
                 continue;
             }
             Integer index = schoolIndex.get(id.toString());
@@ -154,8 +157,8 @@ final class CountyTemplateReader {
             putIfPresent(school, column.field(), value);
             place(path + "." + column.field(), sheet, r, column.index(), column.header());
         } else if (!sameValue(given, value)) {
-            problem(sheet, r, column, "differs from the value given on another row of school '"
-                    + school.path("id").asText() + "' (" + given.asText() + ")");
+            add(sheet, r, column.index(), Texts.of("template.differs", column.header(), school.path("id").asText(),
+                    given.asText()));
         }
     }
 
@@ -190,21 +193,52 @@ final class CountyTemplateReader {
         }
         boolean numeric = cell.getCellType() == CellType.NUMERIC
                 || cell.getCellType() == CellType.FORMULA && cell.getCachedFormulaResultType() == CellType.NUMERIC;
-        try {
-            return switch (kind) {
-                case TEXT -> text;
-                case SCHOOL_TYPE -> schoolType(text).name();
-                case STAGE -> Stage.fromLabel(text).name();
-                case COUNT -> numeric ? BigDecimal.valueOf(cell.getNumericCellValue()).intValueExact()
-                        : Quantities.parseWhole(text, text);
-                case DECIMAL -> numeric ? BigDecimal.valueOf(cell.getNumericCellValue()) : Quantities.parse(text, text);
-            };
-        } catch (IllegalArgumentException e) {
-            add(sheet, cell.getRowIndex(), cell.getColumnIndex(), label + ": " + e.getMessage());
-        } catch (ArithmeticException e) {
-            add(sheet, cell.getRowIndex(), cell.getColumnIndex(), label + ": '" + text + "' is not a whole number");
+        BigDecimal number = numeric ? BigDecimal.valueOf(cell.getNumericCellValue()) : number(text);
+        String wrong = "template.not-a-number";
+        switch (kind) {
+            case TEXT -> {
+                return text;
+            }
+            case SCHOOL_TYPE -> {
+                SchoolType type = schoolType(text);
+                if (type != null) {
+                    return type.name();
+                }
+                wrong = "template.not-a-school-type";
+            }
+            case STAGE -> {
+                Stage stage = stage(text);
+                if (stage != null) {
+                    return stage.name();
+                }
+                wrong = "template.not-a-stage";
+            }
+            case DECIMAL -> {
+                if (number != null) {
+                    return number;
+                }
+            }
+            case COUNT -> {
+                if (number != null && number.stripTrailingZeros().scale() > 0) {
+                    wrong = "template.not-whole";
+                } else if (number != null && number.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+                    wrong = "template.too-large";
+                } else if (number != null) {
+                    return number.intValueExact();
+                }
+            }
         }
+        add(sheet, cell.getRowIndex(), cell.getColumnIndex(), Texts.of(wrong, label, text));
         return null;
+    }
+
+    /** A number as a clerk writes it (full-width digits, a trailing %), or null when it is none. */
+    private static BigDecimal number(String text) {
+        try {
+            return Quantities.parse(text, text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static SchoolType schoolType(String text) {
@@ -213,7 +247,15 @@ final class CountyTemplateReader {
                 return type;
             }
         }
-        throw new IllegalArgumentException("unknown school type '" + text + "' (choose from the list)");
+        return null;
+    }
+
+    private static Stage stage(String text) {
+        try {
+            return Stage.fromLabel(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static boolean sameValue(JsonNode given, Object value) {
@@ -242,15 +284,11 @@ final class CountyTemplateReader {
         cells.put(field, new CellProblem(sheet.getSheetName(), new CellReference(r, c).formatAsString(), field, label));
     }
 
-    private void problem(Sheet sheet, int r, CountyColumn column, String message) {
-        add(sheet, r, column.index(), column.header() + ": " + message);
-    }
-
     private void add(Sheet sheet, int r, int c, String message) {
         problems.add(new CellProblem(sheet.getSheetName(), new CellReference(r, c).formatAsString(), null, message));
     }
 
     private void missingSheet(String name) {
-        problems.add(new CellProblem(name, null, null, "the sheet '" + name + "' is missing: start from the template"));
+        problems.add(new CellProblem(name, null, null, Texts.of("template.missing-sheet", name)));
     }
 }

@@ -9,7 +9,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.util.WorkbookUtil;
@@ -27,7 +29,8 @@ import cn.supervision.compliance.evaluation.StoredEvaluation;
 /**
  * A stored evaluation as an Excel report for auditors and district offices: 汇总 (decision and reasons), 全部检查 (every
  * check with its chain), one sheet per failing school with its shortfalls, and 整改清单 (remediation grouped by
- * 责任部门 and 责任股室). Streamed (SXSSF): only a window of rows is held in memory, however large the county.
+ * 责任部门 and 责任股室). Every sheet prints on A4 landscape, one page wide ({@link PrintLayout}); 汇总 on one page.
+ * Streamed (SXSSF): only a window of rows is held in memory, however large the county.
  */
 @Component
 public class EvaluationReport {
@@ -37,24 +40,39 @@ public class EvaluationReport {
     static final String REMEDIATION = "整改清单";
     static final String SCHOOL_SHEET_PREFIX = "未达标-";
     private static final String UNASSIGNED = "（未指定）";
+    private static final String TITLE = "义务教育优质均衡督导评估报告";
     private static final int ROWS_IN_MEMORY = 200;
+    /** 汇总 prints on one page: at most this many reasons are listed there. */
+    private static final int MOST_REASONS = 40;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     public void write(StoredEvaluation stored, Trace trace, OutputStream out) throws IOException {
+        EvaluationResult result = stored.result();
+        EvaluationResult.Subject subject = result.subject();
+        PrintLayout layout = PrintLayout.of(TITLE, subjectName(subject), subject.code(), subject.year(),
+                result.ruleSet(), result.ruleSetVersion());
         SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
         try {
-            CellStyle header = SheetWriter.headerStyle(workbook);
-            summary(new SheetWriter(workbook.createSheet(SUMMARY)), stored, trace, header);
-            allChecks(new SheetWriter(workbook.createSheet(ALL_CHECKS)), trace, header);
+            Styles styles = new Styles(SheetWriter.headerStyle(workbook), SheetWriter.wrapStyle(workbook));
+            SheetWriter summary = new SheetWriter(workbook.createSheet(SUMMARY));
+            summary(summary, stored, trace, styles);
+            layout.apply(summary.sheet(), 1, true);
+            SheetWriter checks = new SheetWriter(workbook.createSheet(ALL_CHECKS));
+            allChecks(checks, trace, styles);
+            layout.apply(checks.sheet(), 1, false);
             Set<String> sheetNames = new HashSet<>(Set.of(SUMMARY, ALL_CHECKS, REMEDIATION));
             for (Map.Entry<String, List<TraceStep>> school : failingSchools(trace).entrySet()) {
                 String schoolName = school.getValue().get(0).schoolName();
                 String name = uniqueSheetName(SCHOOL_SHEET_PREFIX + (schoolName != null ? schoolName : school.getKey()),
                         sheetNames);
-                failingSchool(new SheetWriter(workbook.createSheet(name)), school.getValue(), stored.result(), header);
+                SheetWriter sheet = new SheetWriter(workbook.createSheet(name));
+                int headings = failingSchool(sheet, school.getValue(), result, styles);
+                layout.apply(sheet.sheet(), headings, false);
             }
-            remediation(new SheetWriter(workbook.createSheet(REMEDIATION)), stored.result(), trace, header);
+            SheetWriter remediation = new SheetWriter(workbook.createSheet(REMEDIATION));
+            remediation(remediation, result, trace, styles);
+            layout.apply(remediation.sheet(), 1, false);
             workbook.write(out);
         } finally {
             workbook.close();
@@ -62,17 +80,27 @@ public class EvaluationReport {
         }
     }
 
-    private static void summary(SheetWriter sheet, StoredEvaluation stored, Trace trace, CellStyle header) {
+    /** The heading style and the wrapping body style, made once per workbook. */
+    private record Styles(CellStyle header, CellStyle wrap) {
+    }
+
+    private static String subjectName(EvaluationResult.Subject subject) {
+        return Stream.of(subject.countyName(), subject.schoolName(), subject.districtName(), subject.provinceName())
+                .filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** Labels beside their values, then the reasons: printed on one page (the full list is in 全部检查). */
+    private static void summary(SheetWriter sheet, StoredEvaluation stored, Trace trace, Styles styles) {
         EvaluationResult result = stored.result();
         EvaluationResult.Summary s = result.summary();
-        sheet.widths(24, 90);
-        sheet.row(header, "项目", "内容");
+        sheet.widths(24, 100).wrapped(styles.wrap(), 1);
+        sheet.row(styles.header(), "项目", "内容");
         sheet.row("评估编号", result.id());
         sheet.row("规则集", result.ruleSet());
         sheet.row("规则集版本", result.ruleSetVersion());
         sheet.row("管辖范围", result.jurisdiction());
         sheet.row("评估对象代码", result.subject().code());
-        sheet.row("评估对象名称", result.subject().countyName());
+        sheet.row("评估对象名称", subjectName(result.subject()));
         sheet.row("年度", result.subject().year());
         sheet.row("评估时间", TIME.format(result.evaluatedAt()));
         sheet.row("提交人", stored.submittedBy());
@@ -82,6 +110,9 @@ public class EvaluationReport {
             sheet.row("B类指标等级", result.grade() != null ? result.grade() : "未评定");
         }
         if (s != null) {
+            if (s.headline() != null) {
+                sheet.row("结论摘要", s.headline());
+            }
             sheet.row("评估学段数", s.sectionsAssessed());
             sheet.row("达标学段数", s.sectionsPassed());
             sheet.row("不参加评估的学校数", s.schoolsExcluded());
@@ -89,29 +120,35 @@ public class EvaluationReport {
             sheet.row("整改提示条数", s.hints());
         }
         sheet.skip();
-        sheet.row(header, "序号", "未达标原因");
-        int n = 0;
+        sheet.row(styles.header(), "序号", "未达标原因");
+        List<String> reasons = new ArrayList<>();
         if (result.decision() != null) {
-            for (String reason : result.decision().reasons()) {
-                sheet.row(++n, reason);
-            }
+            reasons.addAll(result.decision().reasons());
         }
         for (TraceStep step : trace.checks()) {
             boolean reason = step.verdict() == Verdict.FAILED && (step.kind() == TraceStep.Kind.SCHOOL_RULE
                     || step.kind() == TraceStep.Kind.VARIATION
                     || step.kind() == TraceStep.Kind.CHECK && result.decision() == null);
             if (reason) {
-                sheet.row(++n, step.explanation());
+                reasons.add(step.explanation());
             }
         }
-        if (n == 0) {
+        int shown = reasons.size() > MOST_REASONS ? MOST_REASONS - 1 : reasons.size();
+        for (int n = 0; n < shown; n++) {
+            sheet.row(n + 1, reasons.get(n));
+        }
+        if (shown < reasons.size()) {
+            sheet.row("…", "另有 " + (reasons.size() - shown) + " 条，见「" + ALL_CHECKS + "」和各校工作表");
+        }
+        if (reasons.isEmpty()) {
             sheet.row("—", "全部检查达标");
         }
     }
 
-    private static void allChecks(SheetWriter sheet, Trace trace, CellStyle header) {
-        sheet.widths(14, 10, 24, 6, 8, 36, 20, 14, 8, 14, 8, 22, 12, 6, 10, 8, 10, 10, 12, 30, 16, 6, 80);
-        sheet.row(header, "类型", "学校代码", "学校名称", "学段", "指标代码", "指标名称", "数据字段", "原始数值", "是否分摊",
+    private static void allChecks(SheetWriter sheet, Trace trace, Styles styles) {
+        sheet.widths(12, 8, 16, 6, 8, 20, 18, 12, 6, 12, 8, 20, 10, 6, 10, 8, 8, 8, 10, 18, 14, 5, 48)
+                .wrapped(styles.wrap(), 2, 5, 6, 11, 19, 20, 22);
+        sheet.row(styles.header(), "类型", "学校代码", "学校名称", "学段", "指标代码", "指标名称", "数据字段", "原始数值", "是否分摊",
                 "全校合计", "学生数", "计算式", "计算值", "比较", "标准值", "单位", "结论", "达成率", "缺口",
                 "规则工作簿", "工作表", "行", "说明");
         for (TraceStep step : trace.checks()) {
@@ -132,36 +169,41 @@ public class EvaluationReport {
         }
     }
 
-    private static void failingSchool(SheetWriter sheet, List<TraceStep> steps, EvaluationResult result,
-                                      CellStyle header) {
+    /** The school's verdicts, then its failed indicators and checks; returns the rows to repeat on every page. */
+    private static int failingSchool(SheetWriter sheet, List<TraceStep> steps, EvaluationResult result,
+                                     Styles styles) {
         TraceStep first = steps.get(0);
-        sheet.widths(8, 8, 36, 12, 10, 8, 12, 8, 60, 30, 12);
-        sheet.row(header, "学校", first.schoolName() + "（" + first.schoolId() + "）");
+        sheet.widths(8, 8, 24, 12, 12, 8, 12, 8, 60, 24, 12).wrapped(styles.wrap(), 1, 2, 8, 9, 10);
+        sheet.row(styles.header(), "学校", first.schoolName() + "（" + first.schoolId() + "）");
         for (TraceStep step : steps) {
             if (step.kind() == TraceStep.Kind.SCHOOL_RULE) {
                 sheet.row(step.stage().label(), step.explanation());
             }
         }
         sheet.skip();
-        sheet.row(header, "学段", "指标代码", "指标名称", "计算值", "标准", "结论", "缺口", "单位", "推进措施", "责任部门",
-                "责任股室");
+        sheet.row(styles.header(), "学段", "指标代码", "指标名称", "计算值", "标准", "结论", "缺口", "单位", "推进措施",
+                "责任部门", "责任股室");
+        int headings = sheet.rows();
         for (TraceStep any : steps) {
-            if (!(any instanceof TraceStep.IndicatorStep step) || step.verdict() != Verdict.FAILED) {
+            if (any.verdict() != Verdict.FAILED || !(any instanceof TraceStep.Measured step)) {
                 continue;
             }
+            TraceStep.IndicatorStep indicator = step instanceof TraceStep.IndicatorStep i ? i : null;
             EvaluationResult.Hint hint = result.hints().stream()
                     .filter(h -> step.indicator().equals(h.indicator()) && step.schoolId().equals(h.subject())
                             && step.stage() == h.stage())
                     .findFirst().orElse(null);
-            sheet.row(step.stage().label(), step.indicator(), step.name(), step.value(),
-                    step.comparator() + step.threshold().stripTrailingZeros().toPlainString(), step.verdict().label(),
-                    step.shortfall(), step.unit(), hint != null ? hint.measures() : null,
-                    hint != null ? String.join("、", hint.departments()) : null, hint != null ? hint.office() : null);
+            sheet.row(step.stage() != null ? step.stage().label() : null, step.indicator(), step.name(), step.value(),
+                    step.requirement(), step.verdict().label(), indicator != null ? indicator.shortfall() : null,
+                    indicator != null ? indicator.unit() : ((TraceStep.CheckStep) step).unit(),
+                    hint != null ? hint.measures() : null, hint != null ? String.join("、", hint.departments()) : null,
+                    hint != null ? hint.office() : null);
         }
+        return headings;
     }
 
     /** One row per hint and responsible department, grouped by department, then office, in the order they appear. */
-    private static void remediation(SheetWriter sheet, EvaluationResult result, Trace trace, CellStyle header) {
+    private static void remediation(SheetWriter sheet, EvaluationResult result, Trace trace, Styles styles) {
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, String> schoolNames = new LinkedHashMap<>();
         trace.checks().forEach(step -> {
@@ -182,8 +224,9 @@ public class EvaluationReport {
                         .computeIfAbsent(office, o -> new ArrayList<>()).add(hint);
             }
         }
-        sheet.widths(16, 12, 8, 36, 24, 6, 12, 8, 70, 30);
-        sheet.row(header, "责任部门", "责任股室", "指标代码", "指标名称", "对象", "学段", "缺口", "单位", "推进措施", "依据");
+        sheet.widths(16, 12, 8, 24, 20, 6, 10, 8, 60, 30).wrapped(styles.wrap(), 0, 1, 3, 4, 8, 9);
+        sheet.row(styles.header(), "责任部门", "责任股室", "指标代码", "指标名称", "对象", "学段", "缺口", "单位", "推进措施",
+                "依据");
         groups.forEach((department, offices) -> offices.forEach((office, hints) -> {
             for (EvaluationResult.Hint hint : hints) {
                 String subject = schoolNames.containsKey(hint.subject())
@@ -195,17 +238,25 @@ public class EvaluationReport {
         }));
     }
 
-    /** The steps of every school with a failed check, by school id in result order. */
+    /**
+     * The steps of every school that failed: a section failed its school rule, or a check of the school itself
+     * failed (an indicator below its threshold in a section that passes within tolerance is no failure of the
+     * school). By school id, in result order.
+     */
     private static Map<String, List<TraceStep>> failingSchools(Trace trace) {
+        Set<String> schools = new HashSet<>();
+        trace.checks().stream().filter(s -> s.kind() == TraceStep.Kind.SCHOOL_RULE)
+                .forEach(s -> schools.add(s.schoolId()));
         Set<String> failing = new HashSet<>();
         trace.checks().stream()
-                .filter(s -> s.schoolId() != null && s.verdict() == Verdict.FAILED)
+                .filter(s -> s.verdict() == Verdict.FAILED && schools.contains(s.schoolId())
+                        && (s.kind() == TraceStep.Kind.SCHOOL_RULE || s.kind() == TraceStep.Kind.CHECK))
                 .forEach(s -> failing.add(s.schoolId()));
-        Map<String, List<TraceStep>> schools = new LinkedHashMap<>();
+        Map<String, List<TraceStep>> steps = new LinkedHashMap<>();
         trace.checks().stream()
                 .filter(s -> failing.contains(s.schoolId()))
-                .forEach(s -> schools.computeIfAbsent(s.schoolId(), id -> new ArrayList<>()).add(s));
-        return schools;
+                .forEach(s -> steps.computeIfAbsent(s.schoolId(), id -> new ArrayList<>()).add(s));
+        return steps;
     }
 
     /** Excel sheet names: at most 31 characters, none of []:*?/\ , unique ignoring case. */

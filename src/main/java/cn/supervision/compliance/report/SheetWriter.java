@@ -1,6 +1,8 @@
 package cn.supervision.compliance.report;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -9,12 +11,15 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /** Appends rows to a sheet: text always as inert text cells, numbers as numbers, nulls as empty cells. */
 public final class SheetWriter {
 
     private final Sheet sheet;
+    /** The style of a column's cells written without a style of their own. */
+    private final Map<Integer, CellStyle> columnStyles = new HashMap<>();
     private int next;
 
     public SheetWriter(Sheet sheet) {
@@ -32,6 +37,14 @@ public final class SheetWriter {
         return this;
     }
 
+    /** Cells of these columns, unless given a style, wrap their text (long sentences print on several lines). */
+    SheetWriter wrapped(CellStyle wrap, int... columns) {
+        for (int column : columns) {
+            columnStyles.put(column, wrap);
+        }
+        return this;
+    }
+
     public Row row(CellStyle style, Object... values) {
         Row row = sheet.createRow(next++);
         for (int i = 0; i < values.length; i++) {
@@ -44,8 +57,9 @@ public final class SheetWriter {
             } else if (value != null) {
                 cell.setCellValue(InertText.of(value.toString()));
             }
-            if (style != null) {
-                cell.setCellStyle(style);
+            CellStyle cellStyle = style != null ? style : columnStyles.get(i);
+            if (cellStyle != null) {
+                cell.setCellStyle(cellStyle);
             }
         }
         return row;
@@ -59,6 +73,11 @@ public final class SheetWriter {
         next++;
     }
 
+    /** How many rows have been written (or skipped) so far. */
+    int rows() {
+        return next;
+    }
+
     /** The yellow, bold heading style of our workbooks (as in the decision tables). */
     public static CellStyle headerStyle(Workbook workbook) {
         Font bold = workbook.createFont();
@@ -68,6 +87,14 @@ public final class SheetWriter {
         style.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
         style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
         style.setWrapText(true);
+        return style;
+    }
+
+    /** Body text that wraps at the column's width, aligned to the top of its row. */
+    static CellStyle wrapStyle(Workbook workbook) {
+        CellStyle style = workbook.createCellStyle();
+        style.setWrapText(true);
+        style.setVerticalAlignment(VerticalAlignment.TOP);
         return style;
     }
 }

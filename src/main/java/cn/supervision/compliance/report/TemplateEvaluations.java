@@ -4,7 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -16,9 +19,11 @@ import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.Evaluations;
 import cn.supervision.compliance.facts.InputProblem;
 import cn.supervision.compliance.facts.InvalidInput;
+import cn.supervision.compliance.ruleset.RuleSets;
 import cn.supervision.compliance.ruleset.WorkbookRejected;
 import cn.supervision.compliance.ruleset.WorkbookScreen;
 import jakarta.validation.Validator;
+import cn.supervision.compliance.text.Texts;
 
 /**
  * Evaluates a filled data-entry template: the workbook becomes the same request JSON as the JSON API and goes through
@@ -27,11 +32,15 @@ import jakarta.validation.Validator;
 @Service
 public class TemplateEvaluations {
 
+    // What the clerk reads when the upload itself is wrong
+
     private final Evaluations evaluations;
+    private final RuleSets ruleSets;
     private final Validator validator;
 
-    public TemplateEvaluations(Evaluations evaluations, Validator validator) {
+    public TemplateEvaluations(Evaluations evaluations, RuleSets ruleSets, Validator validator) {
         this.evaluations = evaluations;
+        this.ruleSets = ruleSets;
         this.validator = validator;
     }
 
@@ -41,13 +50,10 @@ public class TemplateEvaluations {
             throw InvalidInput.of("ruleSet", "input.template.no-template", ruleSet, List.of(CountyTemplate.RULE_SET));
         }
         CountyTemplateReader.Filled filled;
-        try (Workbook workbook = open(file, fileName, ruleSet)) {
+        try (Workbook workbook = open(file, fileName)) {
             filled = CountyTemplateReader.read(workbook);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        if (!filled.problems().isEmpty()) {
-            throw new TemplateRejected(filled.problems());
         }
         EvaluationRequest request = new EvaluationRequest(ruleSet, jurisdiction, filled.subject());
         List<InputProblem> invalid = validator.validate(request).stream()
@@ -55,18 +61,40 @@ public class TemplateEvaluations {
         if (!invalid.isEmpty()) {
             throw new InvalidInput(invalid);
         }
-        try {
-            return evaluations.evaluate(request);
-        } catch (InvalidInput e) {
-            throw new TemplateRejected(e.problems().stream().map(filled::locate).toList());
+        if (filled.problems().isEmpty()) {
+            try {
+                return evaluations.evaluate(request);
+            } catch (InvalidInput e) {
+                throw new TemplateRejected(e.problems().stream().map(filled::locate).toList());
+            }
         }
+        throw new TemplateRejected(everyProblem(filled, request));
+    }
+
+    /**
+     * The bad cells, and what the evaluation's own validation finds in the figures that could be read (a trial that
+     * stores nothing), so that a clerk gets every bad cell in one answer; a figure left out because its cell is
+     * already reported is not reported again as missing.
+     */
+    private List<CellProblem> everyProblem(CountyTemplateReader.Filled filled, EvaluationRequest request) {
+        List<CellProblem> problems = new ArrayList<>(filled.problems());
+        Set<String> reported = new HashSet<>();
+        filled.problems().forEach(p -> reported.add(p.sheet() + "!" + p.cell()));
+        try {
+            evaluations.trial(ruleSets.active(request.ruleSet()), request);
+        } catch (InvalidInput e) {
+            e.problems().stream().map(filled::locate)
+                    .filter(p -> !reported.contains(p.sheet() + "!" + p.cell()))
+                    .forEach(problems::add);
+        }
+        return problems;
     }
 
     /**
      * The workbook, once the archive screen has looked into it before POI builds anything: a hostile .xlsx (zip bomb,
      * zip slip, macros, links, embedded objects, too many rows) is a {@link WorkbookRejected} naming the file.
      */
-    private static Workbook open(InputStream file, String fileName, String ruleSet) {
+    private static Workbook open(InputStream file, String fileName) {
         try {
             byte[] content = file.readAllBytes();
             if (FileMagic.valueOf(FileMagic.prepareToCheckMagic(new ByteArrayInputStream(content))) == FileMagic.OOXML
@@ -77,9 +105,7 @@ public class TemplateEvaluations {
         } catch (WorkbookRejected e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new TemplateRejected(List.of(new CellProblem(null, null, "file",
-                    "not a readable Excel workbook (.xlsx): start from GET /api/v1/rule-sets/" + ruleSet
-                            + "/template")));
+            throw new TemplateRejected(List.of(new CellProblem(null, null, "file", Texts.of("template.not-a-workbook"))));
         }
     }
 

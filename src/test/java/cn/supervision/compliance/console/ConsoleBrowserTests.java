@@ -18,9 +18,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,10 +73,12 @@ class ConsoleBrowserTests {
     void aWrongPasswordIsRefusedAndEachRoleSeesOnlyItsMenu() {
         browser.login("auditor", "wrong");
         assertThat(browser.textOf(By.id("login-error"), "不正确")).contains("用户名或密码不正确");
+        assertThat(browser.driver().findElement(By.id("logout")).isDisplayed()).as("退出登录 before login").isFalse();
         browser.screenshot("login-refused");
 
         browser.loginByKeyboard("integrator", "integrator-local");
         assertThat(browser.menu()).containsExactly("数据填报", "批量任务");
+        assertThat(browser.visible(By.id("logout")).getText()).isEqualTo("退出登录");
         browser.login("editor", "editor-local");
         assertThat(browser.menu()).containsExactly("规则集", "批量任务");
         browser.login("auditor", "auditor-local");
@@ -181,16 +185,24 @@ class ConsoleBrowserTests {
     @Test
     void dataClerksLandOnTheirEvaluationOrOnTheBadCells() throws IOException {
         JsonNode county = ApiClients.sample(mapper, "439902").get("subject");
-        Path filled = template("filled.xlsx", county, null);
-        Path bad = template("bad.xlsx", county, "很多");
+        Path filled = template("filled.xlsx", county, false);
+        Path bad = template("bad.xlsx", county, true);
 
         browser.login("integrator", "integrator-local");
         browser.click(By.id("template-download"));
         browser.textOf(By.id("status"), "已下载模板");
 
+        assertThat(browser.visible(By.id("template-file-button")).getText()).isEqualTo("选择文件");
+        assertThat(browser.visible(By.id("template-file-chosen")).getText()).isEqualTo("未选择文件");
+        assertThat(browser.driver().findElement(By.id("template-file")).getRect().getWidth())
+                .as("the browser's own control (Choose File / No file chosen) is not shown").isLessThanOrEqualTo(1);
         browser.choose(By.id("template-file"), bad);
+        assertThat(browser.visible(By.id("template-file-chosen")).getText()).isEqualTo("已选择：bad.xlsx");
+        browser.screenshot("clerk-file-chosen");
         browser.click(By.id("data-entry-submit"));
-        assertThat(browser.textOf(By.id("bad-cells"), "E2")).contains("学校数据");
+        String badCells = browser.textOf(By.id("bad-cells"), "E2");
+        assertThat(badCells).contains("学校数据", "县区信息", "B4", "L4", "“2026年”不是数字", "“八十万”不是数字");
+        assertThat(browser.visible(By.id("template-file-chosen")).getText()).isEqualTo("未选择文件");
         browser.screenshot("clerk-bad-cells");
 
         browser.choose(By.id("template-file"), filled);
@@ -202,15 +214,56 @@ class ConsoleBrowserTests {
         browser.screenshot("clerk-evaluation");
     }
 
-    private Path template(String name, JsonNode county, String studentsOfTheFirstSchool) throws IOException {
+    @Test
+    void theBatchPageShowsEachJobsProgressAndSummaryAndKeepsFocusWhileItRefreshes() {
+        String first = submitBatch("439931", "439932");
+        browser.login("auditor", "auditor-local");
+        browser.click(By.linkText("批量任务"));
+        By card = By.id("batch-" + first);
+        assertThat(browser.textOf(card, "下载汇总表")).contains("已完成", "已处理 3 / 3 份", "其中 1 份数据有误");
+        WebElement bar = browser.driver().findElement(By.id("batch-" + first + "-progress"));
+        assertThat(bar.getTagName()).isEqualTo("progress");
+        assertThat(bar.getDomProperty("value")).isEqualTo(bar.getDomProperty("max"));
+        assertThat(browser.driver().findElements(By.cssSelector("#batch-" + first + " svg"))).as("failing indicators")
+                .isNotEmpty();
+        assertThat(browser.visible(By.id("batch-evaluations-note")).getText()).contains("没有列出各县评估的编号", "评估查询");
+        browser.screenshot("batches-done");
+
+        // a keyboard user on the job's download button; a new job arrives and the list refreshes around them
+        WebElement download = browser.driver().findElement(By.id("batch-" + first + "-workbook"));
+        browser.driver().executeScript("arguments[0].focus();", download);
+        String refreshes = browser.driver().findElement(By.id("batch-list")).getDomAttribute("data-refreshes");
+        String second = submitBatch("439933");
+        browser.driver().executeScript("document.getElementById('batches-refresh').click();");
+        browser.waiting().until(d -> !refreshes.equals(d.findElement(By.id("batch-list")).getDomAttribute("data-refreshes")));
+        browser.visible(By.id("batch-" + second));
+        assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id"))
+                .isEqualTo("batch-" + first + "-workbook");
+        browser.screenshot("batches-refreshed");
+    }
+
+    /** A batch of the sample county under the given codes, plus one line that is no county, as the integrator. */
+    private String submitBatch(String... countyCodes) {
+        StringBuilder lines = new StringBuilder();
+        for (String code : countyCodes) {
+            lines.append(ApiClients.sample(mapper, code)).append('\n');
+        }
+        lines.append("{\"subject\": 1}\n");
+        return ApiClients.integratorKey(port).post().uri("/api/v1/batches?ruleSet=balanced-development")
+                .contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .body(lines.toString()).retrieve().body(JsonNode.class).get("id").asText();
+    }
+
+    /** The county in a filled template, with the three bad cells of issue 15 when {@code bad}. */
+    private Path template(String name, JsonNode county, boolean bad) throws IOException {
         byte[] empty = ApiClients.admin(port).get().uri("/api/v1/rule-sets/balanced-development/template").retrieve()
                 .body(byte[].class);
         Path file = FILES.resolve(name);
         try (XSSFWorkbook template = new XSSFWorkbook(new ByteArrayInputStream(empty));
              OutputStream out = Files.newOutputStream(file)) {
             TemplateRoundTripTests.fill(template, county);
-            if (studentsOfTheFirstSchool != null) {
-                template.getSheet("学校数据").getRow(1).getCell(4).setCellValue(studentsOfTheFirstSchool); // E2
+            if (bad) {
+                TemplateRoundTripTests.writeThreeBadCells(template);
             }
             template.write(out);
         }

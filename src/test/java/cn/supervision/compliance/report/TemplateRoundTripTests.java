@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
@@ -77,6 +78,10 @@ public class TemplateRoundTripTests {
         try (XSSFWorkbook template = template()) {
             assertThat(List.of(template.getSheetName(0), template.getSheetName(1), template.getSheetName(2)))
                     .containsExactly("填写说明", "县区信息", "学校数据");
+            String instructions = String.join("\n", ReportHttpTests.rows(template.getSheet("填写说明")).stream()
+                    .map(r -> String.join("", r)).toList());
+            assertThat(instructions).as("how a clerk uploads it: in the console, not over the API")
+                    .contains("「数据填报」", "「选择文件」", "「上传并评估」").doesNotContain("POST", "/api/", "multipart");
             Sheet schools = template.getSheet("学校数据");
             List<String> headers = ReportHttpTests.rows(schools).get(0);
             assertThat(headers).startsWith("学校代码", "学校名称", "学校类型", "学段", "学生数（人）");
@@ -117,16 +122,12 @@ public class TemplateRoundTripTests {
 
     @Test
     void everyBadCellIsReportedBySheetAndCell() throws IOException {
-        ObjectNode request = ApiClients.sample(mapper, "TPL-BAD");
-        ResponseEntity<JsonNode> response;
-        try (XSSFWorkbook template = template()) {
-            fill(template, request.get("subject"));
+        ResponseEntity<JsonNode> response = uploadFilled("TPL-BAD", template -> {
             Sheet schools = template.getSheet("学校数据");
             schools.getRow(1).getCell(4).setCellValue("很多");          // E2: students of S1, not a number
             schools.getRow(4).getCell(2).setCellValue("大学");          // C5: not a school type
             schools.getRow(5).getCell(5).setCellValue(3.5);            // F6: half a teacher
-            response = upload(template, "balanced-development");
-        }
+        });
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
@@ -160,6 +161,20 @@ public class TemplateRoundTripTests {
     }
 
     @Test
+    void badTextAndAnOutOfRangeFigureComeInOneAnswerInChinese() throws IOException {
+        ResponseEntity<JsonNode> response = uploadFilled("TPL-THREE", TemplateRoundTripTests::writeThreeBadCells);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        JsonNode problem = response.getBody();
+        assertThat(cells(problem)).containsExactlyInAnyOrder("县区信息!B4", "学校数据!L4", "学校数据!E2");
+        assertThat(problem.get("errors").findValuesAsText("message")).containsExactlyInAnyOrder(
+                "评估年度：“2026年”不是数字", "教学仪器设备值（元）：“八十万”不是数字", "学生数（人）：必须大于 0");
+        assertThat(problem.get("detail").asText()).startsWith("县区信息!B4：评估年度：“2026年”不是数字").endsWith("（另有 2 处）");
+        assertThat(ApiClients.admin(port).get().uri("/api/v1/evaluations?countyCode=TPL-THREE").retrieve()
+                .body(JsonNode.class).get("total").asLong()).as("nothing stored").isZero();
+    }
+
+    @Test
     void somethingElseThanAWorkbookIsA400Problem() throws IOException {
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("file", new ByteArrayResource("not a workbook".getBytes()) {
@@ -181,6 +196,22 @@ public class TemplateRoundTripTests {
         ResponseEntity<JsonNode> response = ApiClients.admin(port).get().uri("/api/v1/rule-sets/no-such-set/template")
                 .retrieve().toEntity(JsonNode.class);
         assertThat(response.getStatusCode().value()).isEqualTo(404);
+    }
+
+    /** The sample county under another code, filled into the template, edited, and uploaded. */
+    private ResponseEntity<JsonNode> uploadFilled(String countyCode, Consumer<XSSFWorkbook> edit) throws IOException {
+        try (XSSFWorkbook template = template()) {
+            fill(template, ApiClients.sample(mapper, countyCode).get("subject"));
+            edit.accept(template);
+            return upload(template, "balanced-development");
+        }
+    }
+
+    /** The three bad cells of issue 15, each of another kind: text, a figure in words, a figure out of range. */
+    public static void writeThreeBadCells(XSSFWorkbook filled) {
+        filled.getSheet("县区信息").getRow(3).getCell(1).setCellValue("2026年");   // B4: the year as text
+        filled.getSheet("学校数据").getRow(3).getCell(11).setCellValue("八十万");   // L4: equipment in words
+        filled.getSheet("学校数据").getRow(1).getCell(4).setCellValue(0);         // E2: no students
     }
 
     private static List<String> cells(JsonNode problem) {
