@@ -21,10 +21,12 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The language of every answer: Chinese, whatever the request's headers say, and English only when the request's
- * first choice in {@code Accept-Language} is English ({@code en}, {@code en-US}…). The request is seen with that one
- * locale by everything after this filter (Spring's locale context, the security handlers, validation messages), so
- * the rule is decided here once. A header that cannot be read counts as no choice.
+ * The language of every answer: Chinese, whatever the request's headers say, and English only when the request asks
+ * for it: its first choice in {@code Accept-Language} is the bare tag {@code en}, as an integrator writes it. A
+ * browser's own header ({@code en-US,en;q=0.9} on an English system) is not a request for English: the people who use
+ * the console read Chinese. The request is seen with that one locale by everything after this filter (Spring's locale
+ * context, the security handlers, validation messages), so the rule is decided here once. A header that cannot be
+ * read counts as no choice.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -36,7 +38,7 @@ class ChineseFirst extends OncePerRequestFilter {
         }
         try {
             List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(acceptLanguage);
-            return !ranges.isEmpty() && ranges.get(0).getRange().toLowerCase(Locale.ROOT).matches("en(-.*)?")
+            return !ranges.isEmpty() && ranges.get(0).getRange().equalsIgnoreCase("en")
                     ? Locale.ENGLISH : Texts.CHINESE;
         } catch (IllegalArgumentException unreadable) {
             return Texts.CHINESE;

@@ -15,8 +15,8 @@ import org.springframework.web.client.RestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Every answer a person reads is Chinese, whatever the request's headers say; English only when the request's first
- * choice is English. The machine-readable parts (field paths, codes) are the same in both.
+ * Every answer a person reads is Chinese, whatever the request's headers say (a browser's en-US too); English only
+ * when the request asks for it with {@code Accept-Language: en}. The machine-readable parts (field paths, codes) are the same in both.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:language-tests;DB_CLOSE_DELAY=-1")
@@ -30,7 +30,8 @@ class LanguageHttpTests {
     int port;
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "zh-CN", "fr-FR, en;q=0.8", "de", "*", "zh-TW,zh;q=0.9,en;q=0.8", "not a header!"})
+    @ValueSource(strings = {"", "zh-CN", "fr-FR, en;q=0.8", "de", "*", "zh-TW,zh;q=0.9,en;q=0.8", "not a header!",
+            "en-US,en;q=0.9", "en-GB"})
     void chineseWhateverTheHeadersSay(String acceptLanguage) {
         ResponseEntity<JsonNode> answer = post(acceptLanguage);
 
@@ -43,7 +44,7 @@ class LanguageHttpTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"en", "en-US,en;q=0.9,zh-CN;q=0.8", "EN-gb"})
+    @ValueSource(strings = {"en", "EN", "en, zh-CN;q=0.8"})
     void englishWhenTheRequestAsksForIt(String acceptLanguage) {
         ResponseEntity<JsonNode> answer = post(acceptLanguage);
 
