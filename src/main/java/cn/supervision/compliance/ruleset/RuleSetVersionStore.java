@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Repository
 public class RuleSetVersionStore {
 
-    private static final TypeReference<List<ChangedCell>> CHANGES = new TypeReference<>() { };
+    private static final TypeReference<List<Change>> CHANGES = new TypeReference<>() { };
     private static final TypeReference<List<TestCaseResult>> RESULTS = new TypeReference<>() { };
     private static final String COLUMNS = """
             SELECT v.rule_set, v.seq, v.hash, v.created_at, v.uploader, v.comment, v.changed_cells, v.test_results,
@@ -41,7 +41,7 @@ public class RuleSetVersionStore {
     /** Stores a new version with the next sequence number of its rule set; returns that number. */
     @Transactional
     public int save(String ruleSet, String hash, String uploader, String comment, List<RuleSetFile> files,
-                    List<ChangedCell> changes, List<TestCaseResult> results) {
+                    List<Change> changes, List<TestCaseResult> results) {
         int sequence = jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM rule_set_version WHERE rule_set = :ruleSet")
                 .param("ruleSet", ruleSet).query(Integer.class).single();
         jdbc.sql("""
