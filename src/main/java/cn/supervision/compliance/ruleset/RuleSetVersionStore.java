@@ -50,7 +50,7 @@ public class RuleSetVersionStore {
                 """)
                 .param("ruleSet", ruleSet).param("seq", sequence).param("hash", hash)
                 .param("at", Timestamp.from(Instant.now())).param("uploader", uploader).param("comment", comment)
-                .param("changes", json(changes)).param("results", json(results))
+                .param("changes", json(CHANGES, changes)).param("results", json(RESULTS, results))
                 .update();
         for (RuleSetFile file : files) {
             jdbc.sql("INSERT INTO rule_set_version_file (rule_set, seq, kind, name, content) VALUES (:ruleSet, :seq, :kind, :name, :content)")
@@ -127,9 +127,10 @@ public class RuleSetVersionStore {
                 read(rs.getString("changed_cells"), CHANGES), read(rs.getString("test_results"), RESULTS));
     }
 
-    private String json(Object value) {
+    /** The value as JSON of its declared type (a change's kind is written only for a list of {@link Change}). */
+    private <T> String json(TypeReference<T> type, T value) {
         try {
-            return mapper.writeValueAsString(value);
+            return mapper.writerFor(type).writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a rule-set version as JSON", e);
         }

@@ -18,8 +18,9 @@ import cn.supervision.compliance.ruleset.ApprovedTemplate.TableTemplate;
 /**
  * Which workbook of a rule set an uploaded file is, by what it holds rather than what it is called (a browser saves a
  * second download as "resource-allocation (1).xlsx"): the workbook of the rule set with the most of its sheets and
- * rule tables in the file. A file holding none of them, or as many of two workbooks', is refused, saying which sheets
- * each workbook has.
+ * rule tables in the file, provided the file holds more than half of them (every rule set has a sheet 管辖区域, so one
+ * shared sheet makes no workbook). A file holding no workbook's, or as many of two workbooks', is refused, saying
+ * which sheets each workbook has.
  */
 final class WorkbookRecognition {
 
@@ -47,19 +48,21 @@ final class WorkbookRecognition {
         }
         Map<ApprovedTemplate, Integer> scores = workbooks.stream().collect(Collectors.toMap(t -> t, t -> score(t, sheets, tables)));
         int best = scores.values().stream().max(Integer::compare).orElse(0);
-        List<ApprovedTemplate> found = workbooks.stream().filter(t -> best > 0 && scores.get(t) == best).toList();
+        List<ApprovedTemplate> found = workbooks.stream()
+                .filter(t -> scores.get(t) == best && 2 * best > score(t, null, null)).toList();
         if (found.size() == 1) {
             return found.get(0).workbook();
         }
         throw new WorkbookRejected(file, found.isEmpty() ? Messages.unknown(ruleSet, workbooks) : Messages.ambiguous(found));
     }
 
+    /** How many of the template's sheets and rule tables the file holds (null: the template's own count). */
     private static int score(ApprovedTemplate template, Set<String> sheets, Set<String> tables) {
         int score = 0;
         for (SheetTemplate sheet : template.sheets()) {
-            score += sheets.contains(sheet.name()) ? 1 : 0;
+            score += sheets == null || sheets.contains(sheet.name()) ? 1 : 0;
             for (TableTemplate table : sheet.tables()) {
-                score += tables.contains(table.name()) ? 1 : 0;
+                score += tables == null || tables.contains(table.name()) ? 1 : 0;
             }
         }
         return score;
@@ -72,12 +75,13 @@ final class WorkbookRecognition {
         }
 
         static String unknown(String ruleSet, List<ApprovedTemplate> workbooks) {
-            return "不是规则集 " + ruleSet + " 的工作簿：其中没有该规则集的任何规则工作表。请上传从本系统下载并修改的工作簿（文件名不限）："
+            return "不是规则集 " + ruleSet + " 的工作簿：其中没有该规则集任何一个工作簿的大部分工作表。"
+                    + "请上传从本系统下载并修改的工作簿（文件名不限）："
                     + expected(workbooks);
         }
 
         static String ambiguous(List<ApprovedTemplate> workbooks) {
-            return "无法确定是哪一个工作簿：其中" + workbooks.size() + "个工作簿的规则工作表一样多。每个工作簿单独保存、分别上传："
+            return "无法确定是哪一个工作簿：其中含有" + workbooks.size() + "个工作簿的同样多的工作表。每个工作簿单独保存、分别上传："
                     + expected(workbooks);
         }
 
