@@ -23,6 +23,7 @@ import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.report.EvaluationReport;
 import cn.supervision.compliance.evaluation.StoredEvaluation;
 import io.swagger.v3.oas.annotations.Operation;
+import cn.supervision.compliance.text.Texts;
 
 /** The auditors' view of the stored evaluations: search, trace, Excel report, comparison. */
 @RestController
@@ -55,10 +56,10 @@ class AuditController {
                           @RequestParam(defaultValue = "0") int page,
                           @RequestParam(defaultValue = "20") int size) {
         if (page < 0) {
-            throw new InvalidInput("page", "must be 0 or more");
+            throw InvalidInput.of("page", "input.not-negative");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInput("size", "must be between 1 and " + MAX_PAGE_SIZE);
+            throw InvalidInput.of("size", "input.between", 1, MAX_PAGE_SIZE);
         }
         return store.search(new EvaluationQuery(countyCode, year, ruleSet, passed, failedIndicator, page, size));
     }
@@ -75,7 +76,7 @@ class AuditController {
     @GetMapping("/{id}/compare/{other}")
     Comparison compare(@PathVariable String id, @PathVariable String other) {
         return comparisons.compare(id, other)
-                .orElseThrow(() -> new NotFound("evaluation " + id + " or " + other + " does not exist"));
+                .orElseThrow(() -> new NotFound(Texts.of("not-found.evaluations", id, other)));
     }
 
     @Operation(summary = "Same as /{id}/compare/{other}, with the other evaluation as ?with=")
@@ -97,6 +98,6 @@ class AuditController {
     }
 
     private static NotFound missing(String id) {
-        return new NotFound("evaluation " + id + " does not exist");
+        return new NotFound(Texts.of("not-found.evaluation", id));
     }
 }

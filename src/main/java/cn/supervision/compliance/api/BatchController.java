@@ -29,6 +29,7 @@ import cn.supervision.compliance.batch.BatchSummary;
 import cn.supervision.compliance.batch.BatchSummaryWorkbook;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
+import cn.supervision.compliance.text.Texts;
 
 /** Batch evaluation: a province's or the nation's counties in one job, followed by its progress and summary. */
 @RestController
@@ -110,7 +111,7 @@ class BatchController {
     private BatchSummary finishedSummary(String id, Authentication viewer) {
         readable(id, viewer);
         return batches.summary(id)
-                .orElseThrow(() -> new NotFound("batch " + id + " has no summary yet; see /api/v1/batches/" + id));
+                .orElseThrow(() -> new NotFound(Texts.of("not-found.batch-summary", id)));
     }
 
     /** Auditors and admins read every batch; an integrator only the batches it submitted (others look missing). */
@@ -121,7 +122,7 @@ class BatchController {
     }
 
     private static NotFound missing(String id) {
-        return new NotFound("batch " + id + " does not exist");
+        return new NotFound(Texts.of("not-found.batch", id));
     }
 
     private static ResponseEntity<BatchProgress> accepted(BatchProgress progress) {

@@ -3,6 +3,9 @@ package cn.supervision.compliance.api;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
+import cn.supervision.compliance.text.Problems;
+import cn.supervision.compliance.text.Texts;
+
 /** A request body longer than its limit, found by counting the bytes read (whatever the transfer encoding). */
 final class BodyTooLarge extends RuntimeException {
 
@@ -14,9 +17,8 @@ final class BodyTooLarge extends RuntimeException {
     }
 
     ProblemDetail problem() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                "The request body exceeds the limit of " + limit + " bytes; nothing was stored.");
-        problem.setTitle("Request too large");
+        ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "problem.too-large.detail", limit);
+        problem.setTitle(Texts.of("problem.too-large.title"));
         return problem;
     }
 }

@@ -17,6 +17,7 @@ import cn.supervision.compliance.evaluation.Evaluations;
 import cn.supervision.compliance.evaluation.StoredEvaluation;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import cn.supervision.compliance.text.Texts;
 
 @RestController
 @RequestMapping("/api/v1/evaluations")
@@ -42,6 +43,6 @@ class EvaluationController {
         return evaluations.find(id)
                 .filter(stored -> Viewers.readsAll(viewer) || stored.submittedBy().equals(viewer.getName()))
                 .map(StoredEvaluation::result)
-                .orElseThrow(() -> new NotFound("evaluation " + id + " does not exist"));
+                .orElseThrow(() -> new NotFound(Texts.of("not-found.evaluation", id)));
     }
 }

@@ -37,6 +37,8 @@ import cn.supervision.compliance.ruleset.RuleSetNotFound;
 import cn.supervision.compliance.ruleset.RuleSetProblem;
 import cn.supervision.compliance.ruleset.VersionNotFound;
 import cn.supervision.compliance.ruleset.WorkbookRejected;
+import cn.supervision.compliance.text.Problems;
+import cn.supervision.compliance.text.Texts;
 
 /**
  * The one place where failures become HTTP: RFC 9457 problem bodies that name the field at fault and never carry a
@@ -67,22 +69,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }).toList();
         CellProblem first = e.problems().get(0);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                (first.sheet() != null ? first.sheet() + "!" + first.cell() + ": " : "") + first.message()
-                        + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
+                (first.sheet() != null ? first.sheet() + "!" + first.cell() + "：" : "") + first.message()
+                        + more(errors.size()));
         problem.setType(INVALID_INPUT);
-        problem.setTitle("Invalid workbook");
+        problem.setTitle(Texts.of("problem.template.title"));
         problem.setProperty("errors", errors);
         return problem;
     }
 
     @ExceptionHandler({NotFound.class, VersionNotFound.class})
     ProblemDetail notFound(RuntimeException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        return Problems.titled(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()));
     }
 
     @ExceptionHandler(RuleSetNotFound.class)
     ProblemDetail ruleSetNotFound(RuleSetNotFound e) {
-        return e.field() == null ? notFound(e) : invalid(List.of(new InputProblem(e.field(), e.getMessage())));
+        return e.field() == null ? notFound(e)
+                : invalid(List.of(InputProblem.of(e.field(), "input.rule-set.unknown", e.name(), e.known())));
     }
 
     /**
@@ -92,19 +95,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
     ProblemDetail storageUnavailable(RuntimeException e) {
         log.error("storage failure", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The evaluation store cannot be written or read right now; nothing was stored. Try again later.");
-        problem.setTitle("Storage unavailable");
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "problem.storage.detail");
+        problem.setTitle(Texts.of("problem.storage.title"));
         return problem;
     }
 
     /** Every evaluation place is taken ({@link Admission}): 503 at once, with when to try again. */
     @ExceptionHandler(Overloaded.class)
     ResponseEntity<ProblemDetail> overloaded(Overloaded e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The service is evaluating as many counties as it admits at once; nothing was evaluated or stored."
-                        + " Try again after " + e.retryAfterSeconds() + " s.");
-        problem.setTitle("Service overloaded");
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "problem.overloaded.detail",
+                e.retryAfterSeconds());
+        problem.setTitle(Texts.of("problem.overloaded.title"));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(problem);
     }
@@ -115,8 +116,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         List<RuleSetProblem> problems = e.problems();
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
         problem.setType(WORKBOOK_REJECTED);
-        problem.setTitle("Workbook rejected");
-        problem.setDetail(problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+        problem.setTitle(Texts.of("problem.workbook-rejected.title"));
+        problem.setDetail(problems.get(0) + more(problems.size()));
         problem.setProperty("problems", problems);
         return problem;
     }
@@ -133,7 +134,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return tooLarge.problem();
         }
-        return invalid(List.of(new InputProblem("body", "not a readable multipart/form-data body")));
+        return invalid(List.of(InputProblem.of("body", "input.body.multipart")));
     }
 
     @Override
@@ -152,24 +153,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     static ProblemDetail containerError(int status) {
         String detail;
         if (status == HttpStatus.BAD_REQUEST.value()) {
-            detail = "The request could not be read: its path, headers or encoding are malformed"
-                    + " (an encoded slash or a null byte in the path is refused).";
+            detail = "problem.container.bad-request";
         } else if (status == HttpStatus.NOT_FOUND.value()) {
-            detail = "There is nothing at this address.";
+            detail = "problem.container.not-found";
         } else if (status >= 500) {
-            detail = "The request could not be completed; the failure has been logged.";
+            detail = "problem.container.failed";
         } else {
-            detail = "The request was refused.";
+            detail = "problem.container.refused";
         }
-        return ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
+        return Problems.of(HttpStatusCode.valueOf(status), detail);
     }
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("unexpected failure", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The evaluation could not be completed; the failure has been logged.");
-        problem.setTitle("Internal error");
+        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "problem.internal.detail");
+        problem.setTitle(Texts.of("problem.internal.title"));
         return problem;
     }
 
@@ -178,7 +177,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         List<InputProblem> problems = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new InputProblem(f.getField(), f.getDefaultMessage()))
+                .map(f -> new InputProblem(f.getField(), "constraint." + f.getCode(),
+                        Texts.of("input.about-field", Texts.fieldName(f.getField()), f.getDefaultMessage())))
                 .sorted(Comparator.comparing(InputProblem::field))
                 .toList();
         return ResponseEntity.badRequest().body(invalid(problems));
@@ -194,15 +194,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 && malformed.getProcessor() != null) {
             // STRICT_DUPLICATE_DETECTION (application.yml): a key given twice never silently replaces a figure
             String field = fieldOf(malformed.getProcessor().getParsingContext());
-            problem = new InputProblem(field.isEmpty() ? "body" : field, "given more than once");
+            problem = InputProblem.of(field.isEmpty() ? "body" : field, "input.body.duplicate-key");
         } else if (malformed != null) {
-            problem = new InputProblem("body", "malformed JSON at line " + malformed.getLocation().getLineNr()
-                    + ", column " + malformed.getLocation().getColumnNr());
+            problem = InputProblem.of("body", "input.body.malformed", malformed.getLocation().getLineNr(),
+                    malformed.getLocation().getColumnNr());
         } else if (e.getCause() instanceof JsonMappingException mapping) {
             String path = JsonPaths.of(mapping.getPath());
-            problem = new InputProblem(path.isEmpty() ? "body" : path.substring(1), JsonPaths.reason(mapping));
+            problem = JsonPaths.problem(path.isEmpty() ? "body" : path.substring(1), mapping);
         } else {
-            problem = new InputProblem("body", "the request body is missing or not readable");
+            problem = InputProblem.of("body", "input.body.unreadable");
         }
         return ResponseEntity.badRequest().body(invalid(List.of(problem)));
     }
@@ -237,11 +237,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static ProblemDetail invalid(List<InputProblem> problems) {
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setType(INVALID_INPUT);
-        problem.setTitle("Invalid input");
-        problem.setDetail(problems.get(0).field() + ": " + problems.get(0).message()
-                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+        problem.setTitle(Texts.of("problem.invalid-input.title"));
+        problem.setDetail(problems.get(0).message() + more(problems.size()));
         problem.setProperty("errors", problems.stream()
-                .map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+                .map(p -> Map.of("field", p.field(), "code", p.code(), "message", p.message())).toList());
         return problem;
+    }
+
+    private static String more(int problems) {
+        return problems > 1 ? Texts.of("input.more", problems - 1) : "";
+    }
+
+    /** Spring MVC's own problems (a wrong method, a missing parameter…) get the catalogue's title of their status. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        return super.createResponseEntity(body instanceof ProblemDetail problem ? Problems.titled(problem) : body,
+                headers, status, request);
     }
 }

@@ -79,7 +79,7 @@ class RuleSetController {
     ResponseEntity<RuleSetVersion> upload(@PathVariable String ruleSet, @RequestParam("file") List<MultipartFile> files,
                                           @RequestParam(required = false) String comment, Principal principal) {
         if (comment != null && comment.length() > MAX_COMMENT) {
-            throw new InvalidInput("comment", "must be at most " + MAX_COMMENT + " characters");
+            throw InvalidInput.of("comment", "input.comment-too-long", MAX_COMMENT);
         }
         List<RuleSetFile> workbooks = new ArrayList<>();
         for (MultipartFile file : files) {
@@ -108,7 +108,7 @@ class RuleSetController {
     ImpactPreview.Impact impact(@PathVariable String ruleSet, @PathVariable String version,
                                 @RequestParam(defaultValue = "" + IMPACT_LIMIT) int limit) {
         if (limit < 1 || limit > IMPACT_LIMIT * 10) {
-            throw new InvalidInput("limit", "must be between 1 and " + IMPACT_LIMIT * 10);
+            throw InvalidInput.of("limit", "input.between", 1, IMPACT_LIMIT * 10);
         }
         return impact.preview(versions.compiled(ruleSet, version), limit);
     }

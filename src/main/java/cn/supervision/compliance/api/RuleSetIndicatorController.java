@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.supervision.compliance.evaluation.Indicators;
 import cn.supervision.compliance.evaluation.RuleSetIndicators;
 import io.swagger.v3.oas.annotations.Operation;
+import cn.supervision.compliance.text.Texts;
 
 @RestController
 class RuleSetIndicatorController {
@@ -22,6 +23,6 @@ class RuleSetIndicatorController {
     @GetMapping("/api/v1/rule-sets/{ruleSet}/indicators")
     RuleSetIndicators indicators(@PathVariable String ruleSet) {
         return indicators.of(ruleSet).orElseThrow(() -> new NotFound(
-                "rule set " + ruleSet + " does not list its indicators"));
+                Texts.of("not-found.indicators", ruleSet)));
     }
 }

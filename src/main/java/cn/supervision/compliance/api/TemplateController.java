@@ -10,6 +10,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import cn.supervision.compliance.report.CountyTemplate;
 import io.swagger.v3.oas.annotations.Operation;
+import cn.supervision.compliance.text.Texts;
 
 /** The data-entry template of a rule set, for data clerks who work in Excel. */
 @RestController
@@ -25,7 +26,7 @@ class TemplateController {
     @GetMapping("/api/v1/rule-sets/{ruleSet}/template")
     ResponseEntity<StreamingResponseBody> template(@PathVariable String ruleSet) {
         if (!CountyTemplate.RULE_SET.equals(ruleSet)) {
-            throw new NotFound("rule set " + ruleSet + " has no data-entry template");
+            throw new NotFound(Texts.of("not-found.template", ruleSet));
         }
         return ResponseEntity.ok()
                 .contentType(AuditController.XLSX)

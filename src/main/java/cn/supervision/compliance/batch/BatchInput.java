@@ -87,9 +87,8 @@ public record BatchInput(Path spool, List<String> sources, List<BatchSummary.Inv
                     out.write('\n');
                     sources.add(source);
                 } catch (JsonProcessingException e) {
-                    unreadable.add(new BatchSummary.InvalidCounty(source, List.of(new InputProblem("file",
-                            "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                                    + e.getLocation().getColumnNr()))));
+                    unreadable.add(new BatchSummary.InvalidCounty(source, List.of(InputProblem.of("file",
+                            "input.body.malformed", e.getLocation().getLineNr(), e.getLocation().getColumnNr()))));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -98,7 +97,7 @@ public record BatchInput(Path spool, List<String> sources, List<BatchSummary.Inv
         }
         if (sources.isEmpty() && unreadable.isEmpty()) {
             Files.deleteIfExists(spool);
-            throw new InvalidInput("file", "the zip holds no .json county file");
+            throw InvalidInput.of("file", "input.batch.no-county-file");
         }
         return new BatchInput(spool, sources, unreadable);
     }
@@ -128,11 +127,11 @@ public record BatchInput(Path spool, List<String> sources, List<BatchSummary.Inv
 
     private static void checkCount(int counted, BatchProperties limits) {
         if (counted >= limits.maxCounties()) {
-            throw new InvalidInput("body", "a batch holds at most " + limits.maxCounties() + " counties");
+            throw InvalidInput.of("body", "input.batch.too-many-counties", limits.maxCounties());
         }
     }
 
     private static InvalidInput tooLong(String source, BatchProperties limits) {
-        return new InvalidInput(source, "longer than the limit of " + limits.maxLineBytes() + " bytes per county");
+        return InvalidInput.of(source, "input.batch.county-too-long", limits.maxLineBytes());
     }
 }

@@ -119,7 +119,7 @@ public class BatchJobs {
         List<InputProblem> problems = new ArrayList<>();
         for (ConstraintViolation<EvaluationRequest> violation :
                 validator.validate(new EvaluationRequest(ruleSet, jurisdiction, NullNode.getInstance()))) {
-            problems.add(new InputProblem(violation.getPropertyPath().toString(), violation.getMessage()));
+            problems.add(InputProblem.violation(violation.getPropertyPath().toString(), violation));
         }
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(InputProblem::field));
@@ -190,7 +190,7 @@ public class BatchJobs {
             } catch (RuntimeException e) {
                 log.error("batch {}: {} could not be evaluated", job.id(), line.source(), e);
                 job.tally().reject(line.position(), new BatchSummary.InvalidCounty(line.source(), List.of(
-                        new InputProblem("line", "could not be evaluated; the failure has been logged"))));
+                        InputProblem.of("line", "input.batch.county-failed"))));
             }
         }
         if (!submissions.isEmpty()) {
@@ -206,10 +206,10 @@ public class BatchJobs {
         try {
             node = mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new InvalidInput("line", "malformed JSON at column " + e.getLocation().getColumnNr());
+            throw InvalidInput.of("line", "input.body.malformed", e.getLocation().getLineNr(), e.getLocation().getColumnNr());
         }
         if (node == null || !node.isObject()) {
-            throw new InvalidInput("line", "not a JSON object");
+            throw InvalidInput.of("line", "input.batch.not-an-object");
         }
         if (!node.has("subject")) {
             return new EvaluationRequest(job.ruleSet(), job.jurisdiction(), node);
@@ -218,18 +218,17 @@ public class BatchJobs {
         try {
             request = mapper.treeToValue(node, EvaluationRequest.class);
         } catch (JsonMappingException e) {
-            throw new InvalidInput(JsonPaths.of(e.getPath()).replaceFirst("^\\.", ""), JsonPaths.reason(e));
+            throw new InvalidInput(List.of(JsonPaths.problem(JsonPaths.of(e.getPath()).replaceFirst("^\\.", ""), e)));
         } catch (JsonProcessingException e) {
-            throw new InvalidInput("line", "not readable: " + e.getOriginalMessage());
+            throw InvalidInput.of("line", "input.json.not-readable");
         }
         List<InputProblem> problems = new ArrayList<>();
-        validator.validate(request).forEach(v -> problems.add(new InputProblem(v.getPropertyPath().toString(),
-                v.getMessage())));
+        validator.validate(request).forEach(v -> problems.add(InputProblem.violation(v.getPropertyPath().toString(), v)));
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
         if (!request.ruleSet().equals(job.ruleSet())) {
-            throw new InvalidInput("ruleSet", "this batch evaluates rule set '" + job.ruleSet() + "'");
+            throw InvalidInput.of("ruleSet", "input.batch.other-rule-set", job.ruleSet());
         }
         return request.jurisdiction() == null || request.jurisdiction().isBlank()
                 ? new EvaluationRequest(job.ruleSet(), job.jurisdiction(), request.subject()) : request;

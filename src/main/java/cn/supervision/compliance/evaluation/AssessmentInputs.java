@@ -46,24 +46,24 @@ record AssessmentInputs(List<SubItemScore> scores, List<VetoFlag> vetoFlags) {
         submitted.forEach((code, values) -> {
             List<SubItemMax> items = byIndicator.get(code);
             if (items == null) {
-                problems.add(new InputProblem(field + "." + code, "unknown class-B indicator code '" + code
-                        + "'; known: " + new TreeSet<>(byIndicator.keySet())));
+                problems.add(InputProblem.of(field + "." + code, "input.assessment.unknown-b-indicator", code,
+                        new TreeSet<>(byIndicator.keySet())));
                 return;
             }
             Map<Integer, SubItemMax> byItem = items.stream().collect(Collectors.toMap(SubItemMax::item, Function.identity()));
             if (values.size() != items.size()) {
-                problems.add(new InputProblem(field + "." + code,
-                        code + " has " + items.size() + " sub-items; " + values.size() + " scores were given"));
+                problems.add(InputProblem.of(field + "." + code, "input.assessment.sub-item-count", code, items.size(),
+                        values.size()));
                 return;
             }
             for (int i = 0; i < values.size(); i++) {
                 BigDecimal score = values.get(i);
                 SubItemMax max = byItem.get(i + 1);
                 if (max == null) {
-                    problems.add(new InputProblem(field + "." + code + "[" + i + "]", "no sub-item " + (i + 1)));
+                    problems.add(InputProblem.of(field + "." + code + "[" + i + "]", "input.assessment.no-sub-item", i + 1));
                 } else if (score.signum() < 0 || score.compareTo(max.max()) > 0) {
-                    problems.add(new InputProblem(field + "." + code + "[" + i + "]", "score " + score.toPlainString()
-                            + " is outside 0–" + max.max().stripTrailingZeros().toPlainString() + " (" + max.text() + ")"));
+                    problems.add(InputProblem.of(field + "." + code + "[" + i + "]", "input.assessment.score-out-of-range",
+                            score, max.max().stripTrailingZeros(), max.text()));
                 } else {
                     scores.add(new SubItemScore(code, i + 1, score));
                 }
@@ -83,7 +83,7 @@ record AssessmentInputs(List<SubItemScore> scores, List<VetoFlag> vetoFlags) {
             if (known.contains(code)) {
                 flags.add(new VetoFlag(code, raised));
             } else {
-                problems.add(new InputProblem(field + "." + code, "unknown veto item '" + code + "'; known: " + known));
+                problems.add(InputProblem.of(field + "." + code, "input.assessment.unknown-veto", code, known));
             }
         });
         return flags;
@@ -96,9 +96,9 @@ record AssessmentInputs(List<SubItemScore> scores, List<VetoFlag> vetoFlags) {
         List<Integer> years = series.stream().map(SpendingYear::year).sorted().toList();
         for (int i = 1; i < years.size(); i++) {
             if (years.get(i).equals(years.get(i - 1))) {
-                problems.add(new InputProblem(field, "year " + years.get(i) + " is given twice"));
+                problems.add(InputProblem.of(field, "input.assessment.year-twice", years.get(i)));
             } else if (years.get(i) != years.get(i - 1) + 1) {
-                problems.add(new InputProblem(field, "the series misses year " + (years.get(i - 1) + 1)));
+                problems.add(InputProblem.of(field, "input.assessment.year-missing", years.get(i - 1) + 1));
             }
         }
     }

@@ -54,8 +54,8 @@ final class CountySession {
             }
             session.fireAllRules();
             if (facts(session, SchoolPassRule.class).isEmpty()) {
-                throw new InvalidInput("jurisdiction",
-                        "rule set " + rules.name() + " has no school rule for any jurisdiction of " + chain.rootFirst());
+                throw InvalidInput.of("jurisdiction", "input.jurisdiction.no-school-rule", rules.name(),
+                        chain.rootFirst());
             }
             List<Exclusion> exclusions = facts(session, Exclusion.class);
             Set<String> excluded = exclusions.stream().map(Exclusion::schoolId).collect(Collectors.toSet());

@@ -28,8 +28,8 @@ record JurisdictionChain(List<String> rootFirst) {
                         Comparator.nullsFirst(Comparator.naturalOrder())))
                 .forEach(node -> nodes.put(node.code(), node));
         if (!nodes.containsKey(requested)) {
-            throw new InvalidInput("jurisdiction", "rule set " + ruleSet + " does not know jurisdiction '" + requested
-                    + "'; known: " + List.copyOf(nodes.keySet()));
+            throw InvalidInput.of("jurisdiction", "input.jurisdiction.unknown", ruleSet, requested,
+                    List.copyOf(nodes.keySet()));
         }
         List<String> nearestFirst = new ArrayList<>();
         Set<String> seen = new HashSet<>();

@@ -48,13 +48,13 @@ public class SubjectReader {
         try {
             value = mapper.treeToValue(subject, type);
         } catch (JsonMappingException e) {
-            throw new InvalidInput("subject" + JsonPaths.of(e.getPath()), JsonPaths.reason(e));
+            throw new InvalidInput(List.of(JsonPaths.problem("subject" + JsonPaths.of(e.getPath()), e)));
         } catch (JsonProcessingException e) {
-            throw new InvalidInput("subject", "not readable: " + e.getOriginalMessage());
+            throw InvalidInput.of("subject", "input.json.not-readable");
         }
         List<InputProblem> problems = new ArrayList<>();
         for (ConstraintViolation<T> violation : validator.validate(value)) {
-            problems.add(new InputProblem("subject." + violation.getPropertyPath(), violation.getMessage()));
+            problems.add(InputProblem.violation("subject." + violation.getPropertyPath(), violation));
         }
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(InputProblem::field));

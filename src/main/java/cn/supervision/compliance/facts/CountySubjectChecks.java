@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.supervision.compliance.text.Texts;
+
 /**
  * Consistency checks of a county that Bean Validation cannot express: unique school ids, sections that fit the school
  * type, and area and money figures given either in every section or once for the whole school (API.md).
@@ -24,8 +26,7 @@ public final class CountySubjectChecks {
             String path = prefix + "schools[" + i + "]";
             Integer first = seen.putIfAbsent(school.id(), i);
             if (first != null) {
-                problems.add(new InputProblem(path + ".id",
-                        "duplicate school id '" + school.id() + "' (also schools[" + first + "])"));
+                problems.add(InputProblem.of(path + ".id", "input.county.school-id-twice", school.id(), first));
             }
             checkSections(school, path, problems);
             checkSplitFigures(school, path, problems);
@@ -39,15 +40,16 @@ public final class CountySubjectChecks {
             Stage stage = school.sections().get(j).stage();
             String field = path + ".sections[" + j + "].stage";
             if (!school.type().allows(stage)) {
-                problems.add(new InputProblem(field, "a " + school.type() + " school has no " + stage + " section"));
+                problems.add(InputProblem.of(field, "input.county.stage-not-allowed", Texts.of("school-type." + school.type()),
+                        Texts.of("stage." + stage)));
             } else if (!stages.add(stage)) {
-                problems.add(new InputProblem(field, "stage " + stage + " is given twice in school '" + school.id() + "'"));
+                problems.add(InputProblem.of(field, "input.county.stage-twice", Texts.of("stage." + stage), school.id()));
             }
         }
         for (Stage required : school.type().requiredStages()) {
             if (!stages.contains(required)) {
-                problems.add(new InputProblem(path + ".sections",
-                        "a " + school.type() + " school needs a " + required + " section"));
+                problems.add(InputProblem.of(path + ".sections", "input.county.stage-required",
+                        Texts.of("school-type." + school.type()), Texts.of("stage." + required)));
             }
         }
     }
@@ -62,9 +64,7 @@ public final class CountySubjectChecks {
                     .filter(v -> v != null)
                     .count();
             if (given > 0 && given < school.sections().size()) {
-                problems.add(new InputProblem(path + "." + indicator.field(),
-                        "a whole-school total is given beside values in only some sections: give "
-                                + indicator.field() + " in every section or only for the whole school"));
+                problems.add(InputProblem.of(path + "." + indicator.field(), "input.county.split-partial"));
             }
         }
     }

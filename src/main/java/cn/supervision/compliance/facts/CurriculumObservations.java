@@ -29,16 +29,15 @@ public final class CurriculumObservations {
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < school.grades().size(); i++) {
             if (!seen.add(school.grades().get(i).grade())) {
-                problems.add(new InputProblem(prefix + "grades[" + i + "].grade",
-                        "grade " + school.grades().get(i).grade() + " is listed twice"));
+                problems.add(InputProblem.of(prefix + "grades[" + i + "].grade", "input.curriculum.grade-twice",
+                        school.grades().get(i).grade()));
             }
         }
         if (school.aestheticClassHours() != null) {
             if (school.totalClassHours() == null || school.totalClassHours().signum() == 0) {
-                problems.add(new InputProblem(prefix + "totalClassHours",
-                        "must be given and above 0 when aestheticClassHours is given"));
+                problems.add(InputProblem.of(prefix + "totalClassHours", "input.curriculum.total-hours-required"));
             } else if (school.aestheticClassHours().compareTo(school.totalClassHours()) > 0) {
-                problems.add(new InputProblem(prefix + "aestheticClassHours", "must not exceed totalClassHours"));
+                problems.add(InputProblem.of(prefix + "aestheticClassHours", "input.curriculum.aesthetic-exceeds-total"));
             }
         }
         return problems;

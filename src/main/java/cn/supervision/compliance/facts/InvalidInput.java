@@ -8,12 +8,14 @@ public class InvalidInput extends RuntimeException {
     private final List<InputProblem> problems;
 
     public InvalidInput(List<InputProblem> problems) {
-        super(problems.size() + " problem(s) in the submitted facts, first: " + problems.get(0));
+        super(problems.size() + " problem(s) in the submitted facts, first: " + problems.get(0).field() + " "
+                + problems.get(0).code());
         this.problems = List.copyOf(problems);
     }
 
-    public InvalidInput(String field, String message) {
-        this(List.of(new InputProblem(field, message)));
+    /** One problem: the catalogue's {@code code} about {@code field}. */
+    public static InvalidInput of(String field, String code, Object... arguments) {
+        return new InvalidInput(List.of(InputProblem.of(field, code, arguments)));
     }
 
     public List<InputProblem> problems() {

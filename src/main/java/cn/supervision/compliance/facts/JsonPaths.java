@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import cn.supervision.compliance.text.Texts;
+
 /** Turns Jackson's reference chain into the field path integrators see, such as {@code .schools[3].sections[0].stage}. */
 public final class JsonPaths {
 
@@ -26,56 +28,58 @@ public final class JsonPaths {
     }
 
     /**
-     * A plain reason without Java class names. Values are read strictly (application.yml, {@code StrictJson}): a number
-     * in quotes, a fraction for a count, or a number where text is expected is refused, never converted.
+     * What is wrong at {@code field}, without Java class names. Values are read strictly (application.yml,
+     * {@code StrictJson}): a number in quotes, a fraction for a count, or a number where text is expected is refused,
+     * never converted.
      */
-    public static String reason(JsonMappingException e) {
+    public static InputProblem problem(String field, JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
-            return "unknown field '" + u.getPropertyName() + "'";
+            return InputProblem.of(field, "input.json.unknown-field", u.getPropertyName());
         }
         if (e instanceof InvalidFormatException f) {
             Class<?> target = f.getTargetType();
             Object value = f.getValue();
             if (target != null && target.isEnum()) {
-                return "'" + value + "' is not one of " + List.of(target.getEnumConstants());
+                return InputProblem.of(field, "input.json.not-one-of", value, List.of(target.getEnumConstants()));
             }
             if (isNumber(target) && value instanceof String) {
-                return "'" + value + "' is text: expected a number, without quotes";
+                return InputProblem.of(field, "input.json.number-in-quotes", value);
             }
             if (isNumber(target) && value instanceof Number) {
-                return value + " is not a whole number";
+                return InputProblem.of(field, "input.json.not-whole", value);
             }
             if (target == String.class && !(value instanceof String)) {
-                return "expected text in quotes, not " + value;
+                return InputProblem.of(field, "input.json.text-expected", value);
             }
-            return "'" + f.getValue() + "' is not a valid " + simpleType(target);
+            return InputProblem.of(field, "input.json.not-valid", value, Texts.of(typeName(target)));
         }
         if (e instanceof MismatchedInputException m) {
-            return isNumber(m.getTargetType()) ? "expected a number, without quotes" : "expected " + simpleType(m.getTargetType());
+            return isNumber(m.getTargetType()) ? InputProblem.of(field, "input.json.number-expected")
+                    : InputProblem.of(field, "input.json.type-expected", Texts.of(typeName(m.getTargetType())));
         }
-        return "not readable";
+        return InputProblem.of(field, "input.json.not-readable");
     }
 
     private static boolean isNumber(Class<?> type) {
         return type != null && (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class);
     }
 
-    private static String simpleType(Class<?> type) {
+    private static String typeName(Class<?> type) {
         if (type == null) {
-            return "value";
+            return "input.json.type.value";
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
+            return "input.json.type.boolean";
         }
         if (isNumber(type)) {
-            return "number";
+            return "input.json.type.number";
         }
         if (List.class.isAssignableFrom(type) || type.isArray()) {
-            return "list";
+            return "input.json.type.list";
         }
         if (type == String.class) {
-            return "text";
+            return "input.json.type.text";
         }
-        return "object";
+        return "input.json.type.object";
     }
 }

@@ -45,7 +45,7 @@ public final class SectionDerivation {
                     BigFraction raw = split ? share(school, section, indicator, weights)
                             : Fractions.of(indicator.sectionFigure(section));
                     if (raw == null) {
-                        problems.add(new InputProblem(path + "." + indicator.field(), missing(indicator)));
+                        problems.add(InputProblem.of(path + "." + indicator.field(), missing(indicator)));
                         continue;
                     }
                     values.add(new IndicatorValue(values.size(), school.id(), section.stage(), indicator.name(),
@@ -84,8 +84,7 @@ public final class SectionDerivation {
     }
 
     private static String missing(ResourceIndicator indicator) {
-        return indicator.splittable()
-                ? "required: give " + indicator.field() + " in this section or as a whole-school total"
-                : "required for a section in scope";
+        return indicator.splittable() ? "input.county.section-figure-required"
+                : "input.county.section-figure-required-here";
     }
 }

@@ -30,13 +30,13 @@ public final class TargetObservations {
         for (int i = 1; i < spending.size(); i++) {
             int expected = spending.get(i - 1).year() + 1;
             if (spending.get(i).year() != expected) {
-                problems.add(new InputProblem(prefix + "spending[" + i + "].year", "expected " + expected
-                        + ": the series must list consecutive years, oldest first, with no year missing"));
+                problems.add(InputProblem.of(prefix + "spending[" + i + "].year", "input.targets.spending-consecutive",
+                        expected));
             }
         }
         if (!spending.isEmpty() && spending.get(spending.size() - 1).year() > district.year()) {
-            problems.add(new InputProblem(prefix + "spending[" + (spending.size() - 1) + "].year",
-                    "must not be later than the evaluation year " + district.year()));
+            problems.add(InputProblem.of(prefix + "spending[" + (spending.size() - 1) + "].year",
+                    "input.targets.spending-after-year", district.year()));
         }
         return problems;
     }
@@ -46,8 +46,8 @@ public final class TargetObservations {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < province.counties().size(); i++) {
             if (!seen.add(province.counties().get(i).countyCode())) {
-                problems.add(new InputProblem(prefix + "counties[" + i + "].countyCode", "county "
-                        + province.counties().get(i).countyCode() + " is listed twice"));
+                problems.add(InputProblem.of(prefix + "counties[" + i + "].countyCode", "input.targets.county-twice",
+                        province.counties().get(i).countyCode()));
             }
         }
         return problems;

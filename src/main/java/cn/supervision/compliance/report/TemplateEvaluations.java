@@ -38,8 +38,7 @@ public class TemplateEvaluations {
     /** {@code fileName}: the uploaded file's name, to name it in a problem. */
     public EvaluationResult evaluate(InputStream file, String fileName, String ruleSet, String jurisdiction) {
         if (!CountyTemplate.RULE_SET.equals(ruleSet)) {
-            throw new InvalidInput("ruleSet", "no data-entry template for rule set '" + ruleSet + "'; known: ["
-                    + CountyTemplate.RULE_SET + "]");
+            throw InvalidInput.of("ruleSet", "input.template.no-template", ruleSet, List.of(CountyTemplate.RULE_SET));
         }
         CountyTemplateReader.Filled filled;
         try (Workbook workbook = open(file, fileName, ruleSet)) {
@@ -52,7 +51,7 @@ public class TemplateEvaluations {
         }
         EvaluationRequest request = new EvaluationRequest(ruleSet, jurisdiction, filled.subject());
         List<InputProblem> invalid = validator.validate(request).stream()
-                .map(v -> new InputProblem(v.getPropertyPath().toString(), v.getMessage())).toList();
+                .map(v -> InputProblem.violation(v.getPropertyPath().toString(), v)).toList();
         if (!invalid.isEmpty()) {
             throw new InvalidInput(invalid);
         }

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Service;
+import cn.supervision.compliance.text.Texts;
 
 /**
  * The one pipeline every workbook goes through, whether uploaded, saved into the watched folder or found at start-up:
@@ -205,7 +206,7 @@ public class RuleSetVersions implements SmartInitializingSingleton {
 
     public RuleSetVersion active(String ruleSet) {
         ruleSets.active(ruleSet);
-        return store.active(ruleSet).orElseThrow(() -> new VersionNotFound("rule set " + ruleSet + " has no active version"));
+        return store.active(ruleSet).orElseThrow(() -> new VersionNotFound(Texts.of("not-found.active-version", ruleSet)));
     }
 
     /** {@code version}: a sequence number or a hash. */
@@ -214,7 +215,7 @@ public class RuleSetVersions implements SmartInitializingSingleton {
         Optional<RuleSetVersion> found = SEQUENCE.matcher(version).matches()
                 ? store.find(ruleSet, Integer.parseInt(version))
                 : store.findByHash(ruleSet, version);
-        return found.orElseThrow(() -> new VersionNotFound("rule set " + ruleSet + " has no version '" + version + "'"));
+        return found.orElseThrow(() -> new VersionNotFound(Texts.of("not-found.version", ruleSet, version)));
     }
 
     /** The built rule base of a stored version, for a preview of its impact. */
@@ -227,8 +228,8 @@ public class RuleSetVersions implements SmartInitializingSingleton {
         return store.files(ruleSet, found.sequence()).stream()
                 .filter(f -> f.kind() == RuleSetFile.Kind.WORKBOOK && f.name().equals(file))
                 .findFirst()
-                .orElseThrow(() -> new VersionNotFound("version " + found.sequence() + " of rule set " + ruleSet
-                        + " has no workbook '" + file + "'; it has " + found.files()));
+                .orElseThrow(() -> new VersionNotFound(Texts.of("not-found.workbook", found.sequence(), ruleSet, file,
+                        found.files())));
     }
 
     /** The rows and cells changed from one version to another. */

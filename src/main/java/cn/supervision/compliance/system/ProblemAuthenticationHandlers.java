@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.supervision.compliance.text.Problems;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -37,32 +39,29 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"compliance\"");
-        write(response, HttpStatus.UNAUTHORIZED,
-                "Authentication required: HTTP Basic credentials or an X-API-Key header.", request);
+        write(response, Problems.of(HttpStatus.UNAUTHORIZED, "problem.unauthenticated"), request);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, HttpStatus.FORBIDDEN, "Your role may not " + request.getMethod() + " " + request.getRequestURI()
-                + ".", request);
+        write(response, Problems.of(HttpStatus.FORBIDDEN, "problem.forbidden", request.getMethod(),
+                request.getRequestURI()), request);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request path is refused:"
-                + " it must be plain and normalised (no '..', ';', '//', backslash or encoded control character).");
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "problem.path-refused");
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         mapper.writeValue(response.getOutputStream(), problem);
     }
 
-    private void write(HttpServletResponse response, HttpStatus status, String detail, HttpServletRequest request)
+    private void write(HttpServletResponse response, ProblemDetail problem, HttpServletRequest request)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         mapper.writeValue(response.getOutputStream(), problem);
     }

@@ -59,7 +59,7 @@ class AdmissionHttpTests {
         assertThat(refused).allSatisfy(answer -> {
             assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
             assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
-            assertThat(answer.getBody().get("title").asText()).isEqualTo("Service overloaded");
+            assertThat(answer.getBody().get("title").asText()).isEqualTo("服务繁忙");
         });
         assertThat(meters.counter(Admission.REFUSED).count()).isEqualTo(refused.size());
         assertThat(answers.stream().filter(a -> a.getStatusCode().value() == 201))

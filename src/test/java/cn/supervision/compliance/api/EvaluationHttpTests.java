@@ -137,6 +137,12 @@ class EvaluationHttpTests {
         assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
         assertThat(response.getBody().get("errors").findValuesAsText("field")).contains(field);
         assertThat(response.getBody().toString()).doesNotContain("Exception", "at cn.", "java.");
+        // a person reads Chinese: the title and every message, the field's Chinese name first; the code beside it
+        assertThat(response.getBody().get("title").asText()).isEqualTo("提交的数据有误");
+        response.getBody().get("errors").forEach(error -> {
+            assertThat(error.get("message").asText()).containsPattern("\\p{IsHan}");
+            assertThat(error.get("code").asText()).matches("(input|constraint)\\.[A-Za-z.-]+");
+        });
     }
 
     static Stream<Arguments> badAssessments() {
@@ -195,7 +201,7 @@ class EvaluationHttpTests {
         ResponseEntity<JsonNode> response = ApiClients.postEvaluation(http(), "{\"ruleSet\": \"balanced-development\", \"subject\": {");
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getBody().get("errors").get(0).get("field").asText()).isEqualTo("body");
-        assertThat(response.getBody().get("detail").asText()).contains("malformed JSON");
+        assertThat(response.getBody().get("detail").asText()).contains("JSON 格式有误");
     }
 
     private static Arguments bad(String name, String field, Consumer<ObjectNode> change) {

@@ -67,7 +67,7 @@ class HostileRequestTests {
         RawHttp.Response response = RawHttp.postChunked(port, "/api/v1/evaluations",
                 sample("CHUNKED").getBytes(StandardCharsets.UTF_8), OVER_LIMIT, (byte) ' ', new byte[0],
                 "X-API-Key: " + ApiClients.INTEGRATOR_API_KEY, "Content-Type: application/json");
-        assertThat(problem(response, 413).get("title").asText()).isEqualTo("Request too large");
+        assertThat(problem(response, 413).get("title").asText()).isEqualTo("请求过大");
         assertThat(stored("CHUNKED")).isZero();
 
         RawHttp.Response small = RawHttp.postChunked(port, "/api/v1/evaluations",
@@ -86,19 +86,19 @@ class HostileRequestTests {
                 head.getBytes(StandardCharsets.US_ASCII), OVER_LIMIT, (byte) 'x',
                 "\r\n--B--\r\n".getBytes(StandardCharsets.US_ASCII),
                 "X-API-Key: " + ApiClients.INTEGRATOR_API_KEY, "Content-Type: multipart/form-data; boundary=B");
-        assertThat(problem(response, 413).get("title").asText()).isEqualTo("Request too large");
+        assertThat(problem(response, 413).get("title").asText()).isEqualTo("请求过大");
     }
 
     /** Each change of the sample county's first section, and the field the 400 must name. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "\"students\": 640,|\"students\": 640, \"students\": 1,|subject.schools[0].sections[0].students|more than once",
-            "\"students\": 640,|\"students\": 640.5,|subject.schools[0].sections[0].students|whole number",
-            "\"students\": 640,|\"students\": 640.0,|subject.schools[0].sections[0].students|whole number",
-            "\"students\": 640,|\"students\": \"640\",|subject.schools[0].sections[0].students|without quotes",
-            "\"year\": 2026,|\"year\": \"2026\",|subject.year|without quotes",
-            "\"countyName\": \"大祥区\",|\"countyName\": 431103,|subject.countyName|text in quotes",
-            "\"ruleSet\": \"balanced-development\",|\"ruleSet\": \"balanced-development\", \"ruleSet\": \"curriculum\",|ruleSet|more than once"})
+            "\"students\": 640,|\"students\": 640, \"students\": 1,|subject.schools[0].sections[0].students|出现了两次",
+            "\"students\": 640,|\"students\": 640.5,|subject.schools[0].sections[0].students|不是整数",
+            "\"students\": 640,|\"students\": 640.0,|subject.schools[0].sections[0].students|不是整数",
+            "\"students\": 640,|\"students\": \"640\",|subject.schools[0].sections[0].students|不加引号",
+            "\"year\": 2026,|\"year\": \"2026\",|subject.year|不加引号",
+            "\"countyName\": \"大祥区\",|\"countyName\": 431103,|subject.countyName|带引号的文本",
+            "\"ruleSet\": \"balanced-development\",|\"ruleSet\": \"balanced-development\", \"ruleSet\": \"curriculum\",|ruleSet|出现了两次"})
     void jsonIsReadStrictlyAndTheProblemNamesTheField(String original, String changed, String field, String reason)
             throws IOException {
         String sample = sample("STRICT");

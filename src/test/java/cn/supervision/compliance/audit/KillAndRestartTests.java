@@ -97,7 +97,7 @@ class KillAndRestartTests {
                     .retrieve().toEntity(JsonNode.class);
             assertThat(write.getStatusCode().value()).isEqualTo(503);
             assertThat(write.getHeaders().getContentType()).hasToString("application/problem+json");
-            assertThat(write.getBody().get("title").asText()).isEqualTo("Storage unavailable");
+            assertThat(write.getBody().get("title").asText()).isEqualTo("存储暂不可用");
             assertThat(write.getBody().toString()).doesNotContain("SQL", "Exception", "postgresql");
 
             String id = storedIds(postgres).keySet().iterator().next();

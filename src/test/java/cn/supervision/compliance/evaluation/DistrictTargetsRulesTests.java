@@ -133,7 +133,7 @@ class DistrictTargetsRulesTests {
         assertThat(rejectedFields(() -> evaluate(district(), "atlantis"))).containsExactly("jurisdiction");
         assertThatThrownBy(() -> evaluate(district(), "atlantis")).isInstanceOf(InvalidInput.class)
                 .satisfies(e -> assertThat(((InvalidInput) e).problems().get(0).message())
-                        .contains("known: [national, beijing, daxing, zhejiang, hunan, shaoyang, daxiang]"));
+                        .contains("已有：[national, beijing, daxing, zhejiang, hunan, shaoyang, daxiang]"));
     }
 
     @Test
