@@ -104,7 +104,7 @@ async function showVersion(name, version, result) {
   const failedTests = tests.filter(t => !t.passed).length;
   result.append(h('div', {class: 'card', id: 'new-version'},
     h('h3', {}, `第 ${version.sequence} 版（${shortHash(version.hash)}）${version.active ? '：已是当前生效版本' : '：尚未生效'}`),
-    changedCells(version.changedCells, '相对上传时生效版本的改动'),
+    changeList(version.changes, '相对上传时生效版本的改动'),
     table(`工作簿测试用例：${tests.length} 个，通过 ${tests.length - failedTests} 个，未通过 ${failedTests} 个`,
       ['工作表', '用例', '行', '结果', '未满足的期望'],
       tests.map(t => [t.sheet, t.name, t.rows, t.passed ? '通过' : '未通过', (t.failures || []).join('；') || '—']),
@@ -123,10 +123,19 @@ async function showVersion(name, version, result) {
   }
 }
 
-function changedCells(cells, caption) {
-  if (!cells || !cells.length) return h('p', {}, `${caption}：无单元格改动。`);
-  return table(`${caption}：${cells.length} 个单元格`, ['文件', '工作表', '单元格', '原值', '新值'],
-    cells.map(c => [c.file, c.sheet, c.cell, c.before ?? '（空）', c.after ?? '（删除）']));
+// one line per change: a row added, removed or moved (followed by its key cells), or a cell changed in a row
+function changeList(changes, caption) {
+  if (!changes || !changes.length) return h('p', {}, `${caption}：无改动。`);
+  const row = values => values.filter(v => v !== '').join('，');
+  const line = c => {
+    switch (c.change) {
+      case 'row-added': return [c.file, c.sheet, `第 ${c.row} 行`, '新增一行', '—', row(c.values)];
+      case 'row-removed': return [c.file, c.sheet, `原第 ${c.row} 行`, '删除一行', row(c.values), '—'];
+      case 'row-moved': return [c.file, c.sheet, `第 ${c.from} 行 → 第 ${c.to} 行`, '移动一行', '—', row(c.values)];
+      default: return [c.file, c.sheet || '—', c.cell || '整个文件', '修改单元格', c.before ?? '（空）', c.after ?? '（清空）'];
+    }
+  };
+  return table(`${caption}：${changes.length} 处`, ['文件', '工作表', '位置', '改动', '原值', '新值'], changes.map(line));
 }
 
 function impactView(impact) {
@@ -180,7 +189,7 @@ function compareSection(name, history, target) {
     event.preventDefault();
     try {
       const c = await get(`${base(name)}/versions/${to.value}/compare?with=${from.value}`);
-      clear(target).append(changedCells(c.changedCells, `第 ${c.from} 版 → 第 ${c.to} 版`));
+      clear(target).append(changeList(c.changes, `第 ${c.from} 版 → 第 ${c.to} 版`));
     } catch (error) {
       showError(error);
     }

@@ -22,7 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import cn.supervision.compliance.evaluation.ImpactPreview;
 import cn.supervision.compliance.facts.InvalidInput;
-import cn.supervision.compliance.ruleset.ChangedCell;
+import cn.supervision.compliance.ruleset.Change;
 import cn.supervision.compliance.ruleset.RuleSetFile;
 import cn.supervision.compliance.ruleset.RuleSetVersion;
 import cn.supervision.compliance.ruleset.RuleSetVersions;
@@ -52,7 +52,7 @@ class RuleSetController {
     record RuleSetSummary(String name, RuleSetVersion active, List<Workbook> workbooks) {
     }
 
-    record Comparison(int from, int to, List<ChangedCell> changedCells) {
+    record Comparison(int from, int to, List<Change> changes) {
     }
 
     @Operation(summary = "The rule sets, each with its active version (hash, time, uploader) and its workbooks")
@@ -72,8 +72,9 @@ class RuleSetController {
         return download(versions.workbook(ruleSet, String.valueOf(versions.active(ruleSet).sequence()), file));
     }
 
-    @Operation(summary = "Upload edited workbooks (multipart 'file' parts, optional 'comment'): checked, compiled and "
-            + "tested; 201 with the new version (not yet active), its changed cells and test results, or 422 with the problems")
+    @Operation(summary = "Upload edited workbooks (multipart 'file' parts, whatever they are called, optional 'comment'):"
+            + " recognised by their sheets, checked, compiled and tested; 201 with the new version (not yet active), its"
+            + " changed rows and cells and test results; 200 with the version whose values it repeats; or 422 with the problems")
     @PostMapping(path = "/{ruleSet}/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<RuleSetVersion> upload(@PathVariable String ruleSet, @RequestParam("file") List<MultipartFile> files,
                                           @RequestParam(required = false) String comment, Principal principal) {
@@ -96,7 +97,7 @@ class RuleSetController {
         return versions.history(ruleSet);
     }
 
-    @Operation(summary = "One version (by sequence number or hash) with its changed cells, test results, uploader, comment")
+    @Operation(summary = "One version (by sequence number or hash) with its changed rows and cells, test results, uploader, comment")
     @GetMapping("/{ruleSet}/versions/{version}")
     RuleSetVersion version(@PathVariable String ruleSet, @PathVariable String version) {
         return versions.find(ruleSet, version);
@@ -118,7 +119,7 @@ class RuleSetController {
         return versions.activate(ruleSet, version, uploader(principal));
     }
 
-    @Operation(summary = "The cells changed from version 'with' (default: the active one) to this version")
+    @Operation(summary = "The rows and cells changed from version 'with' (default: the active one) to this version")
     @GetMapping("/{ruleSet}/versions/{version}/compare")
     Comparison compare(@PathVariable String ruleSet, @PathVariable String version,
                        @RequestParam(name = "with", required = false) String with) {

@@ -51,6 +51,6 @@ public class ApprovedTemplates {
         }
         Map<String, List<String>> enumerations = new HashMap<>(template.enumerations());
         enumerations.put(DataItemCatalogue.ENUMERATION, catalogue.dataItems());
-        return new ApprovedTemplate(template.workbook(), Map.copyOf(enumerations), template.sheets());
+        return new ApprovedTemplate(template.workbook(), Map.copyOf(enumerations), template.codes(), template.sheets());
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The type of a rule-table column's values, as declared in the approved template, and the token the compiler receives
@@ -19,8 +20,10 @@ import java.util.regex.Pattern;
  * Types: {@code number}, {@code whole-number}, {@code percentage}, {@code requirement} (a comparator and a number, or
  * 是/否), {@code year}, {@code code} (SPECIAL_ED), {@code name} (national), {@code grade-range} (1-5), {@code text}, the
  * name of one of the template's enumerations (学段, 数据项…), {@code list:<enumeration>} (several values of it), or
- * {@code key:<name>} / {@code ref:<name>}: a code that one table defines and others name (指标体系 defines the
- * indicators; a row of another table may name only a defined one, so a new indicator is a workbook change).
+ * {@code key:<family>} / {@code ref:<family>}: a code that one table defines and others name (指标体系 defines the
+ * indicators, 管辖区域 the jurisdictions; a row of any workbook of the rule set may name only a defined one, so a new
+ * indicator or jurisdiction is a workbook change). A {@code key:} or {@code ref:} cell may not be left blank in a row;
+ * {@code ref?:<family>} may (上级 of the root). The template's {@code codes} say how each family is spelt.
  * Full-width characters are read as their ASCII forms and quotes around a typed value are dropped.
  */
 final class ColumnType {
@@ -37,34 +40,55 @@ final class ColumnType {
     private static final String LIST = "list:";
     private static final String KEY = "key:";
     private static final String REF = "ref:";
+    private static final String OPTIONAL_REF = "ref?:";
+    private static final String NOT_A_CODE = "is not a code (capital letters, digits and _)";
+    private static final String NOT_A_NAME = "is not a name (small letters, digits, - and _)";
     private static final int MAX_TEXT = 4096;
     private static final int HIGHEST_GRADE = 12;
 
     private final String name;
     private final List<String> allowed;
+    /** The family of codes a key: or ref: column defines or names, and the type its codes are spelt as. */
+    private final String family;
+    private final String spelling;
 
-    private ColumnType(String name, List<String> allowed) {
+    private ColumnType(String name, List<String> allowed, String family, String spelling) {
         this.name = name;
         this.allowed = allowed;
+        this.family = family;
+        this.spelling = spelling;
     }
 
-    static ColumnType of(String name, Map<String, List<String>> enumerations) {
+    /** {@code enumerations} and {@code codes} of the approved template (null in a test of a plain type). */
+    static ColumnType of(String name, Map<String, List<String>> enumerations, Map<String, String> codes) {
         String list = name.startsWith(LIST) ? name.substring(LIST.length()) : name;
         List<String> allowed = enumerations == null ? null : enumerations.get(list);
         if (name.startsWith(LIST) && allowed == null) {
             throw new IllegalStateException("the approved template declares a list of an unknown enumeration " + name);
         }
-        return new ColumnType(name, allowed);
+        String family = Stream.of(KEY, REF, OPTIONAL_REF).filter(name::startsWith).findFirst()
+                .map(prefix -> name.substring(prefix.length())).orElse(null);
+        String spelling = family == null || codes == null ? null : codes.get(family);
+        if (family != null && !"code".equals(spelling) && !"name".equals(spelling)) {
+            throw new IllegalStateException("the approved template does not say how the codes of " + name
+                    + " are spelt (codes: code or name)");
+        }
+        return new ColumnType(name, allowed, family, spelling);
     }
 
-    /** The name of the codes this column defines ({@code key:<name>}), else null. */
+    /** The family of codes this column defines ({@code key:<family>}), else null. */
     String defines() {
-        return name.startsWith(KEY) ? name.substring(KEY.length()) : null;
+        return name.startsWith(KEY) ? family : null;
     }
 
-    /** The name of the codes this column names ({@code ref:<name>}), else null. */
+    /** The family of codes this column names ({@code ref:<family>}, {@code ref?:<family>}), else null. */
     String refersTo() {
-        return name.startsWith(REF) ? name.substring(REF.length()) : null;
+        return name.startsWith(REF) || name.startsWith(OPTIONAL_REF) ? family : null;
+    }
+
+    /** Whether a row may not leave this column blank: a code it defines or names. */
+    boolean required() {
+        return name.startsWith(KEY) || name.startsWith(REF);
     }
 
     /**
@@ -75,8 +99,8 @@ final class ColumnType {
         if (name.startsWith(LIST)) {
             return list(cell);
         }
-        if (name.startsWith(KEY) || name.startsWith(REF)) {
-            return matching(cell, CODE, "is not a code (capital letters, digits and _)");
+        if (family != null) {
+            return spelling.equals("name") ? matching(cell, NAME, NOT_A_NAME) : matching(cell, CODE, NOT_A_CODE);
         }
         if (allowed != null) {
             return member(typed(cell), cell);
@@ -88,8 +112,8 @@ final class ColumnType {
             case "percentage" -> percentage(cell);
             case "requirement" -> requirement(cell);
             case "year" -> matching(cell, YEAR, "is not a year such as 2026");
-            case "code" -> matching(cell, CODE, "is not a code (capital letters, digits and _)");
-            case "name" -> matching(cell, NAME, "is not a name (small letters, digits, - and _)");
+            case "code" -> matching(cell, CODE, NOT_A_CODE);
+            case "name" -> matching(cell, NAME, NOT_A_NAME);
             case "grade-range" -> grades(cell);
             default -> throw new IllegalStateException("the approved template declares an unknown column type " + name);
         };

@@ -45,27 +45,29 @@ public class RuleSetBuilder {
 
     private Tokenised tokenise(String ruleSet, List<RuleSetFile> files) {
         RowCatalogue.Builder texts = new RowCatalogue.Builder();
+        CodeReferences codes = new CodeReferences();
         List<RuleSetProblem> problems = new ArrayList<>();
         List<RuleSetFile> compilable = new ArrayList<>();
         for (RuleSetFile file : files) {
             try {
                 compilable.add(file.kind() == RuleSetFile.Kind.WORKBOOK
-                        ? new RuleSetFile(file.kind(), file.name(), compilerWorkbook(ruleSet, file, texts)) : file);
+                        ? new RuleSetFile(file.kind(), file.name(), compilerWorkbook(ruleSet, file, texts, codes)) : file);
             } catch (WorkbookRejected e) {
                 problems.addAll(e.problems());
             }
         }
+        problems.addAll(codes.problems());
         if (!problems.isEmpty()) {
             throw new WorkbookRejected(problems);
         }
         return new Tokenised(compilable, texts.build());
     }
 
-    private byte[] compilerWorkbook(String ruleSet, RuleSetFile file, RowCatalogue.Builder texts) {
+    private byte[] compilerWorkbook(String ruleSet, RuleSetFile file, RowCatalogue.Builder texts, CodeReferences codes) {
         ApprovedTemplate template = templates.of(ruleSet, file.name()).orElseThrow(() -> new WorkbookRejected(file.name(),
                 "is not a workbook of rule set " + ruleSet + " (no approved template of that name)"));
         try (XSSFWorkbook workbook = WorkbookFormat.open(file.name(), file.content())) {
-            return ValuesOnly.check(file.name(), workbook, template, texts);
+            return ValuesOnly.check(file.name(), workbook, template, texts, codes);
         } catch (IOException e) {
             throw new WorkbookRejected(file.name(), "cannot be read");
         }

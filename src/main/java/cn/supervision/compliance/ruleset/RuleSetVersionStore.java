@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Repository
 public class RuleSetVersionStore {
 
-    private static final TypeReference<List<ChangedCell>> CHANGES = new TypeReference<>() { };
+    private static final TypeReference<List<Change>> CHANGES = new TypeReference<>() { };
     private static final TypeReference<List<TestCaseResult>> RESULTS = new TypeReference<>() { };
     private static final String COLUMNS = """
             SELECT v.rule_set, v.seq, v.hash, v.created_at, v.uploader, v.comment, v.changed_cells, v.test_results,
@@ -41,7 +41,7 @@ public class RuleSetVersionStore {
     /** Stores a new version with the next sequence number of its rule set; returns that number. */
     @Transactional
     public int save(String ruleSet, String hash, String uploader, String comment, List<RuleSetFile> files,
-                    List<ChangedCell> changes, List<TestCaseResult> results) {
+                    List<Change> changes, List<TestCaseResult> results) {
         int sequence = jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM rule_set_version WHERE rule_set = :ruleSet")
                 .param("ruleSet", ruleSet).query(Integer.class).single();
         jdbc.sql("""
@@ -50,7 +50,7 @@ public class RuleSetVersionStore {
                 """)
                 .param("ruleSet", ruleSet).param("seq", sequence).param("hash", hash)
                 .param("at", Timestamp.from(Instant.now())).param("uploader", uploader).param("comment", comment)
-                .param("changes", json(changes)).param("results", json(results))
+                .param("changes", json(CHANGES, changes)).param("results", json(RESULTS, results))
                 .update();
         for (RuleSetFile file : files) {
             jdbc.sql("INSERT INTO rule_set_version_file (rule_set, seq, kind, name, content) VALUES (:ruleSet, :seq, :kind, :name, :content)")
@@ -127,9 +127,10 @@ public class RuleSetVersionStore {
                 read(rs.getString("changed_cells"), CHANGES), read(rs.getString("test_results"), RESULTS));
     }
 
-    private String json(Object value) {
+    /** The value as JSON of its declared type (a change's kind is written only for a list of {@link Change}). */
+    private <T> String json(TypeReference<T> type, T value) {
         try {
-            return mapper.writeValueAsString(value);
+            return mapper.writerFor(type).writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a rule-set version as JSON", e);
         }

@@ -1,12 +1,11 @@
 package cn.supervision.compliance.ruleset;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -39,6 +38,8 @@ public class RuleSetVersions implements SmartInitializingSingleton {
     private final RuleSetBuilder builder;
     private final RuleSetVersionStore store;
     private final RuleBaseCache cache;
+    private final ApprovedTemplates templates;
+    private final RowChanges rowChanges;
     private final Map<String, WorkbookTestCases> testCases;
     private final ReentrantLock arrivals = new ReentrantLock(true);
     private final Map<String, CompiledRuleSet> compiled = new LinkedHashMap<>(8, 0.75f, true) {
@@ -49,16 +50,22 @@ public class RuleSetVersions implements SmartInitializingSingleton {
     };
 
     public RuleSetVersions(RuleSets ruleSets, RuleSetSources sources, RuleSetBuilder builder,
-                           RuleSetVersionStore store, RuleBaseCache cache, List<WorkbookTestCases> testCases) {
+                           RuleSetVersionStore store, RuleBaseCache cache, ApprovedTemplates templates,
+                           RowChanges rowChanges, List<WorkbookTestCases> testCases) {
         this.ruleSets = ruleSets;
         this.sources = sources;
         this.builder = builder;
         this.store = store;
         this.cache = cache;
+        this.templates = templates;
+        this.rowChanges = rowChanges;
         this.testCases = testCases.stream().collect(Collectors.toMap(WorkbookTestCases::ruleSet, Function.identity()));
     }
 
-    /** A version that arrived: newly stored ({@code created}), or an identical one stored before. */
+    /**
+     * A version that arrived: newly stored ({@code created}), or one stored before with the same files, or the active
+     * version when the upload's values equal its values (a workbook saved again with no change).
+     */
     public record Arrival(RuleSetVersion version, boolean created) {
     }
 
@@ -72,7 +79,7 @@ public class RuleSetVersions implements SmartInitializingSingleton {
             List<RuleSetFile> files = sources.read(name);
             if (store.findByHash(name, RuleSetCompiler.hash(files)).isEmpty()) {
                 try {
-                    store(name, files, LOCAL, "read from the rule-set folders at start-up");
+                    store(name, files, changesFromActive(name, files), LOCAL, "read from the rule-set folders at start-up");
                 } catch (WorkbookRejected e) {
                     if (store.active(name).isEmpty()) {
                         throw new IllegalStateException("rule set " + name + " cannot be built; " + e.getMessage(), e);
@@ -112,7 +119,10 @@ public class RuleSetVersions implements SmartInitializingSingleton {
         return current;
     }
 
-    /** Checks uploaded workbooks, which replace the active version's workbooks of the same names, and stores the result. */
+    /**
+     * Checks uploaded workbooks, each of which replaces the active version's workbook it is recognised as by its
+     * content (whatever the file is called), and stores the result unless nothing in it changed.
+     */
     public Arrival upload(String ruleSet, List<RuleSetFile> workbooks, String comment, String uploader) {
         arrivals.lock();
         try {
@@ -122,7 +132,11 @@ public class RuleSetVersions implements SmartInitializingSingleton {
                 compiled(existing.get());
                 return new Arrival(existing.get(), false);
             }
-            return new Arrival(store(ruleSet, files, uploader, comment), true);
+            List<Change> changes = changesFromActive(ruleSet, files);
+            if (changes.isEmpty()) {
+                return new Arrival(active(ruleSet), false);
+            }
+            return new Arrival(store(ruleSet, files, changes, uploader, comment), true);
         } finally {
             arrivals.unlock();
         }
@@ -137,6 +151,9 @@ public class RuleSetVersions implements SmartInitializingSingleton {
                 return Optional.empty();
             }
             Arrival arrival = upload(ruleSet, workbooks, "saved into the watched rule-set folder", LOCAL);
+            if (arrival.version().hash().equals(activeHash)) {
+                return Optional.empty();
+            }
             return Optional.of(activate(ruleSet, String.valueOf(arrival.version().sequence()), LOCAL));
         } finally {
             arrivals.unlock();
@@ -215,18 +232,23 @@ public class RuleSetVersions implements SmartInitializingSingleton {
                         found.files())));
     }
 
-    /** The cells changed from one version to another. */
-    public List<ChangedCell> compare(String ruleSet, String from, String to) {
+    /** The rows and cells changed from one version to another. */
+    public List<Change> compare(String ruleSet, String from, String to) {
         RuleSetVersion a = find(ruleSet, from);
         RuleSetVersion b = find(ruleSet, to);
-        return CellChanges.between(store.files(ruleSet, a.sequence()), store.files(ruleSet, b.sequence()));
+        return rowChanges.between(ruleSet, store.files(ruleSet, a.sequence()), store.files(ruleSet, b.sequence()));
     }
 
-    private RuleSetVersion store(String ruleSet, List<RuleSetFile> files, String uploader, String comment) {
-        Candidate candidate = check(ruleSet, files);
+    private List<Change> changesFromActive(String ruleSet, List<RuleSetFile> files) {
         List<RuleSetFile> before = store.active(ruleSet).map(v -> store.files(ruleSet, v.sequence())).orElse(List.of());
-        int sequence = store.save(ruleSet, candidate.compiled().version(), uploader, comment, files,
-                CellChanges.between(before, files), candidate.results());
+        return rowChanges.between(ruleSet, before, files);
+    }
+
+    private RuleSetVersion store(String ruleSet, List<RuleSetFile> files, List<Change> changes, String uploader,
+                                 String comment) {
+        Candidate candidate = check(ruleSet, files);
+        int sequence = store.save(ruleSet, candidate.compiled().version(), uploader, comment, files, changes,
+                candidate.results());
         cache.save(candidate.compiled());
         remember(candidate.compiled());
         log.info("rule set {} version {} ({}) stored, uploaded by {}", ruleSet, sequence, candidate.compiled().version(), uploader);
@@ -281,34 +303,33 @@ public class RuleSetVersions implements SmartInitializingSingleton {
         return new Candidate(built, results);
     }
 
-    /** The active version's files with the given workbooks in place of those of the same names. */
+    /** The active version's files with each given workbook in place of the one it is recognised as. */
     private List<RuleSetFile> replaced(String ruleSet, List<RuleSetFile> workbooks) {
         if (workbooks.isEmpty()) {
             throw new WorkbookRejected("file", "no workbook was uploaded; send each edited workbook as a 'file' part");
         }
         List<RuleSetFile> base = store.files(ruleSet, active(ruleSet).sequence());
-        Set<String> known = base.stream().filter(f -> f.kind() == RuleSetFile.Kind.WORKBOOK).map(RuleSetFile::name)
-                .collect(Collectors.toSet());
-        Set<String> seen = new HashSet<>();
+        List<ApprovedTemplate> known = base.stream().filter(f -> f.kind() == RuleSetFile.Kind.WORKBOOK)
+                .flatMap(f -> templates.of(ruleSet, f.name()).stream()).toList();
+        Map<String, RuleSetFile> uploaded = new HashMap<>();
+        Map<String, String> uploadedAs = new HashMap<>();
         List<RuleSetProblem> problems = new ArrayList<>();
         for (RuleSetFile workbook : workbooks) {
             try {
                 WorkbookFormat.requireXlsxName(workbook.name());
+                String name = WorkbookRecognition.recognise(ruleSet, workbook.name(), workbook.content(), known);
+                String other = uploadedAs.putIfAbsent(name, workbook.name());
+                if (other != null) {
+                    problems.add(new RuleSetProblem(workbook.name(), null, null, WorkbookRecognition.Messages.twice(other, name)));
+                }
+                uploaded.put(name, workbook);
             } catch (WorkbookRejected e) {
                 problems.addAll(e.problems());
-                continue;
-            }
-            if (!seen.add(workbook.name())) {
-                problems.add(new RuleSetProblem(workbook.name(), null, null, "was uploaded twice"));
-            } else if (!known.contains(workbook.name())) {
-                problems.add(new RuleSetProblem(workbook.name(), null, null, "is not a workbook of rule set " + ruleSet
-                        + "; keep the downloaded file name, one of " + known.stream().sorted().toList()));
             }
         }
         if (!problems.isEmpty()) {
             throw new WorkbookRejected(problems);
         }
-        Map<String, RuleSetFile> uploaded = workbooks.stream().collect(Collectors.toMap(RuleSetFile::name, Function.identity()));
         return base.stream().map(f -> f.kind() == RuleSetFile.Kind.WORKBOOK && uploaded.containsKey(f.name())
                 ? new RuleSetFile(RuleSetFile.Kind.WORKBOOK, f.name(), uploaded.get(f.name()).content()) : f).toList();
     }

@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -38,36 +35,35 @@ final class ValuesOnly {
     private final ApprovedTemplate template;
     private final RowCatalogue.Builder catalogue;
     private final CompilerWorkbook copy;
+    private final CodeReferences codes;
     private final List<RuleSetProblem> problems = new ArrayList<>();
-    /** Codes defined by {@code key:} columns, by name; and every code a {@code ref:} column names, checked at the end. */
-    private final Map<String, Set<String>> defined = new HashMap<>();
-    private final List<Reference> references = new ArrayList<>();
 
-    private record Reference(String codes, String code, String sheet, String cell, String label) {
-    }
-
-    private ValuesOnly(String file, ApprovedTemplate template, RowCatalogue.Builder catalogue, CompilerWorkbook copy) {
+    private ValuesOnly(String file, ApprovedTemplate template, RowCatalogue.Builder catalogue, CodeReferences codes,
+                       CompilerWorkbook copy) {
         this.file = file;
         this.template = template;
         this.catalogue = catalogue;
+        this.codes = codes;
         this.copy = copy;
     }
 
     /**
-     * The workbook the compiler may read, its free text added to {@code catalogue}; or {@link WorkbookRejected}
-     * listing every problem.
+     * The workbook the compiler may read, its free text added to {@code catalogue} and the codes it defines and names
+     * to {@code codes} (checked by the caller once every workbook of the rule set is read); or
+     * {@link WorkbookRejected} listing every problem.
      */
-    static byte[] check(String file, XSSFWorkbook workbook, ApprovedTemplate template, RowCatalogue.Builder catalogue) {
+    static byte[] check(String file, XSSFWorkbook workbook, ApprovedTemplate template, RowCatalogue.Builder catalogue,
+                        CodeReferences codes) {
         try (CompilerWorkbook copy = new CompilerWorkbook()) {
-            return check(file, workbook, template, catalogue, copy);
+            return check(file, workbook, template, catalogue, codes, copy);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static byte[] check(String file, XSSFWorkbook workbook, ApprovedTemplate template,
-                                RowCatalogue.Builder catalogue, CompilerWorkbook copy) {
-        ValuesOnly check = new ValuesOnly(file, template, catalogue, copy);
+                                RowCatalogue.Builder catalogue, CodeReferences codes, CompilerWorkbook copy) {
+        ValuesOnly check = new ValuesOnly(file, template, catalogue, codes, copy);
         Set<String> ruleSheets = new HashSet<>();
         for (SheetTemplate sheet : template.sheets()) {
             ruleSheets.add(sheet.name());
@@ -83,7 +79,6 @@ final class ValuesOnly {
                 check.problem(sheet.getSheetName(), null, "a new sheet may not hold rule tables (RuleSet); only the values of the approved sheets may change");
             }
         }
-        check.references();
         if (!check.problems.isEmpty()) {
             throw new WorkbookRejected(check.problems);
         }
@@ -160,38 +155,42 @@ final class ValuesOnly {
         }
     }
 
-    /** Checks the value rows up to the first empty row; returns the index of that row. */
+    /**
+     * Checks the value rows up to the first empty row; returns the index of that row. The compiler ends a table at an
+     * empty row, so an empty row followed by more values before the next table is refused, named as an empty row.
+     */
     private int values(Sheet sheet, Sheet compiled, int first, TableTemplate table) {
-        List<ColumnType> types = table.types().stream().map(t -> ColumnType.of(t, template.enumerations())).toList();
+        List<ColumnType> types = table.types().stream()
+                .map(t -> ColumnType.of(t, template.enumerations(), template.codes())).toList();
         int r = first;
         for (; r <= sheet.getLastRowNum(); r++) {
             Row row = sheet.getRow(r);
             if (firstContent(row, 0) == null) {
-                break;
+                int next = blankUntilContent(sheet, r);
+                if (next > sheet.getLastRowNum() || text(sheet.getRow(next).getCell(0)).startsWith(RULE_TABLE + " ")) {
+                    break;
+                }
+                problem(sheet.getSheetName(), address(r, 0), Messages.blankRow(r, next, table.name()));
+                r = next - 1;
+                continue;
             }
             Cell outside = firstContent(row, types.size());
             if (outside != null) {
                 problem(sheet.getSheetName(), outside.getAddress().formatAsString(),
                         "is outside the table's columns; write values only under the yellow headings");
             }
-            List<String> labels = table.rows().get(table.rows().size() - 1);
+            List<String> labels = table.labels();
             List<String> tokens = new ArrayList<>(types.size());
             for (int c = 0; c < types.size(); c++) {
-                tokens.add(value(sheet, row.getCell(c), types.get(c), labels.get(c)));
+                String token = value(sheet, row.getCell(c), types.get(c), labels.get(c));
+                if (token == null && types.get(c).required() && text(row.getCell(c)).isBlank()) {
+                    problem(sheet.getSheetName(), address(r, c), Messages.blankCode(labels.get(c), table.name()));
+                }
+                tokens.add(token);
             }
             CompilerWorkbook.row(compiled, r, tokens);
         }
         return r;
-    }
-
-    private void references() {
-        for (Reference reference : references) {
-            Set<String> codes = defined.getOrDefault(reference.codes(), Set.of());
-            if (!codes.contains(reference.code())) {
-                problem(reference.sheet(), reference.cell(), "'" + reference.code() + "' is not a code defined in this workbook ("
-                        + reference.label() + "); known: " + String.join("、", new TreeSet<>(codes)));
-            }
-        }
     }
 
     /** The token of one value cell, null when it is blank or not a value (then a problem is recorded). */
@@ -216,10 +215,10 @@ final class ValuesOnly {
             String token = type.token(typed, text -> catalogue.add(new RowCatalogue.Entry(file, sheet.getSheetName(), where,
                     cell.getRowIndex() + 1, label, text)));
             if (type.defines() != null) {
-                defined.computeIfAbsent(type.defines(), codes -> new HashSet<>()).add(token);
+                codes.define(type.defines(), token, sheet.getSheetName());
             }
             if (type.refersTo() != null) {
-                references.add(new Reference(type.refersTo(), token, sheet.getSheetName(), where, label));
+                codes.refer(new CodeReferences.Reference(type.refersTo(), token, file, sheet.getSheetName(), where, label));
             }
             return token;
         } catch (IllegalArgumentException e) {
@@ -282,5 +281,22 @@ final class ValuesOnly {
 
     private void problem(String sheet, String cell, String message) {
         problems.add(new RuleSetProblem(file, sheet, cell, message));
+    }
+
+    /** The messages of this check that policy staff read (Chinese; to move into the message catalogue). */
+    private static final class Messages {
+
+        private Messages() {
+        }
+
+        static String blankRow(int row, int next, String table) {
+            String rows = next - row == 1 ? "第" + (row + 1) + "行是空行" : "第" + (row + 1) + "至" + next + "行是空行";
+            return rows + "：规则表“" + table + "”的行之间不能留空行，否则下面第" + (next + 1) + "行起的内容不属于任何规则表；"
+                    + "删除空行（右键 → 删除行），或删除表格下方的其他内容";
+        }
+
+        static String blankCode(String label, String table) {
+            return "未填写" + label + "：规则表“" + table + "”的每一行都要写明" + label;
+        }
     }
 }

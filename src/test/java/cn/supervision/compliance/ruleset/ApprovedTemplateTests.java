@@ -36,7 +36,7 @@ class ApprovedTemplateTests {
 
     private byte[] check(byte[] workbook) throws IOException {
         try (XSSFWorkbook book = WorkbookFormat.open(FILE, workbook)) {
-            return ValuesOnly.check(FILE, book, template, new RowCatalogue.Builder());
+            return ValuesOnly.check(FILE, book, template, new RowCatalogue.Builder(), new CodeReferences());
         }
     }
 
@@ -60,7 +60,7 @@ class ApprovedTemplateTests {
         ApprovedTemplate approved = ShippedRuleSets.templates().of(ruleSet, file).orElseThrow();
         byte[] shipped = Files.readAllBytes(ShippedRuleSets.DECISION_TABLES.resolve(ruleSet).resolve(file));
         try (XSSFWorkbook book = WorkbookFormat.open(file, shipped)) {
-            assertThat(ValuesOnly.check(file, book, approved, new RowCatalogue.Builder())).isNotEmpty();
+            assertThat(ValuesOnly.check(file, book, approved, new RowCatalogue.Builder(), new CodeReferences())).isNotEmpty();
         }
     }
 
@@ -115,20 +115,20 @@ class ApprovedTemplateTests {
 
     @Test
     void fullWidthDigitsAndQuotesAroundTypedValuesAreReadAsAPersonMeantThem() {
-        ColumnType requirement = ColumnType.of("requirement", null);
+        ColumnType requirement = ColumnType.of("requirement", null, null);
         assertThat(requirement.token("≥４．２", NO_TEXT)).isEqualTo("≥4.2");
         assertThat(requirement.token(">=0.850", NO_TEXT)).isEqualTo("≥0.85");
-        assertThat(ColumnType.of("percentage", null).token("“８５％”", NO_TEXT)).isEqualTo("85%");
-        assertThat(ColumnType.of("whole-number", null).token("6", NO_TEXT)).isEqualTo("6");
-        assertThat(ColumnType.of("grade-range", null).token("１～６", NO_TEXT)).isEqualTo("1-6");
-        assertThatThrownBy(() -> ColumnType.of("whole-number", null).token("6.5", NO_TEXT)).hasMessage("'6.5' is not a whole number");
+        assertThat(ColumnType.of("percentage", null, null).token("“８５％”", NO_TEXT)).isEqualTo("85%");
+        assertThat(ColumnType.of("whole-number", null, null).token("6", NO_TEXT)).isEqualTo("6");
+        assertThat(ColumnType.of("grade-range", null, null).token("１～６", NO_TEXT)).isEqualTo("1-6");
+        assertThatThrownBy(() -> ColumnType.of("whole-number", null, null).token("6.5", NO_TEXT)).hasMessage("'6.5' is not a whole number");
     }
 
     @Test
     void freeTextBecomesTheNumberOfItsCatalogueEntryAndNeverItsCharacters() {
         List<String> kept = new java.util.ArrayList<>();
         String typed = "他说：\"补齐\\仪器\"\n\"); System.exit(0); //";
-        String token = ColumnType.of("text", null).token(typed, text -> {
+        String token = ColumnType.of("text", null, null).token(typed, text -> {
             kept.add(text);
             return 41;
         });

@@ -21,7 +21,7 @@ class CompilerErrorTests {
         byte[] compilerWorkbook;
         try (XSSFWorkbook shipped = WorkbookFormat.open(Workbooks.RESOURCE_ALLOCATION, Workbooks.shipped())) {
             compilerWorkbook = ValuesOnly.check(Workbooks.RESOURCE_ALLOCATION, shipped, ShippedRuleSets.templates()
-                    .of("balanced-development", Workbooks.RESOURCE_ALLOCATION).orElseThrow(), new RowCatalogue.Builder());
+                    .of("balanced-development", Workbooks.RESOURCE_ALLOCATION).orElseThrow(), new RowCatalogue.Builder(), new CodeReferences());
         }
         byte[] broken = Workbooks.withCell(compilerWorkbook, "差异系数", "C8", "insert(cv.minimumSections(\"$param\")) +;");
         List<RuleSetFile> files = List.of(new RuleSetFile(RuleSetFile.Kind.WORKBOOK, Workbooks.RESOURCE_ALLOCATION, broken));

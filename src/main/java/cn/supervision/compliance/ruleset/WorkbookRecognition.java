@@ -1,0 +1,98 @@
+package cn.supervision.compliance.ruleset;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import cn.supervision.compliance.ruleset.ApprovedTemplate.SheetTemplate;
+import cn.supervision.compliance.ruleset.ApprovedTemplate.TableTemplate;
+
+/**
+ * Which workbook of a rule set an uploaded file is, by what it holds rather than what it is called (a browser saves a
+ * second download as "resource-allocation (1).xlsx"): the workbook of the rule set with the most of its sheets and
+ * rule tables in the file, provided the file holds more than half of them (every rule set has a sheet 管辖区域, so one
+ * shared sheet makes no workbook). A file holding no workbook's, or as many of two workbooks', is refused, saying
+ * which sheets each workbook has.
+ */
+final class WorkbookRecognition {
+
+    private static final String RULE_TABLE = "RuleTable ";
+
+    private WorkbookRecognition() {
+    }
+
+    /** The name of the rule set's workbook that {@code content} is; {@link WorkbookRejected} naming the file if none. */
+    static String recognise(String ruleSet, String file, byte[] content, List<ApprovedTemplate> workbooks) {
+        Set<String> sheets = new HashSet<>();
+        Set<String> tables = new HashSet<>();
+        try (XSSFWorkbook workbook = WorkbookFormat.open(file, content)) {
+            for (Sheet sheet : workbook) {
+                sheets.add(sheet.getSheetName());
+                for (Row row : sheet) {
+                    String first = ValuesOnly.text(row.getCell(0)).strip();
+                    if (first.startsWith(RULE_TABLE)) {
+                        tables.add(first.substring(RULE_TABLE.length()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<ApprovedTemplate, Integer> scores = workbooks.stream().collect(Collectors.toMap(t -> t, t -> score(t, sheets, tables)));
+        int best = scores.values().stream().max(Integer::compare).orElse(0);
+        List<ApprovedTemplate> found = workbooks.stream()
+                .filter(t -> scores.get(t) == best && 2 * best > score(t, null, null)).toList();
+        if (found.size() == 1) {
+            return found.get(0).workbook();
+        }
+        throw new WorkbookRejected(file, found.isEmpty() ? Messages.unknown(ruleSet, workbooks) : Messages.ambiguous(found));
+    }
+
+    /** How many of the template's sheets and rule tables the file holds (null: the template's own count). */
+    private static int score(ApprovedTemplate template, Set<String> sheets, Set<String> tables) {
+        int score = 0;
+        for (SheetTemplate sheet : template.sheets()) {
+            score += sheets == null || sheets.contains(sheet.name()) ? 1 : 0;
+            for (TableTemplate table : sheet.tables()) {
+                score += tables == null || tables.contains(table.name()) ? 1 : 0;
+            }
+        }
+        return score;
+    }
+
+    /** The messages policy staff read (Chinese; to move into the message catalogue). */
+    static final class Messages {
+
+        private Messages() {
+        }
+
+        static String unknown(String ruleSet, List<ApprovedTemplate> workbooks) {
+            return "不是规则集 " + ruleSet + " 的工作簿：其中没有该规则集任何一个工作簿的大部分工作表。"
+                    + "请上传从本系统下载并修改的工作簿（文件名不限）："
+                    + expected(workbooks);
+        }
+
+        static String ambiguous(List<ApprovedTemplate> workbooks) {
+            return "无法确定是哪一个工作簿：其中含有" + workbooks.size() + "个工作簿的同样多的工作表。每个工作簿单独保存、分别上传："
+                    + expected(workbooks);
+        }
+
+        static String twice(String other, String workbook) {
+            return "与“" + other + "”是同一个工作簿（" + workbook + "）；每个工作簿只上传一次";
+        }
+
+        private static String expected(List<ApprovedTemplate> workbooks) {
+            return workbooks.stream().map(t -> t.workbook() + " 应含工作表 "
+                    + t.sheets().stream().map(SheetTemplate::name).collect(Collectors.joining("、")))
+                    .collect(Collectors.joining("；"));
+        }
+    }
+}
