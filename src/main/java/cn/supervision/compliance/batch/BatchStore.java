@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -119,10 +120,11 @@ class BatchStore {
                 .param("now", OffsetDateTime.now(ZoneOffset.UTC)).param("id", id).update();
     }
 
-    /** The job has completed: its input is no longer needed. */
+    /** The job has completed: its input is no longer needed (deleted in the transaction that says DONE). */
+    @Transactional
     void done(String id) {
-        ended(id, "DONE", null);
         jdbc.sql("DELETE FROM batch_line WHERE batch_id = :id").param("id", id).update();
+        ended(id, "DONE", null);
     }
 
     /** The job has failed; its input is kept, so that a restart of the job resumes it. */

@@ -69,10 +69,14 @@ final class HeldMessageWorkers implements DisposableBean {
     }
 
 
+    /**
+     * Stops taking messages. Work in flight is not interrupted (an interrupt during file I/O closes H2's file): it
+     * fails once the connection pool has closed, its message rolls back and the next start resumes it.
+     */
     @Override
     public void destroy() {
         pollers.shutdown();
-        work.shutdownNow();
+        work.shutdown();
     }
 
     /**
