@@ -24,8 +24,6 @@ import org.springframework.web.client.RestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.supervision.compliance.api.ApiClients;
 import cn.supervision.compliance.audit.ChildApplication;
@@ -146,7 +144,7 @@ class BatchKillAndRestartTests {
     private String submit(ChildApplication child, String prefix) throws Exception {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < COUNTIES; i++) {
-            lines.append(mapper.writeValueAsString(county(code(prefix, i)))).append('\n');
+            lines.append(mapper.writeValueAsString(ApiClients.sampleWithSchoolCopies(mapper, code(prefix, i), SCHOOL_COPIES))).append('\n');
         }
         return ApiClients.integratorKey(child.port()).post().uri("/api/v1/batches?ruleSet=balanced-development")
                 .contentType(MediaType.parseMediaType("application/x-ndjson")).body(lines.toString()).retrieve()
@@ -203,21 +201,5 @@ class BatchKillAndRestartTests {
             }
         }
         return counts;
-    }
-
-    /** The sample county under {@code code}, its schools copied {@link #SCHOOL_COPIES} times under new ids. */
-    private ObjectNode county(String code) {
-        ObjectNode request = ApiClients.sample(mapper, code);
-        ArrayNode schools = (ArrayNode) request.get("subject").get("schools");
-        List<JsonNode> originals = new ArrayList<>();
-        schools.forEach(originals::add);
-        for (int copy = 1; copy < SCHOOL_COPIES; copy++) {
-            for (JsonNode school : originals) {
-                ObjectNode copied = school.deepCopy();
-                copied.put("id", school.get("id").asText() + "-" + copy);
-                schools.add(copied);
-            }
-        }
-        return request;
     }
 }
