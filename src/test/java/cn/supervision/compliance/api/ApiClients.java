@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
@@ -16,6 +18,7 @@ import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.supervision.compliance.system.Role;
@@ -58,6 +61,22 @@ public final class ApiClients {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The sample county under {@code countyCode} with its schools copied {@code copies} times in all, under new ids. */
+    public static ObjectNode sampleWithSchoolCopies(ObjectMapper mapper, String countyCode, int copies) {
+        ObjectNode request = sample(mapper, countyCode);
+        ArrayNode schools = (ArrayNode) request.get("subject").get("schools");
+        List<JsonNode> originals = new ArrayList<>();
+        schools.forEach(originals::add);
+        for (int copy = 1; copy < copies; copy++) {
+            for (JsonNode school : originals) {
+                ObjectNode copied = school.deepCopy();
+                copied.put("id", school.get("id").asText() + "-" + copy);
+                schools.add(copied);
+            }
+        }
+        return request;
     }
 
     /** Posts a JSON evaluation request (text or tree) and returns the response, whatever its status. */

@@ -19,7 +19,7 @@ import cn.supervision.compliance.ComplianceApplication;
  * The application as a separate JVM (the test classpath, the database URL given), so a test can SIGKILL it the way an
  * operating system or an operator would, and start it again on the same database.
  */
-final class ChildApplication implements AutoCloseable {
+public final class ChildApplication implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
@@ -36,7 +36,7 @@ final class ChildApplication implements AutoCloseable {
      * there unless the arguments name another) on a free loopback port and waits until it answers its health check.
      * The rule-set folders are the repository's.
      */
-    static ChildApplication start(Path directory, Path log, String... extraArguments) {
+    public static ChildApplication start(Path directory, Path log, String... extraArguments) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
@@ -57,12 +57,12 @@ final class ChildApplication implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** SIGKILL: no shutdown hook, no connection pool close, no flush. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(1, TimeUnit.MINUTES);
     }

@@ -37,8 +37,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.supervision.compliance.api.ApiClients;
 import cn.supervision.compliance.evaluation.EvaluationResult;
@@ -192,7 +190,7 @@ class KillAndRestartTests {
      */
     private void runUntilKilled(ChildApplication child, Set<String> acknowledged, Activations activations)
             throws Exception {
-        JsonNode county = largeCounty();
+        JsonNode county = ApiClients.sampleWithSchoolCopies(mapper, "KILLED", SCHOOL_COPIES);
         AtomicBoolean running = new AtomicBoolean(true);
         CountDownLatch evaluated = new CountDownLatch(CLIENTS);
         CountDownLatch activated = new CountDownLatch(1);
@@ -356,21 +354,5 @@ class KillAndRestartTests {
         JsonNode result = ApiClients.evaluate(ApiClients.integratorKey(child.port()), ApiClients.sample(mapper, "RESTARTED"));
         acknowledged.add(result.get("id").asText());
         return result.get("ruleSetVersion").asText();
-    }
-
-    /** The sample county with its schools copied {@link #SCHOOL_COPIES} times under new ids. */
-    private JsonNode largeCounty() {
-        ObjectNode request = ApiClients.sample(mapper, "KILLED");
-        ArrayNode schools = (ArrayNode) request.get("subject").get("schools");
-        List<JsonNode> originals = new ArrayList<>();
-        schools.forEach(originals::add);
-        for (int copy = 1; copy < SCHOOL_COPIES; copy++) {
-            for (JsonNode school : originals) {
-                ObjectNode copied = school.deepCopy();
-                copied.put("id", school.get("id").asText() + "-" + copy);
-                schools.add(copied);
-            }
-        }
-        return request;
     }
 }

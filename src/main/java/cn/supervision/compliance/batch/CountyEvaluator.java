@@ -1,0 +1,100 @@
+package cn.supervision.compliance.batch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.item.ItemProcessor;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.supervision.compliance.audit.EvaluationStore;
+import cn.supervision.compliance.evaluation.EvaluationRequest;
+import cn.supervision.compliance.evaluation.EvaluationResult;
+import cn.supervision.compliance.evaluation.Evaluations;
+import cn.supervision.compliance.facts.InputProblem;
+import cn.supervision.compliance.facts.InvalidInput;
+import cn.supervision.compliance.facts.JsonPaths;
+import cn.supervision.compliance.ruleset.CompiledRuleSet;
+import jakarta.validation.Validator;
+
+/**
+ * Evaluates one county of a partition on the rule base that was active when the partition started (one Drools session
+ * per county). A county that cannot be read or evaluated becomes an {@link CountyOutcome.Invalid}: the others go on.
+ */
+class CountyEvaluator implements ItemProcessor<CountyLine, CountyOutcome> {
+
+    private static final Logger log = LoggerFactory.getLogger(CountyEvaluator.class);
+
+    private final Evaluations evaluations;
+    private final CompiledRuleSet rules;
+    private final ObjectMapper mapper;
+    private final Validator validator;
+    private final String ruleSet;
+    private final String jurisdiction;
+
+    CountyEvaluator(Evaluations evaluations, CompiledRuleSet rules, ObjectMapper mapper, Validator validator,
+                    String ruleSet, String jurisdiction) {
+        this.evaluations = evaluations;
+        this.rules = rules;
+        this.mapper = mapper;
+        this.validator = validator;
+        this.ruleSet = ruleSet;
+        this.jurisdiction = jurisdiction;
+    }
+
+    @Override
+    public CountyOutcome process(CountyLine line) {
+        try {
+            EvaluationRequest request = request(line.text());
+            EvaluationResult result = evaluations.trial(rules, request).withId(UUID.randomUUID().toString());
+            return new CountyOutcome.Evaluated(line.position(), line.source(),
+                    new EvaluationStore.Submission(result, request));
+        } catch (InvalidInput e) {
+            return new CountyOutcome.Invalid(line.position(), line.source(), e.problems());
+        } catch (RuntimeException e) {
+            log.error("batch county {} could not be evaluated", line.source(), e);
+            return new CountyOutcome.Invalid(line.position(), line.source(), List.of(
+                    InputProblem.of("line", "input.batch.county-failed")));
+        }
+    }
+
+    /** A line is either a whole evaluation request (its rule set must be the batch's) or a bare county subject. */
+    private EvaluationRequest request(String text) {
+        JsonNode node;
+        try {
+            node = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw InvalidInput.of("line", "input.body.malformed", e.getLocation().getLineNr(), e.getLocation().getColumnNr());
+        }
+        if (node == null || !node.isObject()) {
+            throw InvalidInput.of("line", "input.batch.not-an-object");
+        }
+        if (!node.has("subject")) {
+            return new EvaluationRequest(ruleSet, jurisdiction, node);
+        }
+        EvaluationRequest request;
+        try {
+            request = mapper.treeToValue(node, EvaluationRequest.class);
+        } catch (JsonMappingException e) {
+            throw new InvalidInput(List.of(JsonPaths.problem(JsonPaths.of(e.getPath()).replaceFirst("^\\.", ""), e)));
+        } catch (JsonProcessingException e) {
+            throw InvalidInput.of("line", "input.json.not-readable");
+        }
+        List<InputProblem> problems = new ArrayList<>();
+        validator.validate(request).forEach(v -> problems.add(InputProblem.violation(v.getPropertyPath().toString(), v)));
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        if (!request.ruleSet().equals(ruleSet)) {
+            throw InvalidInput.of("ruleSet", "input.batch.other-rule-set", ruleSet);
+        }
+        return request.jurisdiction() == null || request.jurisdiction().isBlank()
+                ? new EvaluationRequest(ruleSet, jurisdiction, request.subject()) : request;
+    }
+}
