@@ -54,10 +54,11 @@ final class CountyResultAssembler {
                 grade);
         return new EvaluationResult(null, rules.name(), jurisdiction, outcome.chain().rootFirst(), rules.version(),
                 EvaluationResult.Subject.county(county.countyCode(), county.countyName(), county.year()), passed,
-                decision == null ? null : new EvaluationResult.DecisionResult(decision.outcome().name(),
-                        decision.outcome().label(), decision.reasons(), rules.origin(decision.rule())),
-                gradeLabel, Instant.now(), summary, checks, assessment(rules, outcome), sections, excluded, variation,
-                outcome.firedRules().stream().map(rules::origin).toList(), hints);
+                Instant.now(), summary, outcome.firedRules().stream().map(rules::origin).toList(), hints,
+                new EvaluationResult.CountyBody(decision == null ? null : new EvaluationResult.DecisionResult(
+                        decision.outcome().name(), decision.outcome().label(), decision.reasons(),
+                        rules.origin(decision.rule())), gradeLabel, checks, assessment(rules, outcome), sections,
+                        excluded, variation));
     }
 
     private static List<EvaluationResult.SectionResult> sections(CompiledRuleSet rules, CountySubject county,

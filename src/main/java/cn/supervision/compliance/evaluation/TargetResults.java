@@ -39,9 +39,10 @@ final class TargetResults {
                     .map(g -> hint(rules, subject, g)).forEach(hints::add);
         }
         boolean passed = checks.stream().noneMatch(c -> c.verdict() == Verdict.FAILED);
-        return new EvaluationResult(null, rules.name(), jurisdiction, outcomes.chain().rootFirst(), rules.version(), subject, passed, null, null,
-                Instant.now(), summary(subject, checks, hints), checks, null, List.of(), List.of(), List.of(),
-                outcomes.firedRules().stream().map(rules::origin).toList(), hints);
+        return new EvaluationResult(null, rules.name(), jurisdiction, outcomes.chain().rootFirst(), rules.version(),
+                subject, passed, Instant.now(), summary(subject, checks, hints),
+                outcomes.firedRules().stream().map(rules::origin).toList(), hints,
+                new EvaluationResult.ChecksBody(checks));
     }
 
     private static EvaluationResult.Summary summary(EvaluationResult.Subject subject, List<CheckResult> checks,
@@ -49,7 +50,7 @@ final class TargetResults {
         int passed = count(checks, Verdict.PASSED);
         int failed = count(checks, Verdict.FAILED);
         int notAssessed = count(checks, Verdict.NOT_ASSESSED);
-        String name = Stream.of(subject.schoolName(), subject.districtName(), subject.provinceName(), subject.code())
+        String name = Stream.of(subject.name(), subject.code())
                 .filter(n -> n != null && !n.isBlank()).findFirst().orElse("");
         String headline = name + " " + subject.year() + " 年：检查 " + checks.size() + " 项，达标 " + passed + " 项、未达标 "
                 + failed + " 项、未评估 " + notAssessed + " 项";

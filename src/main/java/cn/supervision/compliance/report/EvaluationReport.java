@@ -72,7 +72,7 @@ public class EvaluationReport {
         sheet.row("规则集版本", result.ruleSetVersion());
         sheet.row("管辖范围", result.jurisdiction());
         sheet.row("评估对象代码", result.subject().code());
-        sheet.row("评估对象名称", result.subject().countyName());
+        sheet.row("评估对象名称", result.subject().name());
         sheet.row("年度", result.subject().year());
         sheet.row("评估时间", TIME.format(result.evaluatedAt()));
         sheet.row("提交人", stored.submittedBy());

@@ -69,7 +69,7 @@ class CurriculumRulesTests {
         EvaluationResult result = evaluate(sampleSubject("school-curriculum.json"), "daxing");
 
         assertThat(result.passed()).isFalse();
-        assertThat(result.subject().schoolId()).isEqualTo("DX-JY-001");
+        assertThat(result.subject()).isEqualTo(EvaluationResult.Subject.school("DX-JY-001", "大兴区第一九年一贯制学校", 2026));
         assertThat(result.checks()).extracting(CheckResult::code).containsSubsequence("C01", "C02", "C13")
                 .contains("C03", "C04", "C05", "C06", "C07", "C08", "C09", "C10", "C11", "C12");
         assertThat(result.checks()).filteredOn(c -> c.verdict() == Verdict.FAILED)
