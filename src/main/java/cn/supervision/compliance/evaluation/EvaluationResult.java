@@ -144,12 +144,10 @@ public record EvaluationResult(
             @JsonSubTypes.Type(Subject.District.class), @JsonSubTypes.Type(Subject.Province.class)})
     public sealed interface Subject {
 
-        /** The identifying code of whichever kind of subject this is. */
-        @JsonIgnore
+        /** The identifying code of whichever kind of subject this is (its {@code countyCode}, {@code schoolId}…). */
         String code();
 
         /** Its name as the request gave it, or {@code null}. */
-        @JsonIgnore
         String name();
 
         int year();
@@ -171,47 +169,23 @@ public record EvaluationResult(
         }
 
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        record County(String countyCode, String countyName, int year) implements Subject {
-            public String code() {
-                return countyCode;
-            }
-
-            public String name() {
-                return countyName;
-            }
+        record County(@JsonProperty("countyCode") String code, @JsonProperty("countyName") String name, int year)
+                implements Subject {
         }
 
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        record School(String schoolId, String schoolName, int year) implements Subject {
-            public String code() {
-                return schoolId;
-            }
-
-            public String name() {
-                return schoolName;
-            }
+        record School(@JsonProperty("schoolId") String code, @JsonProperty("schoolName") String name, int year)
+                implements Subject {
         }
 
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        record District(String districtCode, String districtName, int year) implements Subject {
-            public String code() {
-                return districtCode;
-            }
-
-            public String name() {
-                return districtName;
-            }
+        record District(@JsonProperty("districtCode") String code, @JsonProperty("districtName") String name,
+                        int year) implements Subject {
         }
 
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        record Province(String provinceCode, String provinceName, int year) implements Subject {
-            public String code() {
-                return provinceCode;
-            }
-
-            public String name() {
-                return provinceName;
-            }
+        record Province(@JsonProperty("provinceCode") String code, @JsonProperty("provinceName") String name,
+                        int year) implements Subject {
         }
     }
 

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import cn.supervision.compliance.evaluation.EvaluationResult.CheckResult;
 import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
 import cn.supervision.compliance.ruleset.ShippedRuleSets;
+import cn.supervision.compliance.curriculum.CurriculumAssessment;
 
 /** The curriculum rule set (C01–C13) built from the shipped workbook, on the shipped sample school and variants of it. */
 class CurriculumRulesTests {

@@ -24,6 +24,7 @@ import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
 import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.ruleset.ShippedRuleSets;
+import cn.supervision.compliance.targets.DistrictTargetsAssessment;
 
 /** The district-targets rule set (D01–D09) built from the shipped workbook, on the shipped samples and variants. */
 class DistrictTargetsRulesTests {

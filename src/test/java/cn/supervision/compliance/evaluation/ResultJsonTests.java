@@ -18,6 +18,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.ruleset.ShippedRuleSets;
+import cn.supervision.compliance.balanced.CountyAssessment;
+import cn.supervision.compliance.curriculum.CurriculumAssessment;
+import cn.supervision.compliance.targets.DistrictTargetsAssessment;
 
 /**
  * Every result body has the one JSON shape of API.md, in its order, whatever the rule set; and a result written (as the
@@ -84,7 +87,7 @@ class ResultJsonTests {
             case "curriculum" -> ShippedRuleSets.curriculum();
             default -> ShippedRuleSets.districtTargets();
         };
-        SubjectEvaluator evaluator = switch (ruleSet) {
+        SubjectEvaluator<?, ?> evaluator = switch (ruleSet) {
             case "balanced-development" -> new CountyAssessment(TargetChecks.READER);
             case "curriculum" -> new CurriculumAssessment(TargetChecks.READER);
             default -> new DistrictTargetsAssessment(TargetChecks.READER);

@@ -14,6 +14,13 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.supervision.compliance.balanced.CountyMeasures;
+import cn.supervision.compliance.balanced.CountySubject;
+import cn.supervision.compliance.curriculum.CurriculumObservations;
+import cn.supervision.compliance.curriculum.CurriculumSubject;
+import cn.supervision.compliance.targets.DistrictSubject;
+import cn.supervision.compliance.targets.ProvinceSubject;
+import cn.supervision.compliance.targets.TargetObservations;
 
 /**
  * Each rule set's data-item catalogue (the closed list a 数据项 cell is checked against) is exactly what its derivation

@@ -5,9 +5,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.supervision.compliance.facts.CountyMeasures;
-import cn.supervision.compliance.facts.CurriculumObservations;
-import cn.supervision.compliance.facts.TargetObservations;
+import cn.supervision.compliance.balanced.CountyMeasures;
+import cn.supervision.compliance.curriculum.CurriculumObservations;
+import cn.supervision.compliance.targets.TargetObservations;
 
 /** Builds rule bases from the workbooks and DRL shipped in the repository (or a copy of them), as the service does. */
 public final class ShippedRuleSets {

@@ -1,4 +1,4 @@
-package cn.supervision.compliance.facts;
+package cn.supervision.compliance.balanced;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import cn.supervision.compliance.facts.SpendingYear;
 
 /**
  * The county-level facts of the full assessment (INDICATORS.md §1.2–1.5), the assessment team's class-B sub-item

@@ -1,4 +1,4 @@
-package cn.supervision.compliance.facts;
+package cn.supervision.compliance.balanced;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package cn.supervision.compliance.evaluation;
+package cn.supervision.compliance.balanced;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,10 +9,14 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import cn.supervision.compliance.facts.AssessmentInput;
+import cn.supervision.compliance.balanced.AssessmentInput;
 import cn.supervision.compliance.facts.InputProblem;
 import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.facts.SpendingYear;
+import cn.supervision.compliance.evaluation.SubItemMax;
+import cn.supervision.compliance.evaluation.SubItemScore;
+import cn.supervision.compliance.evaluation.VetoFlag;
+import cn.supervision.compliance.evaluation.VetoItem;
 
 /**
  * The team's sub-item scores and the veto flags, checked against what the rule set defines: a known indicator code,

@@ -1,4 +1,4 @@
-package cn.supervision.compliance.evaluation;
+package cn.supervision.compliance.balanced;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,12 +12,23 @@ import java.util.stream.Collectors;
 
 import cn.supervision.compliance.evaluation.EvaluationResult.CheckResult;
 import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
-import cn.supervision.compliance.facts.CountySubject;
+import cn.supervision.compliance.balanced.CountySubject;
 import cn.supervision.compliance.facts.IndicatorValue;
-import cn.supervision.compliance.facts.SchoolInput;
-import cn.supervision.compliance.facts.SectionInput;
+import cn.supervision.compliance.balanced.SchoolInput;
+import cn.supervision.compliance.balanced.SectionInput;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.statistics.Fractions;
+import cn.supervision.compliance.evaluation.Decision;
+import cn.supervision.compliance.evaluation.EvaluationResult;
+import cn.supervision.compliance.evaluation.Finding;
+import cn.supervision.compliance.evaluation.Grade;
+import cn.supervision.compliance.evaluation.IndicatorDefinition;
+import cn.supervision.compliance.evaluation.IndicatorVerdict;
+import cn.supervision.compliance.evaluation.MeasureCheck;
+import cn.supervision.compliance.evaluation.Remedy;
+import cn.supervision.compliance.evaluation.SectionVerdict;
+import cn.supervision.compliance.evaluation.VariationCheck;
+import cn.supervision.compliance.evaluation.Veto;
 
 /**
  * Findings → the result integrators read: the decision and grade first, the 36 indicators as checks, then the
@@ -31,7 +42,7 @@ final class CountyResultAssembler {
     }
 
     static EvaluationResult assemble(CompiledRuleSet rules, String jurisdiction, CountySubject county,
-                                     CountySession.Outcome outcome) {
+                                     CountyOutcome outcome) {
         List<EvaluationResult.SectionResult> sections = sections(rules, county, outcome);
         List<EvaluationResult.VariationResult> variation = variation(rules, outcome);
         List<EvaluationResult.ExcludedSchool> excluded = county.schools().stream()
@@ -62,7 +73,7 @@ final class CountyResultAssembler {
     }
 
     private static List<EvaluationResult.SectionResult> sections(CompiledRuleSet rules, CountySubject county,
-                                                                 CountySession.Outcome outcome) {
+                                                                 CountyOutcome outcome) {
         Map<String, List<Finding>> findingsBySection = outcome.findings().stream()
                 .sorted(Comparator.comparingInt(f -> f.source().order()))
                 .collect(Collectors.groupingBy(f -> key(f.schoolId(), f.stage().name())));
@@ -86,7 +97,7 @@ final class CountyResultAssembler {
         return sections;
     }
 
-    private static List<EvaluationResult.VariationResult> variation(CompiledRuleSet rules, CountySession.Outcome outcome) {
+    private static List<EvaluationResult.VariationResult> variation(CompiledRuleSet rules, CountyOutcome outcome) {
         Map<String, String> names = new HashMap<>();
         outcome.findings().forEach(f -> names.putIfAbsent(key(f.stage().name(), f.indicator()), f.name()));
         return outcome.variations().stream()
@@ -143,7 +154,7 @@ final class CountyResultAssembler {
         return check.measure().value() == null ? null : Fractions.rounded(check.measure().value(), VALUE_SCALE);
     }
 
-    private static EvaluationResult.AssessmentResult assessment(CompiledRuleSet rules, CountySession.Outcome outcome) {
+    private static EvaluationResult.AssessmentResult assessment(CompiledRuleSet rules, CountyOutcome outcome) {
         Grade grade = outcome.grade();
         List<EvaluationResult.VetoResult> vetoes = outcome.vetoes().stream()
                 .sorted(Comparator.comparing(Veto::code))

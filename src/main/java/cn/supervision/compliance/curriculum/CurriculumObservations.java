@@ -1,4 +1,4 @@
-package cn.supervision.compliance.facts;
+package cn.supervision.compliance.curriculum;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,6 +8,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.apache.commons.math3.fraction.BigFraction;
+import cn.supervision.compliance.facts.InputProblem;
+import cn.supervision.compliance.facts.Observation;
+import cn.supervision.compliance.facts.Rates;
 
 /** A school's figures as the {@code curriculum} check rows read them, after the checks no annotation can express. */
 public final class CurriculumObservations {
@@ -19,7 +22,6 @@ public final class CurriculumObservations {
             "labourPeriods", "labourWeeksPerYear", "vocationalLabourClassHours", "subjectPracticeShare",
             "practicePeriods", "homeworkMinutes", "examsPerTerm", "homeVisitCoverage", "sportsSkillShare",
             "artSkillShare", "operaWatchedShare", "dramaWatchedShare", "fitnessGoodRate", "obesityRate", "myopiaRate");
-
 
     private CurriculumObservations() {
     }

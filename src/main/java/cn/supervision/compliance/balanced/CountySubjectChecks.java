@@ -1,4 +1,4 @@
-package cn.supervision.compliance.facts;
+package cn.supervision.compliance.balanced;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -6,17 +6,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import cn.supervision.compliance.facts.InputProblem;
+import cn.supervision.compliance.facts.Stage;
 
 /**
  * Consistency checks of a county that Bean Validation cannot express: unique school ids, sections that fit the school
  * type, and area and money figures given either in every section or once for the whole school (API.md).
  */
-public final class CountySubjectChecks {
+final class CountySubjectChecks {
 
     private CountySubjectChecks() {
     }
 
-    public static List<InputProblem> problems(CountySubject county, String prefix) {
+    static List<InputProblem> problems(CountySubject county, String prefix) {
         List<InputProblem> problems = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < county.schools().size(); i++) {

@@ -1,4 +1,4 @@
-package cn.supervision.compliance.evaluation;
+package cn.supervision.compliance.evaluation.targets;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,18 +10,17 @@ import org.apache.commons.math3.fraction.BigFraction;
 
 import cn.supervision.compliance.evaluation.EvaluationResult.CheckResult;
 import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
-import cn.supervision.compliance.evaluation.targets.Guidance;
-import cn.supervision.compliance.evaluation.targets.Outcome;
-import cn.supervision.compliance.evaluation.targets.Standard;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.statistics.Fractions;
+import cn.supervision.compliance.evaluation.EvaluationResult;
+import cn.supervision.compliance.evaluation.RuleSetIndicators;
 
 /**
  * Outcomes → the result of a curriculum or district-target evaluation: {@code checks[]} in workbook order,
  * {@code hints[]} for the failed ones, {@code passed} when no check failed. Sections, exclusions and variation are
  * parts of the county assessment and stay empty.
  */
-final class TargetResults {
+public final class TargetResults {
 
     private static final int VALUE_SCALE = 4;
     private static final String PERCENT = "%";
@@ -30,7 +29,7 @@ final class TargetResults {
     private TargetResults() {
     }
 
-    static EvaluationResult assemble(CompiledRuleSet rules, String jurisdiction, EvaluationResult.Subject subject,
+    public static EvaluationResult assemble(CompiledRuleSet rules, String jurisdiction, EvaluationResult.Subject subject,
                                      TargetSession.Outcomes outcomes) {
         List<CheckResult> checks = outcomes.outcomes().stream().map(o -> check(rules, subject, o)).toList();
         List<EvaluationResult.Hint> hints = new ArrayList<>();
@@ -61,7 +60,7 @@ final class TargetResults {
         return (int) checks.stream().filter(c -> c.verdict() == verdict).count();
     }
 
-    static RuleSetIndicators listing(CompiledRuleSet rules) {
+    public static RuleSetIndicators listing(CompiledRuleSet rules) {
         TargetSession.Catalogue catalogue = TargetSession.catalogue(rules);
         List<RuleSetIndicators.Indicator> indicators = catalogue.standards().stream()
                 .map(s -> new RuleSetIndicators.Indicator(s.code(), s.name(), s.description(), s.basis().label(),

@@ -1,4 +1,4 @@
-package cn.supervision.compliance.facts;
+package cn.supervision.compliance.balanced;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,6 +10,10 @@ import java.util.function.Function;
 import org.apache.commons.math3.fraction.BigFraction;
 
 import cn.supervision.compliance.statistics.Fractions;
+import cn.supervision.compliance.facts.Measure;
+import cn.supervision.compliance.facts.SchoolType;
+import cn.supervision.compliance.facts.SpendingYear;
+import cn.supervision.compliance.facts.Stage;
 
 /**
  * Raw facts → the measures of the full assessment (INDICATORS.md §1.2–1.4), one per data item (数据项) and subject.
@@ -27,7 +31,6 @@ public final class CountyMeasures {
             "优质高中招生名额分配比例", "农村初中名额占比与毕业生占比之比", "随迁子女在公办及政府购买服务民办学校就读比例", "初中三年巩固率", "残疾儿童少年入学率", "相关科目学业水平最低等级",
             "校际差异率", "社会认可度", "通过基本均衡认定的年数", "教育支出连续不减年数", "家庭经济困难寄宿生生活补助",
             "家庭经济困难非寄宿生生活补助");
-
 
     private static final BigFraction HUNDRED = Fractions.of(100);
     private static final String COUNTY = "县域";

@@ -1,4 +1,4 @@
-package cn.supervision.compliance.evaluation;
+package cn.supervision.compliance.evaluation.targets;
 
 import java.util.Comparator;
 import java.util.List;
@@ -6,14 +6,11 @@ import java.util.List;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
-import cn.supervision.compliance.evaluation.targets.CheckScope;
-import cn.supervision.compliance.evaluation.targets.Guidance;
-import cn.supervision.compliance.evaluation.targets.Outcome;
-import cn.supervision.compliance.evaluation.targets.Reach;
-import cn.supervision.compliance.evaluation.targets.Standard;
 import cn.supervision.compliance.facts.KnownJurisdiction;
 import cn.supervision.compliance.facts.Observation;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
+import cn.supervision.compliance.evaluation.RuleSession;
+import cn.supervision.compliance.evaluation.JurisdictionChain;
 
 /**
  * One Drools session over one curriculum or district-target subject: the scope, the subject's reach and its figures go
@@ -21,9 +18,9 @@ import cn.supervision.compliance.ruleset.CompiledRuleSet;
  * their standards, the judging rule in DRL turns each one the chain selects into an outcome, the guidance rows add
  * what to do about the failed ones. The same session with a listing scope yields the rule set's catalogue.
  */
-final class TargetSession {
+public final class TargetSession {
 
-    record Outcomes(JurisdictionChain chain, List<Outcome> outcomes, List<Guidance> guidance, List<String> firedRules) {
+    public record Outcomes(JurisdictionChain chain, List<Outcome> outcomes, List<Guidance> guidance, List<String> firedRules) {
     }
 
     record Catalogue(List<Standard> standards, List<KnownJurisdiction> jurisdictions) {
@@ -32,25 +29,16 @@ final class TargetSession {
     private TargetSession() {
     }
 
-    static Outcomes run(CompiledRuleSet rules, CheckScope scope, Reach reach, List<Observation> observations) {
-        KieSession session = rules.newSession();
-        FiredRules fired = new FiredRules();
-        session.addEventListener(fired);
-        try {
-            session.fireAllRules();
-            JurisdictionChain chain = JurisdictionChain.of(rules, scope.jurisdiction(),
-                    facts(session, KnownJurisdiction.class));
-            chain.links().forEach(session::insert);
+    public static Outcomes run(CompiledRuleSet rules, CheckScope scope, Reach reach, List<Observation> observations) {
+        try (RuleSession session = RuleSession.open(rules, scope.jurisdiction())) {
             session.insert(scope);
             session.insert(reach);
-            observations.forEach(session::insert);
-            session.fireAllRules();
-            List<Outcome> outcomes = facts(session, Outcome.class).stream()
+            session.insertAll(observations);
+            session.fire();
+            List<Outcome> outcomes = session.facts(Outcome.class).stream()
                     .sorted(Comparator.comparing((Outcome o) -> order(rules, o.standard())))
                     .toList();
-            return new Outcomes(chain, outcomes, facts(session, Guidance.class), fired.names());
-        } finally {
-            session.dispose();
+            return new Outcomes(session.chain(), outcomes, session.facts(Guidance.class), session.firedRules());
         }
     }
 

@@ -1,4 +1,4 @@
-package cn.supervision.compliance.facts;
+package cn.supervision.compliance.targets;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import cn.supervision.compliance.facts.SpendingYear;
 
 /**
  * A district under the {@code district-targets} rule set (INDICATORS.md §3, D01–D07 and a jurisdiction's own D09).

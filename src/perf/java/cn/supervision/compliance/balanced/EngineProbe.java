@@ -1,6 +1,6 @@
-package cn.supervision.compliance.evaluation;
+package cn.supervision.compliance.balanced;
 
-import cn.supervision.compliance.facts.CountySubject;
+import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 
 /** The benchmarks' way to the rule engine without HTTP or storage: one session per county, as the service runs it. */

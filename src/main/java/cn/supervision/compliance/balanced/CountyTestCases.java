@@ -1,4 +1,4 @@
-package cn.supervision.compliance.evaluation;
+package cn.supervision.compliance.balanced;
 
 import static cn.supervision.compliance.evaluation.TestSheetCells.*;
 
@@ -28,6 +28,8 @@ import cn.supervision.compliance.ruleset.RuleSetProblem;
 import cn.supervision.compliance.ruleset.TestCaseResult;
 import cn.supervision.compliance.ruleset.WorkbookRejected;
 import cn.supervision.compliance.ruleset.WorkbookTestCases;
+import cn.supervision.compliance.evaluation.EvaluationResult;
+import cn.supervision.compliance.evaluation.TestSheetCells;
 
 /**
  * The test cases of a {@code balanced-development} workbook, sheet {@code 测试用例}: under the heading row (first cell

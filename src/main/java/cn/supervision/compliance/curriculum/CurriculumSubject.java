@@ -1,4 +1,4 @@
-package cn.supervision.compliance.facts;
+package cn.supervision.compliance.curriculum;
 
 import java.math.BigDecimal;
 import java.util.List;

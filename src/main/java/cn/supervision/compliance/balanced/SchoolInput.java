@@ -1,4 +1,4 @@
-package cn.supervision.compliance.facts;
+package cn.supervision.compliance.balanced;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import cn.supervision.compliance.facts.SchoolType;
 
 /**
  * One school as submitted; the optional area and money figures are whole-school totals to be split over its sections.

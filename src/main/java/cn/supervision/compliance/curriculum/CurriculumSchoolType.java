@@ -1,4 +1,4 @@
-package cn.supervision.compliance.facts;
+package cn.supervision.compliance.curriculum;
 
 /** School types of the {@code curriculum} subject; the check rows name a type by its Chinese label. */
 public enum CurriculumSchoolType {

@@ -1,4 +1,4 @@
-package cn.supervision.compliance.facts;
+package cn.supervision.compliance.balanced;
 
 import java.math.BigDecimal;
 
@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import cn.supervision.compliance.facts.Stage;
 
 /**
  * One stage of a school as submitted: counts are never split; area and money may instead be given for the whole school.

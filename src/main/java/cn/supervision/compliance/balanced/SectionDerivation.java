@@ -1,4 +1,4 @@
-package cn.supervision.compliance.facts;
+package cn.supervision.compliance.balanced;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,6 +9,11 @@ import java.util.Set;
 import org.apache.commons.math3.fraction.BigFraction;
 
 import cn.supervision.compliance.statistics.Fractions;
+import cn.supervision.compliance.facts.IndicatorValue;
+import cn.supervision.compliance.facts.InputProblem;
+import cn.supervision.compliance.facts.InvalidInput;
+import cn.supervision.compliance.facts.SectionInScope;
+import cn.supervision.compliance.facts.Stage;
 
 /**
  * Raw figures → indicator values for every compulsory section of the schools in scope. A whole-school area or money

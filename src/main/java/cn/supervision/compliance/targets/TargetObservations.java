@@ -1,4 +1,4 @@
-package cn.supervision.compliance.facts;
+package cn.supervision.compliance.targets;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,6 +8,10 @@ import java.util.Set;
 import org.apache.commons.math3.fraction.BigFraction;
 
 import cn.supervision.compliance.statistics.Fractions;
+import cn.supervision.compliance.facts.InputProblem;
+import cn.supervision.compliance.facts.Observation;
+import cn.supervision.compliance.facts.Rates;
+import cn.supervision.compliance.facts.SpendingYear;
 
 /** A district's or a province's figures as the {@code district-targets} check rows read them. */
 public final class TargetObservations {
@@ -18,7 +22,6 @@ public final class TargetObservations {
             "smartCampusRate", "kindergartenFundingPerChild", "generalBudget", "perStudent", "teacherAveragePay",
             "associationActivities", "troupeSchoolPerformances", "bonusParity", "privateSchoolsEnrolWithPublic",
             "countyRecognised");
-
 
     private TargetObservations() {
     }

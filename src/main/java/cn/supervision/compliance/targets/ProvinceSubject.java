@@ -1,4 +1,4 @@
-package cn.supervision.compliance.facts;
+package cn.supervision.compliance.targets;
 
 import java.util.List;
 
