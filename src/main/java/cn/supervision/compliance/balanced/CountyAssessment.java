@@ -10,10 +10,14 @@ import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.SubjectEvaluator;
 import cn.supervision.compliance.evaluation.SubjectReader;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
+import cn.supervision.compliance.ruleset.DataItem;
 
 /** Evaluates a county under the {@code balanced-development} rule set (INDICATORS.md §1). */
 @Component
 public class CountyAssessment implements SubjectEvaluator<CountySubject, CountyOutcome> {
+
+    private static final String RULE_SET = "balanced-development";
+    private static final List<DataItem> DATA_ITEMS = DataItem.catalogue(RULE_SET);
 
     private final SubjectReader reader;
 
@@ -23,12 +27,12 @@ public class CountyAssessment implements SubjectEvaluator<CountySubject, CountyO
 
     @Override
     public String ruleSet() {
-        return "balanced-development";
+        return RULE_SET;
     }
 
     @Override
-    public List<String> dataItems() {
-        return CountyMeasures.DATA_ITEMS;
+    public List<DataItem> items() {
+        return DATA_ITEMS;
     }
 
     @Override

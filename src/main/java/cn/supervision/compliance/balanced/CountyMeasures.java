@@ -23,15 +23,6 @@ import cn.supervision.compliance.facts.Stage;
  */
 public final class CountyMeasures {
 
-    /** The data items (数据项) this derivation produces, by the names the class-A standards rows use. */
-    public static final List<String> DATA_ITEMS = List.of(
-            "生师比", "生均公用经费", "最大班额", "每间音乐专用教室对应班级数", "每间美术专用教室对应班级数", "音乐专用教室最小面积", "美术专用教室最小面积", "义务教育阶段在校生数",
-            "年度公用经费", "教师培训经费占公用经费比例", "专任教师持证上岗率", "特殊教育学校生均公用经费", "城乡四个统一", "教师与公务员平均工资之比", "乡村教师、班主任及校长补贴到位",
-            "绩效工资总量足额核定", "5年360学时培训完成率", "县级统筹分配编制和岗位", "编制动态调整", "交流轮岗教师比例", "骨干教师占交流轮岗教师比例", "就近划片入学比例",
-            "优质高中招生名额分配比例", "农村初中名额占比与毕业生占比之比", "随迁子女在公办及政府购买服务民办学校就读比例", "初中三年巩固率", "残疾儿童少年入学率", "相关科目学业水平最低等级",
-            "校际差异率", "社会认可度", "通过基本均衡认定的年数", "教育支出连续不减年数", "家庭经济困难寄宿生生活补助",
-            "家庭经济困难非寄宿生生活补助");
-
     private static final BigFraction HUNDRED = Fractions.of(100);
     private static final String COUNTY = "县域";
 

@@ -13,10 +13,14 @@ import cn.supervision.compliance.evaluation.SubjectReader;
 import cn.supervision.compliance.evaluation.targets.CheckRowEvaluator;
 import cn.supervision.compliance.evaluation.targets.CheckSubject;
 import cn.supervision.compliance.evaluation.targets.Reach;
+import cn.supervision.compliance.ruleset.DataItem;
 
 /** Evaluates a school under the {@code curriculum} rule set (INDICATORS.md §2, C01–C14). */
 @Component
 public class CurriculumAssessment extends CheckRowEvaluator {
+
+    private static final String RULE_SET = "curriculum";
+    private static final List<DataItem> DATA_ITEMS = DataItem.catalogue(RULE_SET);
 
     /** The level the rows of the curriculum tables name in their 评估对象 column. */
     private static final String LEVEL = "school";
@@ -29,12 +33,12 @@ public class CurriculumAssessment extends CheckRowEvaluator {
 
     @Override
     public String ruleSet() {
-        return "curriculum";
+        return RULE_SET;
     }
 
     @Override
-    public List<String> dataItems() {
-        return CurriculumObservations.DATA_ITEMS;
+    public List<DataItem> items() {
+        return DATA_ITEMS;
     }
 
     @Override

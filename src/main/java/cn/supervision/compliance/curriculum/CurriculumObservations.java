@@ -15,14 +15,6 @@ import cn.supervision.compliance.facts.Rates;
 /** A school's figures as the {@code curriculum} check rows read them, after the checks no annotation can express. */
 public final class CurriculumObservations {
 
-    /** The data items (数据项) a check row may read: the figures of a school request, by their field names. */
-    public static final List<String> DATA_ITEMS = List.of(
-            "aestheticShare", "aestheticPeriods", "seniorAestheticClassHours", "pePeriods", "dailyActivityMinutes",
-            "outsideActivityMinutes",
-            "labourPeriods", "labourWeeksPerYear", "vocationalLabourClassHours", "subjectPracticeShare",
-            "practicePeriods", "homeworkMinutes", "examsPerTerm", "homeVisitCoverage", "sportsSkillShare",
-            "artSkillShare", "operaWatchedShare", "dramaWatchedShare", "fitnessGoodRate", "obesityRate", "myopiaRate");
-
     private CurriculumObservations() {
     }
 

@@ -11,6 +11,7 @@ import cn.supervision.compliance.evaluation.SubjectReader;
 import cn.supervision.compliance.evaluation.targets.CheckRowEvaluator;
 import cn.supervision.compliance.evaluation.targets.CheckSubject;
 import cn.supervision.compliance.evaluation.targets.Reach;
+import cn.supervision.compliance.ruleset.DataItem;
 
 /**
  * Evaluates a district (D01–D07, and a jurisdiction's own rows such as Daxing's D09) or a province (D08) under the
@@ -18,6 +19,9 @@ import cn.supervision.compliance.evaluation.targets.Reach;
  */
 @Component
 public class DistrictTargetsAssessment extends CheckRowEvaluator {
+
+    private static final String RULE_SET = "district-targets";
+    private static final List<DataItem> DATA_ITEMS = DataItem.catalogue(RULE_SET);
 
     /** The levels the rows of the district-target tables name in their 评估对象 column. */
     private static final String DISTRICT = "district";
@@ -31,12 +35,12 @@ public class DistrictTargetsAssessment extends CheckRowEvaluator {
 
     @Override
     public String ruleSet() {
-        return "district-targets";
+        return RULE_SET;
     }
 
     @Override
-    public List<String> dataItems() {
-        return TargetObservations.DATA_ITEMS;
+    public List<DataItem> items() {
+        return DATA_ITEMS;
     }
 
     @Override

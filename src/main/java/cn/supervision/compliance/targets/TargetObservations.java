@@ -16,13 +16,6 @@ import cn.supervision.compliance.facts.SpendingYear;
 /** A district's or a province's figures as the {@code district-targets} check rows read them. */
 public final class TargetObservations {
 
-    /** The data items (数据项) a check row may read: the figures of a district or province request. */
-    public static final List<String> DATA_ITEMS = List.of(
-            "inclusiveKindergartenCoverage", "publicKindergartenShare", "fifteenYearSpecialEducationSchools",
-            "smartCampusRate", "kindergartenFundingPerChild", "generalBudget", "perStudent", "teacherAveragePay",
-            "associationActivities", "troupeSchoolPerformances", "bonusParity", "privateSchoolsEnrolWithPublic",
-            "countyRecognised");
-
     private TargetObservations() {
     }
 
