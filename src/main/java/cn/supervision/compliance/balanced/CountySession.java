@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import cn.supervision.compliance.facts.Assessment;
 import cn.supervision.compliance.balanced.CountyMeasures;
 import cn.supervision.compliance.balanced.CountySubject;
-import cn.supervision.compliance.facts.DerivedFactsReady;
 import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.balanced.SchoolInput;
 import cn.supervision.compliance.facts.SchoolProfile;
@@ -37,11 +36,16 @@ import cn.supervision.compliance.evaluation.VetoItem;
 
 /**
  * One Drools session over one county, in three steps. First the jurisdiction tree's rows, from which the requested
- * jurisdiction's chain goes in. Then the assessment and the school profiles: the parameter rows of the chain (school rule, split weights, catalogue, maxima, bands, veto items) and the scope rows fire. Then
- * the facts derived with those parameters: check rows, the school rule, CVs, indicator verdicts, grade, decision and
- * remediation rows fire.
+ * jurisdiction's chain goes in. Then the assessment and the school profiles: the parameter rows of the chain (school
+ * rule, split weights, catalogue, maxima, bands, veto items) and the scope rows fire. Then the facts derived with those
+ * parameters: the check rows fire, then each phase of the DRL in turn (the chain's class-A standards, the school rule
+ * and CVs, indicator verdicts, grade, decision), each followed by the rows its facts activate (CV limits, remediation).
  */
 final class CountySession {
+
+    /** The agenda groups of the DRL (rules/balanced-development), in the order they run on the derived facts. */
+    private static final List<String> PHASES = List.of("standards", "school-rule-and-cv", "indicator-verdicts", "grade",
+            "decision");
 
     private CountySession() {
     }
@@ -70,8 +74,8 @@ final class CountySession {
             session.insertAll(CountyMeasures.derive(county));
             session.insertAll(inputs.scores());
             session.insertAll(inputs.vetoFlags());
-            session.insert(new DerivedFactsReady());
             session.fire();
+            PHASES.forEach(session::fire);
             return new CountyOutcome(session.chain(), exclusions, session.facts(Finding.class),
                     session.facts(SectionVerdict.class), session.facts(VariationCheck.class),
                     session.facts(Remedy.class), session.facts(IndicatorVerdict.class),

@@ -53,6 +53,14 @@ public final class RuleSession implements AutoCloseable {
         session.fireAllRules();
     }
 
+    /**
+     * Fires one phase: the rules of that agenda group, then the rows of the main group that its facts activated.
+     */
+    public void fire(String agendaGroup) {
+        session.getAgenda().getAgendaGroup(agendaGroup).setFocus();
+        session.fireAllRules();
+    }
+
     public <T> List<T> facts(Class<T> type) {
         return session.getObjects(new ClassObjectFilter(type)).stream().map(type::cast).toList();
     }
