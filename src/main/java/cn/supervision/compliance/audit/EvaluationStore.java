@@ -166,13 +166,7 @@ public class EvaluationStore implements EvaluationLog {
     }
 
     private static String subjectName(EvaluationResult.Subject subject) {
-        for (String name : new String[] {subject.countyName(), subject.schoolName(), subject.districtName(),
-                subject.provinceName()}) {
-            if (name != null) {
-                return name;
-            }
-        }
-        return null;
+        return subject.name();
     }
 
     /** A stored evaluation as it was submitted and answered. */

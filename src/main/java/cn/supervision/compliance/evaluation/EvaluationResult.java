@@ -3,16 +3,27 @@ package cn.supervision.compliance.evaluation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Stream;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 import cn.supervision.compliance.facts.Stage;
 import cn.supervision.compliance.ruleset.RuleOrigin;
 
-/** The result of one evaluation, as returned to integrators and stored in the audit trail (API.md, "The result"). */
+/**
+ * The result of one evaluation, as returned to integrators and stored in the audit trail (API.md, "The result"): a
+ * common envelope and the body of the subject's kind. The JSON is one shape for every rule set, the fields of API.md in
+ * their order: a body of checks shows no decision, grade or assessment ({@code null}) and no sections, exclusions or
+ * variation ({@code []}), as before bodies were typed.
+ */
+@JsonPropertyOrder({"id", "ruleSet", "jurisdiction", "jurisdictionChain", "ruleSetVersion", "subject", "passed",
+        "decision", "grade", "evaluatedAt", "summary", "checks", "assessment", "sections", "excluded", "variation",
+        "firedRules", "hints"})
 public record EvaluationResult(
         String id,
         String ruleSet,
@@ -21,21 +32,98 @@ public record EvaluationResult(
         String ruleSetVersion,
         Subject subject,
         boolean passed,
-        DecisionResult decision,
-        String grade,
         Instant evaluatedAt,
         Summary summary,
-        List<CheckResult> checks,
-        AssessmentResult assessment,
-        List<SectionResult> sections,
-        List<ExcludedSchool> excluded,
-        List<VariationResult> variation,
         List<RuleOrigin> firedRules,
-        List<Hint> hints) {
+        List<Hint> hints,
+        @JsonIgnore Body body) {
+
+    /**
+     * Reads a result as written (a response, or the audit trail's JSON): the subject's kind decides the body, a county
+     * being assessed with sections, CVs and a decision, a school, district or province with a list of checks.
+     */
+    @JsonCreator
+    static EvaluationResult read(@JsonProperty("id") String id, @JsonProperty("ruleSet") String ruleSet,
+                                 @JsonProperty("jurisdiction") String jurisdiction,
+                                 @JsonProperty("jurisdictionChain") List<String> jurisdictionChain,
+                                 @JsonProperty("ruleSetVersion") String ruleSetVersion,
+                                 @JsonProperty("subject") Subject subject, @JsonProperty("passed") boolean passed,
+                                 @JsonProperty("decision") DecisionResult decision,
+                                 @JsonProperty("grade") String grade,
+                                 @JsonProperty("evaluatedAt") Instant evaluatedAt,
+                                 @JsonProperty("summary") Summary summary,
+                                 @JsonProperty("checks") List<CheckResult> checks,
+                                 @JsonProperty("assessment") AssessmentResult assessment,
+                                 @JsonProperty("sections") List<SectionResult> sections,
+                                 @JsonProperty("excluded") List<ExcludedSchool> excluded,
+                                 @JsonProperty("variation") List<VariationResult> variation,
+                                 @JsonProperty("firedRules") List<RuleOrigin> firedRules,
+                                 @JsonProperty("hints") List<Hint> hints) {
+        Body body = subject instanceof Subject.County
+                ? new CountyBody(decision, grade, checks, assessment, sections, excluded, variation)
+                : new ChecksBody(checks);
+        return new EvaluationResult(id, ruleSet, jurisdiction, jurisdictionChain, ruleSetVersion, subject, passed,
+                evaluatedAt, summary, firedRules, hints, body);
+    }
 
     public EvaluationResult withId(String newId) {
-        return new EvaluationResult(newId, ruleSet, jurisdiction, jurisdictionChain, ruleSetVersion, subject, passed, decision, grade,
-                evaluatedAt, summary, checks, assessment, sections, excluded, variation, firedRules, hints);
+        return new EvaluationResult(newId, ruleSet, jurisdiction, jurisdictionChain, ruleSetVersion, subject, passed,
+                evaluatedAt, summary, firedRules, hints, body);
+    }
+
+    /** What a rule set found, by the kind of its subject. */
+    public sealed interface Body permits CountyBody, ChecksBody {
+
+        /** The indicators or checks, in the order of the rule set's workbook. */
+        List<CheckResult> checks();
+    }
+
+    /**
+     * A county ({@code balanced-development}): the recognition decision and class-B grade, the 36 indicators as
+     * checks with every figure checked, and resource allocation by school section with the CV per stage.
+     */
+    public record CountyBody(DecisionResult decision, String grade, List<CheckResult> checks,
+                             AssessmentResult assessment, List<SectionResult> sections, List<ExcludedSchool> excluded,
+                             List<VariationResult> variation) implements Body {
+    }
+
+    /** A school, district or province ({@code curriculum}, {@code district-targets}): one check per row that applies. */
+    public record ChecksBody(List<CheckResult> checks) implements Body {
+    }
+
+    @JsonProperty("decision")
+    public DecisionResult decision() {
+        return body instanceof CountyBody county ? county.decision() : null;
+    }
+
+    @JsonProperty("grade")
+    public String grade() {
+        return body instanceof CountyBody county ? county.grade() : null;
+    }
+
+    @JsonProperty("checks")
+    public List<CheckResult> checks() {
+        return body.checks();
+    }
+
+    @JsonProperty("assessment")
+    public AssessmentResult assessment() {
+        return body instanceof CountyBody county ? county.assessment() : null;
+    }
+
+    @JsonProperty("sections")
+    public List<SectionResult> sections() {
+        return body instanceof CountyBody county ? county.sections() : List.of();
+    }
+
+    @JsonProperty("excluded")
+    public List<ExcludedSchool> excluded() {
+        return body instanceof CountyBody county ? county.excluded() : List.of();
+    }
+
+    @JsonProperty("variation")
+    public List<VariationResult> variation() {
+        return body instanceof CountyBody county ? county.variation() : List.of();
     }
 
     /** The recognition decision: {@code RECOGNISED} (认定), {@code NOT_RECOGNISED} or {@code INCOMPLETE}, with reasons in order of importance. */
@@ -50,36 +138,54 @@ public record EvaluationResult(
     public record VetoResult(String code, String name, String source, RuleOrigin rule) {
     }
 
-    /**
-     * What was evaluated: a county ({@code countyCode}), a school ({@code schoolId}), a district or a province, in a
-     * year. Only the fields of the subject's kind are present.
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Subject(String countyCode, String countyName, String schoolId, String schoolName,
-                          String districtCode, String districtName, String provinceCode, String provinceName,
-                          int year) {
+    /** What was evaluated, in a year: a county, a school, a district or a province, with only its own fields. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.DEDUCTION)
+    @JsonSubTypes({@JsonSubTypes.Type(Subject.County.class), @JsonSubTypes.Type(Subject.School.class),
+            @JsonSubTypes.Type(Subject.District.class), @JsonSubTypes.Type(Subject.Province.class)})
+    public sealed interface Subject {
 
-        public static Subject county(String code, String name, int year) {
-            return new Subject(code, name, null, null, null, null, null, null, year);
+        /** The identifying code of whichever kind of subject this is (its {@code countyCode}, {@code schoolId}…). */
+        String code();
+
+        /** Its name as the request gave it, or {@code null}. */
+        String name();
+
+        int year();
+
+        static Subject county(String code, String name, int year) {
+            return new County(code, name, year);
         }
 
-        public static Subject school(String id, String name, int year) {
-            return new Subject(null, null, id, name, null, null, null, null, year);
+        static Subject school(String id, String name, int year) {
+            return new School(id, name, year);
         }
 
-        public static Subject district(String code, String name, int year) {
-            return new Subject(null, null, null, null, code, name, null, null, year);
+        static Subject district(String code, String name, int year) {
+            return new District(code, name, year);
         }
 
-        public static Subject province(String code, String name, int year) {
-            return new Subject(null, null, null, null, null, null, code, name, year);
+        static Subject province(String code, String name, int year) {
+            return new Province(code, name, year);
         }
 
-        /** The identifying code of whichever kind of subject this is. */
-        @JsonIgnore
-        public String code() {
-            return Stream.of(countyCode, schoolId, districtCode, provinceCode).filter(Objects::nonNull).findFirst()
-                    .orElse("");
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        record County(@JsonProperty("countyCode") String code, @JsonProperty("countyName") String name, int year)
+                implements Subject {
+        }
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        record School(@JsonProperty("schoolId") String code, @JsonProperty("schoolName") String name, int year)
+                implements Subject {
+        }
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        record District(@JsonProperty("districtCode") String code, @JsonProperty("districtName") String name,
+                        int year) implements Subject {
+        }
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        record Province(@JsonProperty("provinceCode") String code, @JsonProperty("provinceName") String name,
+                        int year) implements Subject {
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
+import cn.supervision.compliance.ruleset.DataItemCatalogue;
 import cn.supervision.compliance.ruleset.RuleSets;
 
 /** Runs an evaluation on the active rule base of its rule set and records it. */
@@ -19,12 +20,12 @@ public class Evaluations {
     private static final String RULE_SET = "ruleSet";
 
     private final RuleSets ruleSets;
-    private final Map<String, SubjectEvaluator> evaluators;
+    private final Map<String, SubjectEvaluator<?, ?>> evaluators;
     private final EvaluationLog store;
 
-    Evaluations(RuleSets ruleSets, List<SubjectEvaluator> evaluators, EvaluationLog store) {
+    Evaluations(RuleSets ruleSets, List<SubjectEvaluator<?, ?>> evaluators, EvaluationLog store) {
         this.ruleSets = ruleSets;
-        this.evaluators = evaluators.stream().collect(Collectors.toMap(SubjectEvaluator::ruleSet, Function.identity()));
+        this.evaluators = evaluators.stream().collect(Collectors.toMap(DataItemCatalogue::ruleSet, Function.identity()));
         this.store = store;
     }
 
@@ -41,7 +42,7 @@ public class Evaluations {
         return evaluator(request).evaluate(rules, request.jurisdictionOrDefault(), request.subject());
     }
 
-    private SubjectEvaluator evaluator(EvaluationRequest request) {
+    private SubjectEvaluator<?, ?> evaluator(EvaluationRequest request) {
         ruleSets.active(request.ruleSet(), RULE_SET);
         return evaluators.get(request.ruleSet());
     }

@@ -42,7 +42,7 @@ import cn.supervision.compliance.ruleset.WorkbookTestCases;
  * of several check rows comes to 未达标 if one fails, else 未评估 if one is not assessed, else 达标 if one passed, else
  * 尚未生效, else 不适用. The request is evaluated exactly as one sent to the API would be.
  */
-final class FieldTestCases implements WorkbookTestCases {
+public abstract class FieldTestCases implements WorkbookTestCases {
 
     private static final String JURISDICTION = "管辖区域";
     private static final String FIELD = "请求字段";
@@ -56,10 +56,10 @@ final class FieldTestCases implements WorkbookTestCases {
     private static final List<Verdict> INDICATOR_ORDER = List.of(Verdict.FAILED, Verdict.NOT_ASSESSED, Verdict.PASSED,
             Verdict.NOT_YET_IN_FORCE, Verdict.NOT_APPLICABLE);
 
-    private final SubjectEvaluator evaluator;
+    private final SubjectEvaluator<?, ?> evaluator;
     private final ObjectMapper mapper;
 
-    FieldTestCases(SubjectEvaluator evaluator, ObjectMapper mapper) {
+    protected FieldTestCases(SubjectEvaluator<?, ?> evaluator, ObjectMapper mapper) {
         this.evaluator = evaluator;
         this.mapper = mapper;
     }

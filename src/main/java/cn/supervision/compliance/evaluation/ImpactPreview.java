@@ -70,7 +70,7 @@ public class ImpactPreview {
                 if (!Objects.equals(a, b)) {
                     changed.add(before.id());
                     changes.add(new VerdictChange(before.id(), before.ruleSetVersion(), before.subject().code(),
-                            before.subject().countyName(), place.school(), place.stage(), place.indicator(), a, b));
+                            before.subject().name(), place.school(), place.stage(), place.indicator(), a, b));
                 }
             }
         }

@@ -3,7 +3,7 @@ package cn.supervision.compliance.evaluation;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 
 /** A rule set whose indicators can be listed from its compiled rows. */
-interface IndicatorListing {
+public interface IndicatorListing {
 
     String ruleSet();
 

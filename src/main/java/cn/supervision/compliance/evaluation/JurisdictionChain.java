@@ -18,7 +18,7 @@ import cn.supervision.compliance.ruleset.CompiledRuleSet;
  * The requested jurisdiction and its ancestors in the rule set's jurisdiction tree (INDICATORS.md §3.1). A subject
  * in X is judged by the rows of X and of each ancestor of X, never by a sibling's.
  */
-record JurisdictionChain(List<String> rootFirst) {
+public record JurisdictionChain(List<String> rootFirst) {
 
     /** The chain of {@code requested}; a 400 listing the known nodes, in sheet order, when the tree has no such node. */
     static JurisdictionChain of(CompiledRuleSet rules, String requested, List<KnownJurisdiction> tree) {
@@ -45,7 +45,7 @@ record JurisdictionChain(List<String> rootFirst) {
     }
 
     /** One fact per node, the requested one at depth 0. */
-    List<JurisdictionLink> links() {
+    public List<JurisdictionLink> links() {
         List<JurisdictionLink> links = new ArrayList<>();
         for (int i = 0; i < rootFirst.size(); i++) {
             links.add(new JurisdictionLink(rootFirst.get(i), rootFirst.size() - 1 - i));

@@ -26,16 +26,16 @@ import cn.supervision.compliance.ruleset.WorkbookFormat;
 import cn.supervision.compliance.ruleset.WorkbookRejected;
 
 /** Reading the cells of a workbook's 测试用例 sheet; a cell that cannot be read is a {@link BadCell} naming it. */
-final class TestSheetCells {
+public final class TestSheetCells {
 
-    static final String SHEET = "测试用例";
-    static final String CASE = "用例";
+    public static final String SHEET = "测试用例";
+    public static final String CASE = "用例";
 
     private TestSheetCells() {
     }
 
     /** A cell of the test sheet that cannot be read. */
-    static final class BadCell extends RuntimeException {
+    public static final class BadCell extends RuntimeException {
         private final String cell;
 
         BadCell(String cell, String reason) {
@@ -43,13 +43,13 @@ final class TestSheetCells {
             this.cell = cell;
         }
 
-        String cell() {
+        public String cell() {
             return cell;
         }
     }
 
     /** The results of the 测试用例 sheet of every workbook that has one. */
-    static List<TestCaseResult> run(List<RuleSetFile> files, BiFunction<String, Sheet, List<TestCaseResult>> sheet) {
+    public static List<TestCaseResult> run(List<RuleSetFile> files, BiFunction<String, Sheet, List<TestCaseResult>> sheet) {
         List<TestCaseResult> results = new ArrayList<>();
         for (RuleSetFile file : files) {
             if (file.kind() != RuleSetFile.Kind.WORKBOOK) {
@@ -71,7 +71,7 @@ final class TestSheetCells {
      * Runs one case: evaluates it, lets {@code compare} add what differs from the expectations, and names the case's
      * rows, from column A of its first row to {@code lastColumn} of its last.
      */
-    static TestCaseResult outcome(String file, String name, int firstRow, int lastRow, int lastColumn,
+    public static TestCaseResult outcome(String file, String name, int firstRow, int lastRow, int lastColumn,
                                   Supplier<EvaluationResult> evaluation,
                                   BiConsumer<EvaluationResult, List<String>> compare) {
         List<String> failures = new ArrayList<>();
@@ -85,7 +85,7 @@ final class TestSheetCells {
         return new TestCaseResult(file, SHEET, name, range, failures.isEmpty(), failures);
     }
 
-    static Map<String, Integer> headings(Row row) {
+    public static Map<String, Integer> headings(Row row) {
         Map<String, Integer> columns = new LinkedHashMap<>();
         for (Cell cell : row) {
             columns.put(text(cell), cell.getColumnIndex());
@@ -93,7 +93,7 @@ final class TestSheetCells {
         return columns;
     }
 
-    static String required(Row row, int column) {
+    public static String required(Row row, int column) {
         String value = optional(row, column);
         if (value == null) {
             throw bad(row, column, "is empty; every test row needs it");
@@ -101,12 +101,12 @@ final class TestSheetCells {
         return value;
     }
 
-    static String optional(Row row, int column) {
+    public static String optional(Row row, int column) {
         String value = Normalizer.normalize(text(row.getCell(column)), Normalizer.Form.NFKC).strip();
         return value.isEmpty() ? null : value;
     }
 
-    static BigDecimal number(Row row, int column) {
+    public static BigDecimal number(Row row, int column) {
         String value = optional(row, column);
         try {
             return Quantities.bounded(Quantities.parse(value, value));
@@ -115,7 +115,7 @@ final class TestSheetCells {
         }
     }
 
-    static int whole(Row row, int column) {
+    public static int whole(Row row, int column) {
         String value = required(row, column);
         try {
             return Quantities.parseWhole(value, value);
@@ -124,11 +124,11 @@ final class TestSheetCells {
         }
     }
 
-    static BadCell bad(Row row, int column, String reason) {
+    public static BadCell bad(Row row, int column, String reason) {
         return new BadCell(new CellReference(row.getRowNum(), column).formatAsString(), reason);
     }
 
-    static String text(Cell cell) {
+    public static String text(Cell cell) {
         if (cell == null) {
             return "";
         }

@@ -7,22 +7,22 @@ import org.apache.commons.math3.fraction.BigFraction;
 import cn.supervision.compliance.statistics.Fractions;
 
 /** Exact conversions of submitted figures: rates come as percentages (0–100) and are compared as fractions. */
-final class Rates {
+public final class Rates {
 
     private static final BigFraction HUNDRED = Fractions.of(100);
 
     private Rates() {
     }
 
-    static BigFraction percent(BigDecimal rate) {
+    public static BigFraction percent(BigDecimal rate) {
         return rate == null ? null : Fractions.of(rate).divide(HUNDRED);
     }
 
-    static BigFraction exact(BigDecimal figure) {
+    public static BigFraction exact(BigDecimal figure) {
         return figure == null ? null : Fractions.of(figure);
     }
 
-    static BigFraction exact(Integer figure) {
+    public static BigFraction exact(Integer figure) {
         return figure == null ? null : Fractions.of(figure);
     }
 }

@@ -9,9 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.util.WorkbookUtil;
@@ -50,7 +48,7 @@ public class EvaluationReport {
     public void write(StoredEvaluation stored, Trace trace, OutputStream out) throws IOException {
         EvaluationResult result = stored.result();
         EvaluationResult.Subject subject = result.subject();
-        PrintLayout layout = PrintLayout.of(TITLE, subjectName(subject), subject.code(), subject.year(),
+        PrintLayout layout = PrintLayout.of(TITLE, subject.name(), subject.code(), subject.year(),
                 result.ruleSet(), result.ruleSetVersion());
         SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
         try {
@@ -84,11 +82,6 @@ public class EvaluationReport {
     private record Styles(CellStyle header, CellStyle wrap) {
     }
 
-    private static String subjectName(EvaluationResult.Subject subject) {
-        return Stream.of(subject.countyName(), subject.schoolName(), subject.districtName(), subject.provinceName())
-                .filter(Objects::nonNull).findFirst().orElse(null);
-    }
-
     /** Labels beside their values, then the reasons: printed on one page (the full list is in 全部检查). */
     private static void summary(SheetWriter sheet, StoredEvaluation stored, Trace trace, Styles styles) {
         EvaluationResult result = stored.result();
@@ -100,7 +93,7 @@ public class EvaluationReport {
         sheet.row("规则集版本", result.ruleSetVersion());
         sheet.row("管辖范围", result.jurisdiction());
         sheet.row("评估对象代码", result.subject().code());
-        sheet.row("评估对象名称", subjectName(result.subject()));
+        sheet.row("评估对象名称", result.subject().name());
         sheet.row("年度", result.subject().year());
         sheet.row("评估时间", TIME.format(result.evaluatedAt()));
         sheet.row("提交人", stored.submittedBy());

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The data items (数据项) a rule set's derivation produces from a request: the closed list a workbook row may name in
  * a {@code 数据项} column. A row naming anything else is refused at upload, naming its cell, instead of never matching
- * at run time. Each rule-set module provides its own.
+ * at run time. Each rule-set module provides its own, from its {@link DataItem#catalogue(String) catalogue}.
  */
 public interface DataItemCatalogue {
 
@@ -14,5 +14,11 @@ public interface DataItemCatalogue {
 
     String ruleSet();
 
-    List<String> dataItems();
+    /** Every data item with its Chinese name, type, unit and request fields, in catalogue order. */
+    List<DataItem> items();
+
+    /** The names a 数据项 cell may hold. */
+    default List<String> dataItems() {
+        return items().stream().map(DataItem::name).toList();
+    }
 }

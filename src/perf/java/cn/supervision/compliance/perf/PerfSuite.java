@@ -41,9 +41,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.supervision.compliance.ComplianceApplication;
-import cn.supervision.compliance.evaluation.EngineProbe;
+import cn.supervision.compliance.balanced.EngineProbe;
 import cn.supervision.compliance.evaluation.EvaluationResult;
-import cn.supervision.compliance.facts.CountySubject;
+import cn.supervision.compliance.balanced.CountySubject;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.ruleset.RuleSetBuilder;
 import cn.supervision.compliance.ruleset.ShippedRuleSets;

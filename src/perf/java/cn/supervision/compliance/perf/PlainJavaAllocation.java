@@ -10,11 +10,11 @@ import java.util.Set;
 
 import org.apache.commons.math3.fraction.BigFraction;
 
-import cn.supervision.compliance.facts.CountySubject;
+import cn.supervision.compliance.balanced.CountySubject;
 import cn.supervision.compliance.facts.IndicatorValue;
-import cn.supervision.compliance.facts.SchoolInput;
+import cn.supervision.compliance.balanced.SchoolInput;
 import cn.supervision.compliance.facts.SchoolType;
-import cn.supervision.compliance.facts.SectionDerivation;
+import cn.supervision.compliance.balanced.SectionDerivation;
 import cn.supervision.compliance.facts.SectionInScope;
 import cn.supervision.compliance.facts.Stage;
 import cn.supervision.compliance.statistics.Fractions;

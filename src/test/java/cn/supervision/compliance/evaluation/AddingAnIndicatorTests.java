@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.supervision.compliance.evaluation.EvaluationResult.CheckResult;
 import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
-import cn.supervision.compliance.facts.CountySubject;
+import cn.supervision.compliance.balanced.CountySubject;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.ruleset.ShippedRuleSets;
 import cn.supervision.compliance.ruleset.WorkbookRejected;

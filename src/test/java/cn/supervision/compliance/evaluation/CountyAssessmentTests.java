@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.supervision.compliance.evaluation.EvaluationResult.CheckResult;
 import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
-import cn.supervision.compliance.facts.CountySubject;
+import cn.supervision.compliance.balanced.CountySubject;
 import cn.supervision.compliance.ruleset.ShippedRuleSets;
 
 /** The full 36-indicator assessment of the shipped sample county and its variants, on the shipped rule set. */

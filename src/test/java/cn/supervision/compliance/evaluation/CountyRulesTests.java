@@ -18,19 +18,21 @@ import org.junit.jupiter.api.Test;
 import cn.supervision.compliance.evaluation.EvaluationResult.IndicatorResult;
 import cn.supervision.compliance.evaluation.EvaluationResult.SectionResult;
 import cn.supervision.compliance.evaluation.EvaluationResult.VariationResult;
-import cn.supervision.compliance.facts.CountySubject;
-import cn.supervision.compliance.facts.SchoolInput;
-import cn.supervision.compliance.facts.SectionInput;
+import cn.supervision.compliance.balanced.CountySubject;
+import cn.supervision.compliance.balanced.SchoolInput;
+import cn.supervision.compliance.balanced.SectionInput;
 import cn.supervision.compliance.facts.SchoolType;
 import cn.supervision.compliance.facts.Stage;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.ruleset.ShippedRuleSets;
+import cn.supervision.compliance.balanced.CountyAssessment;
 
 /** The resource-allocation rules as shipped (decision-tables/ and rules/), run on the real Drools engine. */
 class CountyRulesTests {
 
     static EvaluationResult evaluate(CompiledRuleSet rules, String jurisdiction, CountySubject county) {
-        return CountyResultAssembler.assemble(rules, jurisdiction, county, CountySession.run(rules, jurisdiction, county));
+        CountyAssessment assessment = new CountyAssessment(TargetChecks.READER);
+        return assessment.assemble(rules, jurisdiction, county, assessment.session(rules, jurisdiction, county));
     }
 
     static EvaluationResult evaluate(CountySubject county) {

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import cn.supervision.compliance.evaluation.EvaluationResult.CheckResult;
 import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
 import cn.supervision.compliance.ruleset.ShippedRuleSets;
+import cn.supervision.compliance.curriculum.CurriculumAssessment;
 
 /** The curriculum rule set (C01–C13) built from the shipped workbook, on the shipped sample school and variants of it. */
 class CurriculumRulesTests {
@@ -69,7 +70,7 @@ class CurriculumRulesTests {
         EvaluationResult result = evaluate(sampleSubject("school-curriculum.json"), "daxing");
 
         assertThat(result.passed()).isFalse();
-        assertThat(result.subject().schoolId()).isEqualTo("DX-JY-001");
+        assertThat(result.subject()).isEqualTo(EvaluationResult.Subject.school("DX-JY-001", "大兴区第一九年一贯制学校", 2026));
         assertThat(result.checks()).extracting(CheckResult::code).containsSubsequence("C01", "C02", "C13")
                 .contains("C03", "C04", "C05", "C06", "C07", "C08", "C09", "C10", "C11", "C12");
         assertThat(result.checks()).filteredOn(c -> c.verdict() == Verdict.FAILED)

@@ -24,6 +24,7 @@ import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
 import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.ruleset.ShippedRuleSets;
+import cn.supervision.compliance.targets.DistrictTargetsAssessment;
 
 /** The district-targets rule set (D01–D09) built from the shipped workbook, on the shipped samples and variants. */
 class DistrictTargetsRulesTests {
@@ -87,7 +88,7 @@ class DistrictTargetsRulesTests {
         EvaluationResult result = evaluate(sampleSubject("district-daxing.json"));
 
         assertThat(result.passed()).isFalse();
-        assertThat(result.subject().districtCode()).isEqualTo("110115");
+        assertThat(result.subject()).isInstanceOf(EvaluationResult.Subject.District.class).extracting(EvaluationResult.Subject::code).isEqualTo("110115");
         assertThat(result.checks()).extracting(CheckResult::code)
                 .containsExactly("D01", "D02", "D03", "D04", "D05", "D05", "D06", "D06", "D07", "D09", "D09");
         assertThat(verdict(result, "D01", null)).isEqualTo(Verdict.PASSED);
@@ -295,7 +296,7 @@ class DistrictTargetsRulesTests {
     @Test
     void theSampleProvinceReachesThirtyPercentOfCountiesRecognised() {
         EvaluationResult result = evaluate(sampleSubject("province-zhejiang.json"), "zhejiang");
-        assertThat(result.subject().provinceCode()).isEqualTo("330000");
+        assertThat(result.subject()).isInstanceOf(EvaluationResult.Subject.Province.class).extracting(EvaluationResult.Subject::code).isEqualTo("330000");
         assertThat(result.checks()).extracting(CheckResult::code).containsExactly("D08");
         CheckResult share = check(result, "D08", null);
         assertThat(share.verdict()).isEqualTo(Verdict.PASSED);

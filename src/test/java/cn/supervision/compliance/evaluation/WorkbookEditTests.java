@@ -20,7 +20,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import cn.supervision.compliance.facts.CountySubject;
+import cn.supervision.compliance.balanced.CountySubject;
 import cn.supervision.compliance.facts.SchoolType;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.ruleset.ShippedRuleSets;

@@ -2,6 +2,9 @@ package cn.supervision.compliance.facts;
 
 import java.math.BigDecimal;
 import java.util.List;
+import cn.supervision.compliance.balanced.CountySubject;
+import cn.supervision.compliance.balanced.SchoolInput;
+import cn.supervision.compliance.balanced.SectionInput;
 
 /** Test data: counties built in code, with sections whose figures sit exactly at the national thresholds. */
 public final class Counties {

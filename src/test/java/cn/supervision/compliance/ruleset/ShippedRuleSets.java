@@ -5,9 +5,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.supervision.compliance.facts.CountyMeasures;
-import cn.supervision.compliance.facts.CurriculumObservations;
-import cn.supervision.compliance.facts.TargetObservations;
 
 /** Builds rule bases from the workbooks and DRL shipped in the repository (or a copy of them), as the service does. */
 public final class ShippedRuleSets {
@@ -58,11 +55,14 @@ public final class ShippedRuleSets {
     /** The approved templates with the data items of the shipped rule-set modules, as the application has them. */
     public static ApprovedTemplates templates() {
         return new ApprovedTemplates(new ObjectMapper(), List.of(
-                new DataItems("balanced-development", CountyMeasures.DATA_ITEMS),
-                new DataItems("curriculum", CurriculumObservations.DATA_ITEMS),
-                new DataItems("district-targets", TargetObservations.DATA_ITEMS)));
+                new DataItems("balanced-development"), new DataItems("curriculum"), new DataItems("district-targets")));
     }
 
-    private record DataItems(String ruleSet, List<String> dataItems) implements DataItemCatalogue {
+    private record DataItems(String ruleSet) implements DataItemCatalogue {
+
+        @Override
+        public List<DataItem> items() {
+            return DataItem.catalogue(ruleSet);
+        }
     }
 }

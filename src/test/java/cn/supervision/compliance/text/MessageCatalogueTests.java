@@ -26,13 +26,13 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import cn.supervision.compliance.balanced.CountySubject;
+import cn.supervision.compliance.curriculum.CurriculumSubject;
 import cn.supervision.compliance.evaluation.EvaluationRequest;
-import cn.supervision.compliance.facts.CountySubject;
-import cn.supervision.compliance.facts.CurriculumSubject;
-import cn.supervision.compliance.facts.DistrictSubject;
-import cn.supervision.compliance.facts.ProvinceSubject;
 import cn.supervision.compliance.facts.SchoolType;
 import cn.supervision.compliance.facts.Stage;
+import cn.supervision.compliance.targets.DistrictSubject;
+import cn.supervision.compliance.targets.ProvinceSubject;
 
 /**
  * The message catalogue is complete in Chinese: every text a person reads has Chinese words, every code the code asks
