@@ -87,7 +87,9 @@ export async function evaluationPage(view, rawId) {
 
 function headline(e) {
   const decision = e.decision;
-  const outcome = decision ? decision.label : (e.passed ? '通过' : '未通过');
+  // a resource-only county is a resource-allocation assessment: its verdict, not the recognition it did not ask for
+  const outcome = e.scope === 'RESOURCE_ALLOCATION' ? `资源配置评估${e.passed ? '达标' : '未达标'}（未申请认定）`
+    : decision ? decision.label : (e.passed ? '通过' : '未通过');
   return h('div', {class: `card ${e.passed ? 'passed' : 'failed'}`, id: 'decision'},
     h('p', {class: 'decision'}, h('strong', {}, `结论：${outcome}`),
       e.grade ? h('span', {class: 'grade'}, `等级：${e.grade}`) : null,
@@ -118,8 +120,10 @@ function checksByDimension(e, auditor, detail) {
   return section('各项检查（按维度）', ordered.map(dimension => {
     const rows = groups.get(dimension);
     const failed = rows.filter(c => c.verdict === 'FAILED').length;
+    const notAssessed = rows.filter(c => c.verdict === 'NOT_ASSESSED').length;
     return h('details', {open: failed > 0 || ordered.length <= 2, class: 'dimension'},
-      h('summary', {}, `${dimension}：${rows.length} 项，未达标 ${failed} 项`),
+      h('summary', {}, `${dimension}：${rows.length} 项，达标 ${rows.length - failed - notAssessed} 项，未达标 ${failed} 项`
+        + (notAssessed ? `，未评估 ${notAssessed} 项` : '')),
       table(null, ['代码', '指标', '类别', '结果', '实际值', '要求', '未达标对象', '追溯'],
         rows.map(c => [c.code, c.name, c.category || '—', verdictLabel(c.verdict),
           checkValue(c),

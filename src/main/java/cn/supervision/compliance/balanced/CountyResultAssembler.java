@@ -18,6 +18,7 @@ import cn.supervision.compliance.balanced.SchoolInput;
 import cn.supervision.compliance.balanced.SectionInput;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.statistics.Fractions;
+import cn.supervision.compliance.text.Texts;
 import cn.supervision.compliance.evaluation.Decision;
 import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.Finding;
@@ -37,6 +38,8 @@ import cn.supervision.compliance.evaluation.Veto;
 final class CountyResultAssembler {
 
     private static final int VALUE_SCALE = 4;
+    /** The decision's outcome when only resource allocation was assessed (the recognition was not asked for). */
+    static final String NOT_REQUESTED = "NOT_REQUESTED";
 
     private CountyResultAssembler() {
     }
@@ -54,22 +57,47 @@ final class CountyResultAssembler {
                 .map(v -> check(rules, v, outcome.measureChecks()))
                 .toList();
         List<EvaluationResult.Hint> hints = hints(rules, county, outcome.remedies());
-        Decision decision = outcome.decision();
+        AssessmentScope scope = county.effectiveScope();
+        boolean full = scope == AssessmentScope.FULL_ASSESSMENT;
+        // a resource-only request is judged as a resource-allocation assessment: the 36-indicator decision and grade
+        // were not asked for, so they are reported as not requested, never as 不予认定 (issue 15)
+        Decision decision = full ? outcome.decision() : null;
         boolean sectionsAndVariationPass = sections.stream().allMatch(EvaluationResult.SectionResult::passed)
                 && variation.stream().noneMatch(v -> Boolean.FALSE.equals(v.passed()));
         boolean passed = sectionsAndVariationPass
                 && (decision == null || decision.outcome() != Decision.Outcome.NOT_RECOGNISED);
-        Grade grade = outcome.grade();
+        Grade grade = full ? outcome.grade() : null;
         String gradeLabel = grade != null && grade.assessed() ? grade.band().label() : null;
-        EvaluationResult.Summary summary = summary(county, sections, excluded, variation, checks, hints, decision,
-                grade);
+        EvaluationResult.Summary summary = full
+                ? summary(county, sections, excluded, variation, checks, hints, decision, grade)
+                : resourceSummary(county, sections, excluded, variation, checks, hints);
+        EvaluationResult.DecisionResult decisionResult = full
+                ? (decision == null ? null : new EvaluationResult.DecisionResult(decision.outcome().name(),
+                        decision.outcome().label(), decision.reasons(), rules.origin(decision.rule())))
+                : new EvaluationResult.DecisionResult(NOT_REQUESTED, Texts.of("result.decision.not-requested"),
+                        List.of(), null);
         return new EvaluationResult(null, rules.name(), jurisdiction, outcome.chain().rootFirst(), rules.version(),
                 EvaluationResult.Subject.county(county.countyCode(), county.countyName(), county.year()), passed,
                 Instant.now(), summary, outcome.firedRules().stream().map(rules::origin).toList(), hints,
-                new EvaluationResult.CountyBody(decision == null ? null : new EvaluationResult.DecisionResult(
-                        decision.outcome().name(), decision.outcome().label(), decision.reasons(),
-                        rules.origin(decision.rule())), gradeLabel, checks, assessment(rules, outcome), sections,
-                        excluded, variation));
+                new EvaluationResult.CountyBody(scope.name(), decisionResult, gradeLabel, checks,
+                        assessment(rules, outcome), sections, excluded, variation));
+    }
+
+    /** The headline of a resource-allocation assessment: schools (sections) that meet the standards, CVs over. */
+    private static EvaluationResult.Summary resourceSummary(CountySubject county,
+                                                            List<EvaluationResult.SectionResult> sections,
+                                                            List<EvaluationResult.ExcludedSchool> excluded,
+                                                            List<EvaluationResult.VariationResult> variation,
+                                                            List<CheckResult> checks, List<EvaluationResult.Hint> hints) {
+        int passedSections = (int) sections.stream().filter(EvaluationResult.SectionResult::passed).count();
+        int variationsFailed = (int) variation.stream().filter(v -> Boolean.FALSE.equals(v.passed())).count();
+        String headline = Texts.of("result.headline.resource-allocation",
+                county.countyName() == null ? county.countyCode() : county.countyName(), county.year(),
+                passedSections, sections.size(), variationsFailed);
+        return new EvaluationResult.Summary(headline, sections.size(), passedSections, excluded.size(),
+                variationsFailed, (int) variation.stream().filter(v -> !v.applicable()).count(),
+                count(checks, Verdict.PASSED), count(checks, Verdict.FAILED), count(checks, Verdict.NOT_ASSESSED),
+                hints.size());
     }
 
     private static List<EvaluationResult.SectionResult> sections(CompiledRuleSet rules, CountySubject county,

@@ -20,10 +20,20 @@ public record CountySubject(
         @Size(max = 100) String countyName,
         @NotNull @Min(1990) @Max(2100) Integer year,
         @NotEmpty @Size(max = 5000) List<@Valid @NotNull SchoolInput> schools,
-        @Valid AssessmentInput assessment) {
+        @Valid AssessmentInput assessment,
+        AssessmentScope scope) {
 
     /** A county with only the resource-allocation figures (the core slice's request). */
     public CountySubject(String countyCode, String countyName, Integer year, List<SchoolInput> schools) {
-        this(countyCode, countyName, year, schools, null);
+        this(countyCode, countyName, year, schools, null, null);
+    }
+
+    /**
+     * What this request asks to be assessed: as named in {@code scope}, else the whole assessment when the county-level
+     * data of the assessment team are given, else resource allocation only (the clerk's template, the core request).
+     */
+    public AssessmentScope effectiveScope() {
+        return scope != null ? scope
+                : assessment != null ? AssessmentScope.FULL_ASSESSMENT : AssessmentScope.RESOURCE_ALLOCATION;
     }
 }

@@ -22,7 +22,7 @@ import cn.supervision.compliance.ruleset.RuleOrigin;
  * variation ({@code []}), as before bodies were typed.
  */
 @JsonPropertyOrder({"id", "ruleSet", "jurisdiction", "jurisdictionChain", "ruleSetVersion", "subject", "passed",
-        "decision", "grade", "evaluatedAt", "summary", "checks", "assessment", "sections", "excluded", "variation",
+        "scope", "decision", "grade", "evaluatedAt", "summary", "checks", "assessment", "sections", "excluded", "variation",
         "firedRules", "hints"})
 public record EvaluationResult(
         String id,
@@ -48,6 +48,7 @@ public record EvaluationResult(
                                  @JsonProperty("jurisdictionChain") List<String> jurisdictionChain,
                                  @JsonProperty("ruleSetVersion") String ruleSetVersion,
                                  @JsonProperty("subject") Subject subject, @JsonProperty("passed") boolean passed,
+                                 @JsonProperty("scope") String scope,
                                  @JsonProperty("decision") DecisionResult decision,
                                  @JsonProperty("grade") String grade,
                                  @JsonProperty("evaluatedAt") Instant evaluatedAt,
@@ -60,7 +61,7 @@ public record EvaluationResult(
                                  @JsonProperty("firedRules") List<RuleOrigin> firedRules,
                                  @JsonProperty("hints") List<Hint> hints) {
         Body body = subject instanceof Subject.County
-                ? new CountyBody(decision, grade, checks, assessment, sections, excluded, variation)
+                ? new CountyBody(scope, decision, grade, checks, assessment, sections, excluded, variation)
                 : new ChecksBody(checks);
         return new EvaluationResult(id, ruleSet, jurisdiction, jurisdictionChain, ruleSetVersion, subject, passed,
                 evaluatedAt, summary, firedRules, hints, body);
@@ -82,13 +83,23 @@ public record EvaluationResult(
      * A county ({@code balanced-development}): the recognition decision and class-B grade, the 36 indicators as
      * checks with every figure checked, and resource allocation by school section with the CV per stage.
      */
-    public record CountyBody(DecisionResult decision, String grade, List<CheckResult> checks,
+    public record CountyBody(String scope, DecisionResult decision, String grade, List<CheckResult> checks,
                              AssessmentResult assessment, List<SectionResult> sections, List<ExcludedSchool> excluded,
                              List<VariationResult> variation) implements Body {
     }
 
     /** A school, district or province ({@code curriculum}, {@code district-targets}): one check per row that applies. */
     public record ChecksBody(List<CheckResult> checks) implements Body {
+    }
+
+    /**
+     * What a county evaluation assessed: {@code RESOURCE_ALLOCATION} (资源配置) or {@code FULL_ASSESSMENT} (the 36
+     * indicators); absent for the other rule sets.
+     */
+    @JsonProperty("scope")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public String scope() {
+        return body instanceof CountyBody county ? county.scope() : null;
     }
 
     @JsonProperty("decision")

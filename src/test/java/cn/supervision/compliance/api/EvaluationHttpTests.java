@@ -186,6 +186,40 @@ class EvaluationHttpTests {
         assertThat(result.get("grade").asText()).isEqualTo("良好");
         assertThat(result.get("summary").get("headline").asText()).startsWith("大祥区 2026 年：认定");
         assertThat(result.get("checks")).hasSize(37);
+        assertThat(result.get("scope").asText()).isEqualTo("FULL_ASSESSMENT");
+    }
+
+    /** Issue 15: resource figures only are a resource-allocation assessment, never a 不予认定 of the 36 indicators. */
+    @Test
+    void aResourceOnlyCountyIsAResourceAllocationAssessmentNotARefusedRecognition() throws IOException {
+        JsonNode result = ApiClients.postEvaluation(http(), mapper.writeValueAsString(sample())).getBody();
+
+        assertThat(result.get("scope").asText()).isEqualTo("RESOURCE_ALLOCATION");
+        assertThat(result.get("decision").get("outcome").asText()).isEqualTo("NOT_REQUESTED");
+        assertThat(result.get("decision").get("label").asText()).startsWith("未申请认定").doesNotContain("不予认定");
+        assertThat(result.get("grade").isNull()).isTrue();
+        int passed = result.get("summary").get("sectionsPassed").asInt();
+        int assessed = result.get("summary").get("sectionsAssessed").asInt();
+        assertThat(result.get("summary").get("headline").asText()).isEqualTo("大祥区 2026 年资源配置：" + passed + "/"
+                + assessed + " 所学校（学段）达标，" + result.get("summary").get("variationsFailed").asInt()
+                + " 项差异系数超标；未申请 36 项指标的认定评估");
+    }
+
+    /**
+     * The scope may be asked for: the whole assessment of a county that sent only resource figures is decided, its
+     * failed class-A measures first and every indicator without data named as not assessed.
+     */
+    @Test
+    void theWholeAssessmentAskedForIsDecidedWithWhatCouldNotBeAssessed() throws IOException {
+        ObjectNode request = sample();
+        ((ObjectNode) request.get("subject")).put("scope", "FULL_ASSESSMENT");
+
+        JsonNode result = ApiClients.postEvaluation(http(), mapper.writeValueAsString(request)).getBody();
+
+        assertThat(result.get("scope").asText()).isEqualTo("FULL_ASSESSMENT");
+        assertThat(result.get("decision").get("outcome").asText()).isEqualTo("NOT_RECOGNISED");
+        assertThat(result.get("decision").get("reasons").findValuesAsText("")).isEmpty();
+        assertThat(result.get("decision").get("reasons").toString()).contains("未评估（资料不全）");
     }
 
     @Test

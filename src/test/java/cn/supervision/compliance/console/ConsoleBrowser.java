@@ -53,7 +53,9 @@ final class ConsoleBrowser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
+        // the console re-renders as it answers: an element read while it is replaced is read again, not a failure
         wait = new WebDriverWait(driver, PATIENCE);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         base = "http://localhost:" + port + "/console/";
     }
 

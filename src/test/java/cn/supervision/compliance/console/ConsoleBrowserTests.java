@@ -142,7 +142,9 @@ class ConsoleBrowserTests {
         browser.click(By.id("search-submit"));
         browser.click(By.cssSelector("[data-evaluation]"));
 
-        assertThat(browser.textOf(By.id("decision"), "结论")).contains("不予认定", "主要原因", "R6");
+        // a resource-only submission reads as a resource-allocation assessment, never as 不予认定 (issue 15)
+        assertThat(browser.textOf(By.id("decision"), "结论")).contains("资源配置评估未达标（未申请认定）", "资源配置：6/7 所学校（学段）达标")
+                .doesNotContain("不予认定");
         assertThat(browser.driver().findElements(By.cssSelector("#charts svg"))).isNotEmpty();
         browser.screenshot("auditor-evaluation");
 
