@@ -49,19 +49,19 @@ import cn.supervision.compliance.system.Role;
         properties = "spring.datasource.url=jdbc:h2:mem:http-tests;DB_CLOSE_DELAY=-1")
 class EvaluationViewHttpTests {
 
-    private static final String EVALUATIONS = "/api/v1/evaluations";
+    @Autowired
+    ObjectMapper mapper;
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    ObjectMapper mapper;
 
     @Autowired
     Evaluations evaluations;
 
     @Autowired
     JdbcClient jdbc;
+
+    private static final String EVALUATIONS = "/api/v1/evaluations";
 
     private RestClient auditor() {
         return ApiClients.as(port, Role.AUDITOR);
