@@ -43,9 +43,8 @@ class EvaluationController {
     @PostMapping(consumes = "application/json")
     ResponseEntity<Object> evaluate(@Valid @RequestBody EvaluationRequest request,
                                     @Parameter(description = EvaluationView.DESCRIPTION,
-                                            schema = @Schema(allowableValues = {"compact", "full"},
-                                                    defaultValue = "compact"))
-                                    @RequestParam(name = EvaluationView.PARAMETER, required = false) String view) {
+                                            schema = @Schema(allowableValues = {"compact", "full"}))
+                                    @RequestParam(name = EvaluationView.PARAMETER, defaultValue = "compact") String view) {
         EvaluationView answer = EvaluationView.of(view);
         EvaluationResult result = evaluations.evaluate(request);
         return ResponseEntity.created(URI.create("/api/v1/evaluations/" + result.id()))
@@ -59,8 +58,8 @@ class EvaluationController {
     @GetMapping("/{id}")
     Object find(@PathVariable String id,
                 @Parameter(description = EvaluationView.DESCRIPTION,
-                        schema = @Schema(allowableValues = {"compact", "full"}, defaultValue = "compact"))
-                @RequestParam(name = EvaluationView.PARAMETER, required = false) String view,
+                        schema = @Schema(allowableValues = {"compact", "full"}))
+                @RequestParam(name = EvaluationView.PARAMETER, defaultValue = "compact") String view,
                 Authentication viewer) {
         EvaluationView answer = EvaluationView.of(view);
         return evaluations.find(id)

@@ -38,9 +38,8 @@ class EvaluationUploadController {
     ResponseEntity<Object> evaluate(@RequestPart("file") MultipartFile file, @RequestParam String ruleSet,
                                     @RequestParam(required = false) String jurisdiction,
                                     @Parameter(description = EvaluationView.DESCRIPTION,
-                                            schema = @Schema(allowableValues = {"compact", "full"},
-                                                    defaultValue = "compact"))
-                                    @RequestParam(name = EvaluationView.PARAMETER, required = false) String view)
+                                            schema = @Schema(allowableValues = {"compact", "full"}))
+                                    @RequestParam(name = EvaluationView.PARAMETER, defaultValue = "compact") String view)
             throws IOException {
         EvaluationView answer = EvaluationView.of(view);
         try (InputStream in = file.getInputStream()) {

@@ -206,6 +206,22 @@ class EvaluationViewHttpTests {
     }
 
     @Test
+    void theOpenApiDocumentNamesTheViewParameterOfThePostAndTheGet() {
+        JsonNode paths = ApiClients.anonymous(port).get().uri("/v3/api-docs").retrieve().body(JsonNode.class)
+                .get("paths");
+        for (JsonNode operation : List.of(paths.get(EVALUATIONS).get("post"),
+                paths.get(EVALUATIONS + "/{id}").get("get"))) {
+            JsonNode view = null;
+            for (JsonNode parameter : operation.get("parameters")) {
+                view = parameter.get("name").asText().equals("view") ? parameter : view;
+            }
+            assertThat(view).isNotNull();
+            assertThat(view.get("in").asText()).isEqualTo("query");
+            assertThat(view.get("schema").get("enum")).extracting(JsonNode::asText).containsExactly("compact", "full");
+        }
+    }
+
+    @Test
     void answersAreGzippedForClientsThatAcceptIt() throws Exception {
         String location = post("county-assessment-431103.json", "").getHeaders().getLocation().toString();
         HttpClient http = HttpClient.newHttpClient();
