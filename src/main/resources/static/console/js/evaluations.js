@@ -63,7 +63,8 @@ function pager(params, page) {
 
 export async function evaluationPage(view, rawId) {
   const id = decodeURIComponent(rawId);
-  const e = await get(`/api/v1/evaluations/${encodeURIComponent(id)}`);
+  // the full view: the page charts every section's value against its threshold, passes included
+  const e = await get(`/api/v1/evaluations/${encodeURIComponent(id)}?view=full`);
   const auditor = hasRole('AUDITOR');
   const detail = h('div', {id: 'trace', 'aria-live': 'polite'});
   add(view, 

@@ -1,5 +1,7 @@
 package cn.supervision.compliance.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -35,6 +37,9 @@ public class EvaluationStore implements EvaluationLog {
             e.id, e.rule_set, e.rule_set_version, e.jurisdiction, e.subject_code, e.subject_name, e.subject_year,
             e.passed, e.evaluated_at, e.submitted_by""";
 
+    private static final String STORED_COLUMNS =
+            "id, submitted_by, request_gzip, result_gzip, request_json, result_json";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final ObjectMapper mapper;
@@ -67,7 +72,7 @@ public class EvaluationStore implements EvaluationLog {
             evaluations.add(new Object[] {result.id(), result.ruleSet(), result.ruleSetVersion(),
                     result.jurisdiction(), result.subject().code(), subjectName(result.subject()),
                     result.subject().year(), result.passed(), result.evaluatedAt().atOffset(ZoneOffset.UTC),
-                    submittedBy, json(submission.request()), json(result)});
+                    submittedBy, StoredJson.write(mapper, submission.request()), StoredJson.write(mapper, result)});
             for (FailedCheck failed : FailedCheck.of(result)) {
                 failedChecks.add(new Object[] {result.id(), failed.kind(), failed.indicator(), failed.subject(),
                         failed.stage()});
@@ -75,7 +80,7 @@ public class EvaluationStore implements EvaluationLog {
         }
         batch.batchUpdate("""
                 INSERT INTO evaluation (id, rule_set, rule_set_version, jurisdiction, subject_code, subject_name,
-                                        subject_year, passed, evaluated_at, submitted_by, request_json, result_json)
+                                        subject_year, passed, evaluated_at, submitted_by, request_gzip, result_gzip)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, evaluations);
         batch.batchUpdate("""
@@ -91,11 +96,9 @@ public class EvaluationStore implements EvaluationLog {
     @Transactional(readOnly = true)
     @Override
     public Optional<StoredEvaluation> findStored(String id) {
-        return jdbc.sql("SELECT id, submitted_by, request_json, result_json FROM evaluation WHERE id = :id")
+        return jdbc.sql("SELECT " + STORED_COLUMNS + " FROM evaluation WHERE id = :id")
                 .param("id", id)
-                .query((rs, row) -> new StoredEvaluation(rs.getString("id"), rs.getString("submitted_by"),
-                        read(rs.getString("request_json"), JsonNode.class),
-                        read(rs.getString("result_json"), EvaluationResult.class)))
+                .query(this::stored)
                 .optional();
     }
 
@@ -169,36 +172,35 @@ public class EvaluationStore implements EvaluationLog {
         return subject.name();
     }
 
-    /** A stored evaluation as it was submitted and answered. */
     /** The most recent stored evaluations of a rule set, newest first (for previewing a new rule-set version). */
     @Transactional(readOnly = true)
     @Override
     public List<StoredEvaluation> recent(String ruleSet, int limit) {
         return jdbc.sql("""
-                SELECT id, submitted_by, request_json, result_json FROM evaluation WHERE rule_set = :ruleSet
+                SELECT %s FROM evaluation WHERE rule_set = :ruleSet
                 ORDER BY evaluated_at DESC, id FETCH FIRST :limit ROWS ONLY
-                """)
+                """.formatted(STORED_COLUMNS))
                 .param("ruleSet", ruleSet)
                 .param("limit", limit)
-                .query((rs, row) -> new StoredEvaluation(rs.getString("id"), rs.getString("submitted_by"),
-                        read(rs.getString("request_json"), JsonNode.class),
-                        read(rs.getString("result_json"), EvaluationResult.class)))
+                .query(this::stored)
                 .list();
     }
 
-    private <T> T read(String json, Class<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored evaluation is not readable", e);
-        }
+    private StoredEvaluation stored(ResultSet rs, int row) throws SQLException {
+        return new StoredEvaluation(rs.getString("id"), rs.getString("submitted_by"),
+                read(rs, "request", JsonNode.class), read(rs, "result", EvaluationResult.class));
     }
 
-    private String json(Object value) {
+    /** A stored value in either form: gzip (since V7) or, in rows written before, the JSON text. */
+    private <T> T read(ResultSet rs, String column, Class<T> type) throws SQLException {
+        byte[] gzip = rs.getBytes(column + "_gzip");
+        if (gzip != null) {
+            return StoredJson.read(mapper, gzip, type);
+        }
         try {
-            return mapper.writeValueAsString(value);
+            return mapper.readValue(rs.getString(column + "_json"), type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write an evaluation as JSON", e);
+            throw new IllegalStateException("a stored evaluation is not readable", e);
         }
     }
 }

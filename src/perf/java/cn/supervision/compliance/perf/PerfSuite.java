@@ -36,6 +36,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,7 +55,8 @@ import cn.supervision.compliance.ruleset.RuleSets;
 /**
  * The benchmark suite (docs/performance.md), in one run: (1) rule engine vs plain Java on the national dataset,
  * (2) building the rule base and rebuilding it after a one-cell edit, (3) the national batch end to end over HTTP with
- * findings stored, and its heap, (4) one county of about 70 schools over REST with 1, 8 and 32 clients.
+ * findings stored, and its heap, (4) one county of about 70 schools over REST: its answer's size (compact and full,
+ * plain and gzipped) and stored size, then 1, 8 and 32 clients.
  * A harness of its own rather than JMH: the quantities are seconds-long, whole-system runs measured once each after a
  * warm-up, not microbenchmarks. Arguments: dataset file, then optionally the parts to run (engine, build, batch, rest;
  * all by default) and {@code counties=N} to run the engine comparison on the first N counties only.
@@ -65,6 +67,7 @@ public final class PerfSuite {
     private static final String API_KEY = "local-integrator-key";
 
     private final ObjectMapper mapper;
+    private final JdbcClient jdbc;
     private final RuleSets ruleSets;
     private final int port;
     private final Path dataset;
@@ -73,6 +76,7 @@ public final class PerfSuite {
     private PerfSuite(ConfigurableApplicationContext context, Path dataset, int engineCounties) {
         this.engineCounties = engineCounties;
         this.mapper = context.getBean(ObjectMapper.class);
+        this.jdbc = context.getBean(JdbcClient.class);
         this.ruleSets = context.getBean(RuleSets.class);
         this.port = Integer.parseInt(Objects.requireNonNull(context.getEnvironment().getProperty("local.server.port")));
         this.dataset = dataset;
@@ -320,53 +324,105 @@ public final class PerfSuite {
         System.out.printf(Locale.ROOT, "rest: one county of %d schools, %d bytes, X-API-Key, result stored%n",
                 mapper.readTree(body).get("subject").get("schools").size(), body.getBytes(StandardCharsets.UTF_8).length);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        answerSizes(http, body);
+        // as an integrator's client sends it: the default (compact) answer, gzip accepted
         HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/evaluations")).header("X-API-Key", API_KEY)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Content-Type", "application/json").header("Accept-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         run(http, request, 4, 200);
         for (int clients : new int[] {1, 8, 32}) {
             int perClient = Math.max(40, 800 / clients);
+            double load = loadAverage();
             long cpu = processCpu();
             long start = System.nanoTime();
-            long[] latencies = run(http, request, clients, perClient);
+            Load run = run(http, request, clients, perClient);
             double seconds = (System.nanoTime() - start) / 1e9;
             cpu = processCpu() - cpu;
+            long[] latencies = run.admitted();
             Arrays.sort(latencies);
-            System.out.printf(Locale.ROOT, "rest: %2d clients, %d requests: p50 %.1f ms, p99 %.1f ms, %.1f requests/s,"
-                            + " process CPU %.1f ms/request (%.0f %% of the processors)%n",
-                    clients, latencies.length, percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6,
-                    latencies.length / seconds, cpu / 1e6 / latencies.length,
-                    100.0 * cpu / 1e9 / seconds / Runtime.getRuntime().availableProcessors());
+            System.out.printf(Locale.ROOT, "rest: %2d clients, %d requests answered 201, %d refused (503): p50 %.1f ms,"
+                            + " p99 %.1f ms, %.1f requests/s, process CPU %.1f ms/request (%.0f %% of the processors),"
+                            + " load average %.1f before, %.1f after%n",
+                    clients, latencies.length, run.refused(), percentile(latencies, 50) / 1e6,
+                    percentile(latencies, 99) / 1e6, latencies.length / seconds, cpu / 1e6 / latencies.length,
+                    100.0 * cpu / 1e9 / seconds / Runtime.getRuntime().availableProcessors(), load, loadAverage());
         }
     }
 
-    private static long[] run(HttpClient http, HttpRequest request, int clients, int perClient) throws Exception {
+    /**
+     * What one answer of the county weighs on the wire, compact (the default) and full, plain and gzipped; and what
+     * its stored row holds against the JSON text that was stored before (issue 13).
+     */
+    private void answerSizes(HttpClient http, String body) throws Exception {
+        String id = null;
+        for (String view : List.of("", "?view=full")) {
+            HttpRequest.Builder post = HttpRequest.newBuilder(uri("/api/v1/evaluations" + view))
+                    .header("X-API-Key", API_KEY).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            HttpResponse<byte[]> plain = http.send(post.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> gzipped = http.send(post.header("Accept-Encoding", "gzip").build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            System.out.printf(Locale.ROOT, "answer: %-7s %7.1f KB, gzipped %6.1f KB (Content-Encoding %s)%n",
+                    view.isEmpty() ? "compact" : "full", plain.body().length / 1024.0, gzipped.body().length / 1024.0,
+                    gzipped.headers().firstValue("Content-Encoding").orElse("none"));
+            id = mapper.readTree(plain.body()).get("id").asText();
+        }
+        JsonNode fired = mapper.readTree(http.send(HttpRequest.newBuilder(uri("/api/v1/evaluations/" + id))
+                .header("X-API-Key", API_KEY).build(), HttpResponse.BodyHandlers.ofByteArray()).body()).get("firedRules");
+        int firings = 0;
+        for (JsonNode row : fired) {
+            firings += row.get("count").asInt();
+        }
+        System.out.printf(Locale.ROOT, "answer: firedRules %d rule rows for %d firings%n", fired.size(), firings);
+        int json = http.send(HttpRequest.newBuilder(uri("/api/v1/evaluations/" + id + "?view=full"))
+                .header("X-API-Key", API_KEY).build(), HttpResponse.BodyHandlers.ofByteArray()).body().length;
+        int request = mapper.writeValueAsBytes(mapper.readTree(body)).length;
+        int[] stored = jdbc.sql("SELECT OCTET_LENGTH(result_gzip), OCTET_LENGTH(request_gzip) FROM evaluation"
+                + " WHERE id = :id").param("id", id).query((rs, row) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+        System.out.printf(Locale.ROOT, "stored: result %.1f KB of JSON as %.1f KB of gzip, request %.1f KB as %.1f KB%n",
+                json / 1024.0, stored[0] / 1024.0, request / 1024.0, stored[1] / 1024.0);
+    }
+
+    /** The latencies of the requests answered 201, and how many were refused with 503 (admission control). */
+    private record Load(long[] admitted, int refused) {
+    }
+
+    private static Load run(HttpClient http, HttpRequest request, int clients, int perClient) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicLong refused = new AtomicLong();
         try {
-            List<Future<long[]>> results = new ArrayList<>();
+            List<Future<List<Long>>> results = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 results.add(pool.submit(() -> {
-                    long[] latencies = new long[perClient];
+                    List<Long> latencies = new ArrayList<>(perClient);
                     for (int i = 0; i < perClient; i++) {
                         long start = System.nanoTime();
                         HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-                        latencies[i] = System.nanoTime() - start;
-                        if (response.statusCode() != 201) {
+                        long latency = System.nanoTime() - start;
+                        if (response.statusCode() == 503) {
+                            refused.incrementAndGet();
+                        } else if (response.statusCode() != 201) {
                             throw new IllegalStateException("status " + response.statusCode());
+                        } else {
+                            latencies.add(latency);
                         }
                     }
                     return latencies;
                 }));
             }
             List<Long> all = new ArrayList<>();
-            for (Future<long[]> result : results) {
-                for (long latency : result.get()) {
-                    all.add(latency);
-                }
+            for (Future<List<Long>> result : results) {
+                all.addAll(result.get());
             }
-            return all.stream().mapToLong(Long::longValue).toArray();
+            return new Load(all.stream().mapToLong(Long::longValue).toArray(), (int) refused.get());
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** The one-minute load average of the machine (shared: other processes count too). */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static long percentile(long[] sorted, int percentile) {

@@ -3,10 +3,17 @@ package cn.supervision.compliance.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +70,51 @@ abstract class EvaluationStoreContract {
         assertThat(stored.submittedBy()).isEqualTo("anonymous");
         assertThat(json(store.findStored(result.id()).orElseThrow().result())).isEqualTo(json(result));
         assertThat(store.findStored("no-such-id")).isEmpty();
+    }
+
+    @Test
+    void anEvaluationIsStoredAsGzipAndReadBackAsEvaluated() throws Exception {
+        EvaluationResult result = evaluations.evaluate(request("STORE-GZIP"));
+
+        byte[] gzip = jdbc.sql("SELECT result_gzip FROM evaluation WHERE id = :id").param("id", result.id())
+                .query(byte[].class).single();
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo(mapper.writeValueAsString(result));
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM evaluation WHERE id = :id AND result_json IS NULL"
+                + " AND request_json IS NULL").param("id", result.id()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    /** A row written before V7 (JSON text, no gzip) reads as it did; a row with both forms, or none, is refused. */
+    @Test
+    void anEvaluationStoredAsTextBeforeTheCompactFormStillReads() throws Exception {
+        EvaluationRequest request = request("STORE-TEXT");
+        EvaluationResult evaluated = evaluations.evaluate(request);
+        EvaluationResult result = evaluated.withId(UUID.randomUUID().toString());
+        String insert = """
+                INSERT INTO evaluation (id, rule_set, rule_set_version, jurisdiction, subject_code, subject_year, passed,
+                                        evaluated_at, submitted_by, request_json, result_json, result_gzip)
+                VALUES (:id, :ruleSet, :version, 'national', 'STORE-TEXT', 2026, FALSE, :at, 'older-release',
+                        :request, :result, :gzip)""";
+        jdbc.sql(insert).param("id", result.id()).param("ruleSet", result.ruleSet())
+                .param("version", result.ruleSetVersion()).param("at", OffsetDateTime.now(ZoneOffset.UTC))
+                .param("request", mapper.writeValueAsString(request)).param("result", mapper.writeValueAsString(result))
+                .param("gzip", null, Types.VARBINARY).update();
+
+        StoredEvaluation stored = store.findStored(result.id()).orElseThrow();
+        assertThat(mapper.writeValueAsString(stored.result())).isEqualTo(mapper.writeValueAsString(result));
+        assertThat(stored.request()).isEqualTo(json(request));
+        assertThat(stored.submittedBy()).isEqualTo("older-release");
+        assertThat(store.recent("balanced-development", 500)).extracting(StoredEvaluation::id)
+                .contains(result.id(), evaluated.id());
+
+        byte[] gzip = jdbc.sql("SELECT result_gzip FROM evaluation WHERE id = :id").param("id", evaluated.id())
+                .query(byte[].class).single();
+        assertThatThrownBy(() -> jdbc.sql(insert).param("id", UUID.randomUUID().toString())
+                .param("ruleSet", result.ruleSet()).param("version", result.ruleSetVersion())
+                .param("at", OffsetDateTime.now(ZoneOffset.UTC)).param("request", "{}").param("result", "{}")
+                .param("gzip", gzip).update()).isInstanceOf(DataAccessException.class);
     }
 
     @Test

@@ -131,7 +131,7 @@ class KillAndRestartTests {
                 activations = new Activations(activationRows, versionsOf(child));
                 runUntilKilled(child, acknowledged, activations);
             }
-            Map<String, String> stored = storedIds(store);
+            Map<String, byte[]> stored = storedIds(store);
             long found = acknowledged.stream().filter(stored::containsKey).count();
             activationRows = activations(store);
             int written = activationRows - activations.baseline;
@@ -295,20 +295,20 @@ class KillAndRestartTests {
         return DriverManager.getConnection(store.url(), store.user(), store.password());
     }
 
-    /** Every stored evaluation by id, with its result. */
-    private static Map<String, String> storedIds(Store store) throws SQLException {
-        Map<String, String> results = new HashMap<>();
+    /** Every stored evaluation by id, with its result (gzip JSON, audit/StoredJson). */
+    private static Map<String, byte[]> storedIds(Store store) throws SQLException {
+        Map<String, byte[]> results = new HashMap<>();
         try (Connection connection = connect(store); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT id, result_json FROM evaluation")) {
+             ResultSet rows = statement.executeQuery("SELECT id, result_gzip FROM evaluation")) {
             while (rows.next()) {
-                results.put(rows.getString(1), rows.getString(2));
+                results.put(rows.getString(1), rows.getBytes(2));
             }
         }
         return results;
     }
 
     /** Flyway validates; every acknowledged evaluation is there; every stored one has exactly its failed-check rows. */
-    private void assertConsistent(Store store, Set<String> acknowledged, Map<String, String> results)
+    private void assertConsistent(Store store, Set<String> acknowledged, Map<String, byte[]> results)
             throws SQLException, IOException {
         assertThat(Flyway.configure().dataSource(store.url(), store.user(), store.password())
                 .locations("classpath:db/migration", "classpath:db/vendor/" + store.vendor()).load().validateWithResult()
@@ -323,8 +323,8 @@ class KillAndRestartTests {
         }
         assertThat(results.keySet()).as("acknowledged evaluations stored").containsAll(acknowledged);
         assertThat(results.keySet()).containsAll(failedRows.keySet());
-        for (Map.Entry<String, String> stored : results.entrySet()) {
-            EvaluationResult result = mapper.readValue(stored.getValue(), EvaluationResult.class);
+        for (Map.Entry<String, byte[]> stored : results.entrySet()) {
+            EvaluationResult result = StoredJson.read(mapper, stored.getValue(), EvaluationResult.class);
             assertThat(failedRows.getOrDefault(stored.getKey(), 0)).as("failed-check rows of %s", stored.getKey())
                     .isEqualTo(FailedCheck.of(result).size());
         }
