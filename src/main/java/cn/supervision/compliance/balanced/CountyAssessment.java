@@ -1,7 +1,5 @@
 package cn.supervision.compliance.balanced;
 
-import java.util.List;
-
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,15 +8,12 @@ import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.SubjectEvaluator;
 import cn.supervision.compliance.evaluation.SubjectReader;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
-import cn.supervision.compliance.ruleset.DataItem;
 
 /** Evaluates a county under the {@code balanced-development} rule set (INDICATORS.md §1). */
 @Component
 public class CountyAssessment implements SubjectEvaluator<CountySubject, CountyOutcome> {
 
     private static final String RULE_SET = "balanced-development";
-    private static final List<DataItem> DATA_ITEMS = DataItem.catalogue(RULE_SET);
-
     private final SubjectReader reader;
 
     public CountyAssessment(SubjectReader reader) {
@@ -28,11 +23,6 @@ public class CountyAssessment implements SubjectEvaluator<CountySubject, CountyO
     @Override
     public String ruleSet() {
         return RULE_SET;
-    }
-
-    @Override
-    public List<DataItem> items() {
-        return DATA_ITEMS;
     }
 
     @Override

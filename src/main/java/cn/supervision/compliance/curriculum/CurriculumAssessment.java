@@ -1,6 +1,5 @@
 package cn.supervision.compliance.curriculum;
 
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -13,15 +12,12 @@ import cn.supervision.compliance.evaluation.SubjectReader;
 import cn.supervision.compliance.evaluation.targets.CheckRowEvaluator;
 import cn.supervision.compliance.evaluation.targets.CheckSubject;
 import cn.supervision.compliance.evaluation.targets.Reach;
-import cn.supervision.compliance.ruleset.DataItem;
 
 /** Evaluates a school under the {@code curriculum} rule set (INDICATORS.md §2, C01–C14). */
 @Component
 public class CurriculumAssessment extends CheckRowEvaluator {
 
     private static final String RULE_SET = "curriculum";
-    private static final List<DataItem> DATA_ITEMS = DataItem.catalogue(RULE_SET);
-
     /** The level the rows of the curriculum tables name in their 评估对象 column. */
     private static final String LEVEL = "school";
 
@@ -34,11 +30,6 @@ public class CurriculumAssessment extends CheckRowEvaluator {
     @Override
     public String ruleSet() {
         return RULE_SET;
-    }
-
-    @Override
-    public List<DataItem> items() {
-        return DATA_ITEMS;
     }
 
     @Override

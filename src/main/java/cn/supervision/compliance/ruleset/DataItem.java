@@ -16,6 +16,9 @@ import java.util.List;
  */
 public record DataItem(String name, String label, Type type, String unit, List<String> sources) {
 
+    /** Each rule set's catalogue, read once from the classpath (it is part of the release, never edited at run time). */
+    private static final java.util.Map<String, List<DataItem>> CATALOGUES = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** How the figure is read and shown. */
     public enum Type {
         /** a whole number (people, rooms, periods, years) */
@@ -33,6 +36,10 @@ public record DataItem(String name, String label, Type type, String unit, List<S
 
     /** The catalogue of a rule set; a rule set without one is a packaging error, not a rule set without data items. */
     public static List<DataItem> catalogue(String ruleSet) {
+        return CATALOGUES.computeIfAbsent(ruleSet, DataItem::load);
+    }
+
+    private static List<DataItem> load(String ruleSet) {
         String resource = "/data-items/" + ruleSet + ".tsv";
         try (InputStream in = DataItem.class.getResourceAsStream(resource)) {
             if (in == null) {

@@ -15,7 +15,9 @@ public interface DataItemCatalogue {
     String ruleSet();
 
     /** Every data item with its Chinese name, type, unit and request fields, in catalogue order. */
-    List<DataItem> items();
+    default List<DataItem> items() {
+        return DataItem.catalogue(ruleSet());
+    }
 
     /** The names a 数据项 cell may hold. */
     default List<String> dataItems() {

@@ -1,7 +1,5 @@
 package cn.supervision.compliance.targets;
 
-import java.util.List;
-
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +9,6 @@ import cn.supervision.compliance.evaluation.SubjectReader;
 import cn.supervision.compliance.evaluation.targets.CheckRowEvaluator;
 import cn.supervision.compliance.evaluation.targets.CheckSubject;
 import cn.supervision.compliance.evaluation.targets.Reach;
-import cn.supervision.compliance.ruleset.DataItem;
 
 /**
  * Evaluates a district (D01–D07, and a jurisdiction's own rows such as Daxing's D09) or a province (D08) under the
@@ -21,8 +18,6 @@ import cn.supervision.compliance.ruleset.DataItem;
 public class DistrictTargetsAssessment extends CheckRowEvaluator {
 
     private static final String RULE_SET = "district-targets";
-    private static final List<DataItem> DATA_ITEMS = DataItem.catalogue(RULE_SET);
-
     /** The levels the rows of the district-target tables name in their 评估对象 column. */
     private static final String DISTRICT = "district";
     private static final String PROVINCE = "province";
@@ -36,11 +31,6 @@ public class DistrictTargetsAssessment extends CheckRowEvaluator {
     @Override
     public String ruleSet() {
         return RULE_SET;
-    }
-
-    @Override
-    public List<DataItem> items() {
-        return DATA_ITEMS;
     }
 
     @Override
