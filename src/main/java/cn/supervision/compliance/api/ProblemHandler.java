@@ -173,8 +173,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         List<InputProblem> problems = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new InputProblem(f.getField(), "constraint." + f.getCode(),
-                        Texts.of("input.about-field", Texts.fieldName(f.getField()), f.getDefaultMessage())))
+                .map(f -> InputProblem.constraint(f.getField(), f.getCode(), f.getDefaultMessage()))
                 .sorted(Comparator.comparing(InputProblem::field))
                 .toList();
         return ResponseEntity.badRequest().body(invalid(problems));

@@ -68,9 +68,8 @@ final class CountyResultAssembler {
                 && (decision == null || decision.outcome() != Decision.Outcome.NOT_RECOGNISED);
         Grade grade = full ? outcome.grade() : null;
         String gradeLabel = grade != null && grade.assessed() ? grade.band().label() : null;
-        EvaluationResult.Summary summary = full
-                ? summary(county, sections, excluded, variation, checks, hints, decision, grade)
-                : resourceSummary(county, sections, excluded, variation, checks, hints);
+        EvaluationResult.Summary summary = summary(county, sections, excluded, variation, checks, hints, full,
+                decision, grade);
         EvaluationResult.DecisionResult decisionResult = full
                 ? (decision == null ? null : new EvaluationResult.DecisionResult(decision.outcome().name(),
                         decision.outcome().label(), decision.reasons(), rules.origin(decision.rule())))
@@ -83,22 +82,6 @@ final class CountyResultAssembler {
                         assessment(rules, outcome), sections, excluded, variation));
     }
 
-    /** The headline of a resource-allocation assessment: schools (sections) that meet the standards, CVs over. */
-    private static EvaluationResult.Summary resourceSummary(CountySubject county,
-                                                            List<EvaluationResult.SectionResult> sections,
-                                                            List<EvaluationResult.ExcludedSchool> excluded,
-                                                            List<EvaluationResult.VariationResult> variation,
-                                                            List<CheckResult> checks, List<EvaluationResult.Hint> hints) {
-        int passedSections = (int) sections.stream().filter(EvaluationResult.SectionResult::passed).count();
-        int variationsFailed = (int) variation.stream().filter(v -> Boolean.FALSE.equals(v.passed())).count();
-        String headline = Texts.of("result.headline.resource-allocation",
-                county.countyName() == null ? county.countyCode() : county.countyName(), county.year(),
-                passedSections, sections.size(), variationsFailed);
-        return new EvaluationResult.Summary(headline, sections.size(), passedSections, excluded.size(),
-                variationsFailed, (int) variation.stream().filter(v -> !v.applicable()).count(),
-                count(checks, Verdict.PASSED), count(checks, Verdict.FAILED), count(checks, Verdict.NOT_ASSESSED),
-                hints.size());
-    }
 
     private static List<EvaluationResult.SectionResult> sections(CompiledRuleSet rules, CountySubject county,
                                                                  CountyOutcome outcome) {
@@ -198,32 +181,41 @@ final class CountyResultAssembler {
                 grade == null ? null : rules.origin(grade.rule()), vetoes, details);
     }
 
+    /**
+     * The counts and the headline: of the recognition (decision, grade, indicators) for the whole assessment, of the
+     * schools (sections) that meet the standards and the CVs over their limit for a resource-allocation assessment.
+     */
     private static EvaluationResult.Summary summary(CountySubject county, List<EvaluationResult.SectionResult> sections,
                                                     List<EvaluationResult.ExcludedSchool> excluded,
                                                     List<EvaluationResult.VariationResult> variation,
                                                     List<CheckResult> checks, List<EvaluationResult.Hint> hints,
-                                                    Decision decision, Grade grade) {
+                                                    boolean full, Decision decision, Grade grade) {
         int passedSections = (int) sections.stream().filter(EvaluationResult.SectionResult::passed).count();
+        int variationsFailed = (int) variation.stream().filter(v -> Boolean.FALSE.equals(v.passed())).count();
         int checksPassed = count(checks, Verdict.PASSED);
         int checksFailed = count(checks, Verdict.FAILED);
         int checksNotAssessed = count(checks, Verdict.NOT_ASSESSED);
-        StringBuilder headline = new StringBuilder()
-                .append(county.countyName() == null ? county.countyCode() : county.countyName())
-                .append(' ').append(county.year()).append(" 年");
-        if (decision != null) {
-            headline.append("：").append(decision.outcome().label());
+        String name = county.countyName() == null ? county.countyCode() : county.countyName();
+        String headline;
+        if (full) {
+            StringBuilder text = new StringBuilder().append(name).append(' ').append(county.year()).append(" 年");
+            if (decision != null) {
+                text.append("：").append(decision.outcome().label());
+            }
+            if (grade != null && grade.assessed()) {
+                text.append("；B类总分 ").append(grade.total().stripTrailingZeros().toPlainString()).append(" 分（")
+                        .append(grade.band().label()).append("）");
+            }
+            headline = text.append("；指标达标 ").append(checksPassed).append(" 项、未达标 ").append(checksFailed)
+                    .append(" 项、未评估 ").append(checksNotAssessed).append(" 项；学校（学段）达标 ")
+                    .append(passedSections).append('/').append(sections.size()).toString();
+        } else {
+            headline = Texts.of("result.headline.resource-allocation", name, county.year(), passedSections,
+                    sections.size(), variationsFailed);
         }
-        if (grade != null && grade.assessed()) {
-            headline.append("；B类总分 ").append(grade.total().stripTrailingZeros().toPlainString()).append(" 分（")
-                    .append(grade.band().label()).append("）");
-        }
-        headline.append("；指标达标 ").append(checksPassed).append(" 项、未达标 ").append(checksFailed).append(" 项、未评估 ")
-                .append(checksNotAssessed).append(" 项；学校（学段）达标 ").append(passedSections).append('/')
-                .append(sections.size());
-        return new EvaluationResult.Summary(headline.toString(), sections.size(), passedSections, excluded.size(),
-                (int) variation.stream().filter(v -> Boolean.FALSE.equals(v.passed())).count(),
-                (int) variation.stream().filter(v -> !v.applicable()).count(), checksPassed, checksFailed,
-                checksNotAssessed, hints.size());
+        return new EvaluationResult.Summary(headline, sections.size(), passedSections, excluded.size(),
+                variationsFailed, (int) variation.stream().filter(v -> !v.applicable()).count(), checksPassed,
+                checksFailed, checksNotAssessed, hints.size());
     }
 
     private static int count(List<CheckResult> checks, Verdict verdict) {

@@ -21,8 +21,13 @@ public record InputProblem(String field, String code, String message) {
      * message is already in the answer's language ({@code ValidationMessages_zh.properties}).
      */
     public static InputProblem violation(String field, ConstraintViolation<?> violation) {
-        String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-        return new InputProblem(field, "constraint." + constraint, about(field, violation.getMessage()));
+        return constraint(field, violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
+                violation.getMessage());
+    }
+
+    /** A constraint (Bean Validation's name, {@code Positive}) refused at {@code field}, its message already written. */
+    public static InputProblem constraint(String field, String constraint, String message) {
+        return new InputProblem(field, "constraint." + constraint, about(field, message));
     }
 
     private static String about(String field, String message) {

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One data item (数据项) of a rule set: the name a workbook row uses for it, its Chinese name, its type and unit, and
@@ -17,7 +19,7 @@ import java.util.List;
 public record DataItem(String name, String label, Type type, String unit, List<String> sources) {
 
     /** Each rule set's catalogue, read once from the classpath (it is part of the release, never edited at run time). */
-    private static final java.util.Map<String, List<DataItem>> CATALOGUES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, List<DataItem>> CATALOGUES = new ConcurrentHashMap<>();
 
     /** How the figure is read and shown. */
     public enum Type {

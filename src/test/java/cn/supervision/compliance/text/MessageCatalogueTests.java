@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -16,6 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -120,13 +123,13 @@ class MessageCatalogueTests {
         assertThat(missing).isEmpty();
     }
 
-    private static java.util.Optional<String> constraintKey(Annotation annotation) {
+    private static Optional<String> constraintKey(Annotation annotation) {
         Class<? extends Annotation> type = annotation.annotationType();
         return type.getPackageName().equals("jakarta.validation.constraints") && !type.getSimpleName().equals("Valid")
-                ? java.util.Optional.of(type.getName() + ".message") : java.util.Optional.empty();
+                ? Optional.of(type.getName() + ".message") : Optional.empty();
     }
 
-    private static java.lang.reflect.Field field(Class<?> record, RecordComponent component) {
+    private static Field field(Class<?> record, RecordComponent component) {
         try {
             return record.getDeclaredField(component.getName());
         } catch (NoSuchFieldException e) {
@@ -137,7 +140,7 @@ class MessageCatalogueTests {
     /** The request envelope and every record reachable from the subjects of the rule sets. */
     private static Set<Class<?>> requestRecords() {
         Set<Class<?>> found = new HashSet<>();
-        Deque<Class<?>> open = new ArrayDeque<>(java.util.List.of(EvaluationRequest.class, CountySubject.class,
+        Deque<Class<?>> open = new ArrayDeque<>(List.of(EvaluationRequest.class, CountySubject.class,
                 CurriculumSubject.class, DistrictSubject.class, ProvinceSubject.class));
         while (!open.isEmpty()) {
             Class<?> record = open.pop();
