@@ -139,7 +139,9 @@ function changeList(changes, caption) {
 }
 
 function impactView(impact) {
-  const place = c => [c.school, c.stage ? STAGES[c.stage] || c.stage : null].filter(Boolean).join(' ') || '县级';
+  // a check of the subject itself (a county's, a district's) names no school: it is the subject as a whole
+  const place = c => [c.school !== c.subject ? c.school : null, c.stage ? STAGES[c.stage] || c.stage : null]
+    .filter(Boolean).join(' ') || '整体';
   const what = c => c.indicator || (c.school ? '学校（学段）是否达标' : '总体结论');
   return h('div', {class: 'card'},
     h('h3', {}, '影响预览'),

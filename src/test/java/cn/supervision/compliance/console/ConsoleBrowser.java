@@ -39,6 +39,7 @@ final class ConsoleBrowser implements AutoCloseable {
     private final ChromeDriver driver;
     private final WebDriverWait wait;
     private final String base;
+    private final Path downloads;
 
     ConsoleBrowser(int port) {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
@@ -48,8 +49,9 @@ final class ConsoleBrowser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + profile, "--window-size=1366,900", "--lang=zh-CN");
+        downloads = temporaryFolder("console-downloads");
         options.setExperimentalOption("prefs", Map.of(
-                "download.default_directory", temporaryFolder("console-downloads").toString(),
+                "download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
@@ -134,6 +136,13 @@ final class ConsoleBrowser implements AutoCloseable {
     /** Chooses a file for a file input (by its absolute path, as a user picking it would). */
     void choose(By input, Path file) {
         driver.findElement(input).sendKeys(file.toAbsolutePath().toString());
+    }
+
+    /** Waits until the browser has saved a download of this name (no partial file left), and returns it. */
+    Path downloaded(String name) {
+        Path file = downloads.resolve(name);
+        wait.until(d -> Files.isRegularFile(file) && !Files.exists(downloads.resolve(name + ".crdownload")));
+        return file;
     }
 
     List<String> menu() {

@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -95,43 +98,68 @@ class ConsoleBrowserTests {
         browser.screenshot("batches-none");
     }
 
+    /**
+     * The editor's path of issue 15, as one person walks it: download the active workbook in the console, edit copies
+     * the browser named "(1)" and "(2)" (first with a cell that is no requirement, then with one row inserted in the
+     * middle of a table), upload each, read the problem by cell, then the one-row diff, the workbook's test cases and
+     * the impact on a stored evaluation, activate, and roll back to the version found active.
+     */
     @Test
-    void policyStaffSeeProblemsByCellThenUploadTestPreviewActivateAndRollBack() throws IOException {
-        ApiClients.evaluate(ApiClients.integratorKey(port), ApiClients.sample(mapper, "439901"));
-        Path faulty = write("faulty", Workbooks.withCell(Workbooks.shipped(), "资源配置标准", "E14", "≥0,9"));
-        Path raised = write("raised", Workbooks.r6Raised());
+    @DisplayName("政策制定人员：下载工作簿，在副本中插入一行后上传，查看一行改动、测试用例和影响，启用后回滚")
+    void policyStaffDownloadEditACopyWithAnInsertedRowUploadItAndActivateThenRollBack() throws IOException {
+        // 86 % of Daxing's schools are smart campuses: Beijing asks 85 %, the inserted row (Daxing, ≥90 %) changes D04
+        JsonNode daxing = mapper.readTree(Files.readString(Path.of("samples", "district-daxing.json")));
+        ApiClients.evaluate(ApiClients.integratorKey(port), daxing);
 
         browser.login("editor", "editor-local");
-        browser.click(By.linkText("县域义务教育优质均衡（balanced-development）"));
+        browser.click(By.linkText("区县发展目标（district-targets）"));
         String before = browser.visible(By.id("active-version")).getText();
+        browser.click(By.xpath("//button[text()='下载当前工作簿 district-targets.xlsx']"));
+        byte[] downloaded = Files.readAllBytes(browser.downloaded("district-targets.xlsx"));
+        browser.screenshot("editor-downloaded");
 
+        Path faulty = copy("district-targets (1).xlsx", Workbooks.withCell(downloaded, "检查项", "G18", "≥一百%"));
         browser.choose(By.id("workbook-file"), faulty);
         browser.click(By.id("upload-submit"));
-        String problems = browser.textOf(By.id("upload-problems"), "E14");
-        assertThat(problems).contains("资源配置标准", "E14");
-        browser.screenshot("policy-upload-rejected");
+        assertThat(browser.textOf(By.id("upload-problems"), "G18")).contains("district-targets.xlsx", "检查项");
+        browser.screenshot("editor-upload-rejected");
 
-        browser.choose(By.id("workbook-file"), raised);
-        browser.type(By.id("workbook-comment"), "小学生均仪器设备值标准提高");
+        Path inserted = copy("district-targets (2).xlsx", Workbooks.edited(downloaded, book -> {
+            Sheet checks = book.getSheet("检查项");
+            checks.shiftRows(13, checks.getLastRowNum(), 1);
+            String[] row = {"district", "D04", "智慧校园达标率", "smartCampusRate", "daxing", "标准值", "≥90%", "%", null,
+                    "2025", "大兴区智慧校园达标率90%", "大兴区实施方案（测试）"};
+            Row created = checks.createRow(13);
+            for (int i = 0; i < row.length; i++) {
+                if (row[i] != null) {
+                    created.createCell(i).setCellValue(row[i]);
+                }
+            }
+        }));
+        browser.choose(By.id("workbook-file"), inserted);
+        browser.type(By.id("workbook-comment"), "大兴区：智慧校园达标率不低于90%");
         browser.click(By.id("upload-submit"));
         String version = browser.textOf(By.id("new-version"), "尚未生效");
-        assertThat(version).contains("E20", "≥2300", "工作簿测试用例");
-        assertThat(browser.textOf(By.id("impact"), "份的结论会改变")).contains("R6", "未达标");
-        browser.screenshot("policy-upload-impact");
+        assertThat(version).contains("相对上传时生效版本的改动：1 处", "第 14 行", "新增一行", "daxing", "≥90%")
+                .contains("未通过 0 个").doesNotContain("修改单元格");
+        assertThat(browser.textOf(By.id("impact"), "份的结论会改变")).contains("D04", "整体", "达标", "未达标")
+                .doesNotContain("110115 D04");
+        browser.screenshot("editor-one-row-tests-impact");
 
         String sequence = number(version);
         browser.click(By.id("activate"));
         assertThat(browser.textOf(By.id("active-version"), "第 " + sequence + " 版")).contains("editor");
-        browser.screenshot("policy-activated");
+        browser.screenshot("editor-activated");
 
         browser.click(By.cssSelector("[data-activate='" + number(before) + "']"));
         browser.textOf(By.id("active-version"), "第 " + number(before) + " 版");
         browser.click(By.xpath("//button[text()='比较']"));
-        assertThat(browser.textOf(By.id("comparison"), "E20")).contains("≥2300");
-        browser.screenshot("policy-rolled-back-and-compared");
+        assertThat(browser.textOf(By.id("comparison"), "新增一行")).contains("daxing", "≥90%");
+        browser.screenshot("editor-rolled-back-and-compared");
     }
 
     @Test
+    @DisplayName("审计人员：查询评估，追溯未达标的检查，下载报告")
     void auditorsSearchOpenTraceAFailedCheckAndDownloadTheReport() {
         ApiClients.evaluate(ApiClients.integratorKey(port), ApiClients.sample(mapper, "439903"));
 
@@ -185,6 +213,7 @@ class ConsoleBrowserTests {
     }
 
     @Test
+    @DisplayName("数据填报人员：下载模板，三处错误一次列出，改正后进入评估结果")
     void dataClerksLandOnTheirEvaluationOrOnTheBadCells() throws IOException {
         JsonNode county = ApiClients.sample(mapper, "439902").get("subject");
         Path filled = template("filled.xlsx", county, false);
@@ -272,10 +301,9 @@ class ConsoleBrowserTests {
         return file;
     }
 
-    /** The workbook under its own name (uploads are matched to the rule set's files by name), in a folder of its own. */
-    private static Path write(String folder, byte[] workbook) throws IOException {
-        Path file = Files.createDirectories(FILES.resolve(folder)).resolve(Workbooks.RESOURCE_ALLOCATION);
-        return Files.write(file, workbook);
+    /** An edited copy of a workbook under the name the browser gave it, in a folder of its own. */
+    private static Path copy(String name, byte[] workbook) throws IOException {
+        return Files.write(Files.createDirectories(FILES.resolve("editor")).resolve(name), workbook);
     }
 
     private static String number(String text) {
