@@ -1,5 +1,5 @@
 // Data clerks: download the data-entry template, upload a filled one, land on its evaluation or on the bad cells.
-import {post, download, ApiError} from './api.js';
+import {get, post, download, ApiError} from './api.js';
 import {h, add, table, clear, filePicker} from './dom.js';
 import {setStatus, showError} from './status.js';
 
@@ -9,15 +9,18 @@ export async function dataEntryPage(view) {
   const result = h('div', {id: 'data-entry-result', 'aria-live': 'polite'});
   const picker = filePicker({id: 'template-file', title: '填好的数据填报模板（.xlsx）'});
   const file = picker.input;
+  const jurisdiction = await jurisdictionChoice();
   const form = h('form', {class: 'card', id: 'data-entry-form'},
     h('h3', {}, '第二步：上传填好的模板'),
     picker.field,
+    h('label', {for: 'template-jurisdiction'}, '按哪一级的标准评估（管辖区域）'), jurisdiction,
     h('button', {type: 'submit', id: 'data-entry-submit'}, '上传并评估'));
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const data = new FormData();
     data.append('file', file.files[0]);
     data.append('ruleSet', RULE_SET);
+    data.append('jurisdiction', jurisdiction.value);
     clear(result);
     setStatus('正在读取模板并评估……');
     try {
@@ -46,4 +49,20 @@ export async function dataEntryPage(view) {
         onclick: () => download(`/api/v1/rule-sets/${RULE_SET}/template`, `${RULE_SET}-template.xlsx`)
           .then(link => setStatus(`已下载模板：${link.download}`)).catch(showError)}, '下载县域数据填报模板')),
     form, result);
+}
+
+/**
+ * The jurisdictions of the rule set's tree (its 管辖区域 sheet), each under its parent, national first: a county is
+ * judged by the rows of its own jurisdiction and of every one above it.
+ */
+async function jurisdictionChoice() {
+  const {jurisdictions} = await get(`/api/v1/rule-sets/${RULE_SET}/jurisdictions`);
+  const children = parent => jurisdictions.filter(j => (j.parent || null) === parent);
+  const options = [];
+  const walk = (node, depth) => {
+    options.push(h('option', {value: node.code}, `${'　'.repeat(depth)}${node.name}（${node.code}）`));
+    children(node.code).forEach(child => walk(child, depth + 1));
+  };
+  children(null).forEach(root => walk(root, 0));
+  return h('select', {id: 'template-jurisdiction', name: 'jurisdiction'}, options);
 }

@@ -83,7 +83,7 @@ export async function evaluationPage(view, rawId) {
     failedSections(e, auditor, detail),
     detail,
     charts(e),
-    h('p', {class: 'hint'}, `规则版本 ${shortHash(e.ruleSetVersion)} · 评估时间 ${dateTime(e.evaluatedAt)} · 编号 ${e.id}`));
+    h('p', {class: 'hint', id: 'evaluation-facts'}, `管辖区域 ${(e.jurisdictionChain || [e.jurisdiction]).join(' → ')} · 规则版本 ${shortHash(e.ruleSetVersion)} · 评估时间 ${dateTime(e.evaluatedAt)} · 编号 ${e.id}`));
 }
 
 function headline(e) {

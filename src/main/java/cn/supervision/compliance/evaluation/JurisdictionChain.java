@@ -24,9 +24,7 @@ public record JurisdictionChain(List<String> rootFirst) {
     static JurisdictionChain of(CompiledRuleSet rules, String requested, List<KnownJurisdiction> tree) {
         String ruleSet = rules.name();
         Map<String, KnownJurisdiction> nodes = new LinkedHashMap<>();
-        tree.stream().sorted(Comparator.comparing((KnownJurisdiction node) -> rules.origin(node.rule()).row(),
-                        Comparator.nullsFirst(Comparator.naturalOrder())))
-                .forEach(node -> nodes.put(node.code(), node));
+        inSheetOrder(rules, tree).forEach(node -> nodes.put(node.code(), node));
         if (!nodes.containsKey(requested)) {
             throw InvalidInput.of("jurisdiction", "input.jurisdiction.unknown", ruleSet, requested,
                     List.copyOf(nodes.keySet()));
@@ -51,5 +49,11 @@ public record JurisdictionChain(List<String> rootFirst) {
             links.add(new JurisdictionLink(rootFirst.get(i), rootFirst.size() - 1 - i));
         }
         return links;
+    }
+
+    /** The nodes as the 管辖区域 sheet lists them, row by row. */
+    static List<KnownJurisdiction> inSheetOrder(CompiledRuleSet rules, List<KnownJurisdiction> tree) {
+        return tree.stream().sorted(Comparator.comparing((KnownJurisdiction node) -> rules.origin(node.rule()).row(),
+                Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
     }
 }

@@ -59,7 +59,8 @@ class SecurityConfig {
                         // integrators read only the batches they submitted (checked in the controller)
                         .requestMatchers(GET, "/api/v1/batches/*", "/api/v1/batches/*/summary",
                                 "/api/v1/batches/*/summary.xlsx").hasAnyRole(roles(INTEGRATOR, AUDITOR, ADMIN))
-                        .requestMatchers(GET, "/api/v1/rule-sets", "/api/v1/rule-sets/*/indicators")
+                        .requestMatchers(GET, "/api/v1/rule-sets", "/api/v1/rule-sets/*/indicators",
+                                "/api/v1/rule-sets/*/jurisdictions")
                         .hasAnyRole(roles(INTEGRATOR, AUDITOR, POLICY_EDITOR, ADMIN))
                         .requestMatchers(GET, "/api/v1/rule-sets/*/template").hasAnyRole(roles(INTEGRATOR, AUDITOR, ADMIN))
                         .requestMatchers(GET, "/api/v1/rule-sets/*/versions/*/impact")

@@ -61,6 +61,8 @@ class RoleMatrixTests {
             Map.entry("GET /api/v1/batches/{id}/summary", EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.ADMIN)),
             Map.entry("GET /api/v1/batches/{id}/summary.xlsx", EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.ADMIN)),
             Map.entry("GET /api/v1/rule-sets/{ruleSet}/indicators",
+                    EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.POLICY_EDITOR, Role.ADMIN)),
+            Map.entry("GET /api/v1/rule-sets/{ruleSet}/jurisdictions",
                     EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.POLICY_EDITOR, Role.ADMIN)));
 
     @LocalServerPort

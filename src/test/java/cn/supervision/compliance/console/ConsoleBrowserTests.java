@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -236,9 +237,14 @@ class ConsoleBrowserTests {
         assertThat(browser.visible(By.id("template-file-chosen")).getText()).isEqualTo("未选择文件");
         browser.screenshot("clerk-bad-cells");
 
+        // a county of Daxiang judged by the rows of Hunan, Shaoyang and Daxiang above the national ones
+        assertThat(new Select(browser.visible(By.id("template-jurisdiction"))).getFirstSelectedOption().getText())
+                .contains("national");
+        new Select(browser.visible(By.id("template-jurisdiction"))).selectByValue("daxiang");
         browser.choose(By.id("template-file"), filled);
         browser.click(By.id("data-entry-submit"));
         assertThat(browser.textOf(By.tagName("h2"), "439902")).contains("2026 年");
+        assertThat(browser.visible(By.id("evaluation-facts")).getText()).contains("national → hunan → shaoyang → daxiang");
         assertThat(browser.visible(By.id("decision")).getText()).contains("结论");
         assertThat(browser.hash()).startsWith("#/evaluations/");
         assertThat(browser.driver().findElements(By.id("report"))).as("the report is for auditors").isEmpty();
