@@ -1,9 +1,10 @@
 // Batch jobs: one card per job with its progress bar (done/total, rate, time left) and, once finished, its summary:
 // the failing indicators by the number of counties they fail in, the counties that could not be evaluated, and the
-// summary workbook. Read from GET /api/v1/batches (newest first) and GET /api/v1/batches/{id}/summary.
+// summary workbook, and each county linked to its evaluation. Read from GET /api/v1/batches (newest first),
+// GET /api/v1/batches/{id}/summary and, page by page, GET /api/v1/batches/{id}/counties.
 // While a job runs the cards are updated in place every few seconds: nothing the user is on is replaced, so keyboard
 // focus and the reading position stay where they are.
-import {get, download, hasRole, ApiError} from './api.js';
+import {get, download, ApiError} from './api.js';
 import {h, add, table, clear} from './dom.js';
 import {number, duration, dateTime, ruleSetLabel} from './format.js';
 import {barChart} from './chart.js';
@@ -21,10 +22,6 @@ export async function batchesPage(view) {
     if (view.isConnected) showError(error);
   }));
   add(view, h('h2', {}, '批量任务'),
-    h('p', {class: 'hint', id: 'batch-evaluations-note'},
-      '批量任务接口只报告进度和汇总，没有列出各县评估的编号，因此这里不能直接链接到各县的评估；',
-      hasRole('AUDITOR') ? ['请在', h('a', {href: '#/evaluations'}, '评估查询'), '中按县区代码查找。']
-        : '请联系审计人员按县区代码查询。'),
     h('p', {}, refresh, h('span', {class: 'hint'}, `任务进行中时每 ${REFRESH_MS / 1000} 秒自动刷新。`)),
     list);
   await refreshList(view, list, shown);
@@ -117,10 +114,53 @@ function summaryOf(id, s) {
     parts.push(barChart({title: `任务 ${id} 各指标未达标的县数`,
       bars: failing.map(f => ({label: f.indicator, value: f.counties, ok: false, text: `${f.counties} 个县`}))}));
   }
+  parts.push(countyList(id, s.evaluated + (s.invalid || []).length));
   const invalid = s.invalid || [];
   if (invalid.length) {
     parts.push(table(`未能评估的 ${invalid.length} 份数据`, ['位置', '问题'],
       invalid.map(c => [c.source, c.problems.map(p => `${p.field}：${p.message}`).join('；')])));
   }
   return parts;
+}
+
+const COUNTY_PAGE = 50;
+
+/** Every county of the job in input order, each evaluated one linked to its evaluation; read when opened, page by page. */
+function countyList(id, total) {
+  const rows = h('tbody');
+  const more = h('button', {type: 'button', class: 'secondary', id: `batch-${id}-more`, hidden: true}, '显示更多');
+  const list = h('details', {class: 'batch-counties', id: `batch-${id}-counties`},
+    h('summary', {}, `各县评估（共 ${number(total, 0)} 份）`),
+    h('table', {}, h('caption', {}, '按提交顺序；点击县区名称打开其评估'),
+      h('thead', {}, h('tr', {}, ['位置', '县区', '资源配置', '等级', '未达标指标'].map(label => h('th', {scope: 'col'}, label)))),
+      rows),
+    more);
+  let page = 0;
+  const load = async () => {
+    more.hidden = true;
+    const counties = await get(`/api/v1/batches/${encodeURIComponent(id)}/counties?page=${page}&size=${COUNTY_PAGE}`);
+    rows.append(...counties.items.map(countyRow));
+    page += 1;
+    more.hidden = page * COUNTY_PAGE >= counties.total;
+  };
+  list.addEventListener('toggle', () => {
+    if (list.open && page === 0) load().catch(showError);
+  });
+  more.addEventListener('click', () => load().catch(showError));
+  return list;
+}
+
+function countyRow(c) {
+  if (c.outcome === 'invalid') {
+    return h('tr', {class: 'failed'}, h('td', {}, c.source), h('td', {}, '—'),
+      h('td', {colspan: 3}, `数据有误，未评估：${c.problems.map(p => `${p.field}：${p.message}`).join('；')}`));
+  }
+  const failing = Object.entries(c.failures || {}).map(([indicator, count]) => `${indicator}（${count}）`).join('、');
+  return h('tr', {class: c.passed ? null : 'failed'},
+    h('td', {}, c.source),
+    h('td', {}, h('a', {href: `#/evaluations/${encodeURIComponent(c.evaluationId)}`, 'data-batch-evaluation': c.evaluationId},
+      `${c.countyName || ''}（${c.countyCode}）`)),
+    h('td', {}, c.passed ? '达标' : '未达标'),
+    h('td', {}, c.grade || '—'),
+    h('td', {}, failing || '—'));
 }

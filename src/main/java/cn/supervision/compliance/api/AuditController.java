@@ -19,7 +19,6 @@ import cn.supervision.compliance.audit.EvaluationQuery;
 import cn.supervision.compliance.audit.EvaluationStore;
 import cn.supervision.compliance.audit.Trace;
 import cn.supervision.compliance.audit.Traces;
-import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.report.EvaluationReport;
 import cn.supervision.compliance.evaluation.StoredEvaluation;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,7 +31,6 @@ class AuditController {
 
     static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    private static final int MAX_PAGE_SIZE = 200;
 
     private final EvaluationStore store;
     private final Traces traces;
@@ -55,13 +53,9 @@ class AuditController {
                           @RequestParam(required = false) String failedIndicator,
                           @RequestParam(defaultValue = "0") int page,
                           @RequestParam(defaultValue = "20") int size) {
-        if (page < 0) {
-            throw InvalidInput.of("page", "input.not-negative");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw InvalidInput.of("size", "input.between", 1, MAX_PAGE_SIZE);
-        }
-        return store.search(new EvaluationQuery(countyCode, year, ruleSet, passed, failedIndicator, page, size));
+        Paging paging = new Paging(page, size);
+        return store.search(new EvaluationQuery(countyCode, year, ruleSet, passed, failedIndicator, paging.page(),
+                paging.size()));
     }
 
     @Operation(summary = "Every check of an evaluation with its chain: raw figures → value → rule row and requirement"

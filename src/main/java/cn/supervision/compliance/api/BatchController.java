@@ -21,6 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.supervision.compliance.batch.BatchCounty;
 import cn.supervision.compliance.batch.BatchInput;
 import cn.supervision.compliance.batch.BatchJobs;
 import cn.supervision.compliance.batch.BatchProgress;
@@ -88,6 +89,16 @@ class BatchController {
     BatchProgress progress(@PathVariable String id, Authentication viewer) {
         readable(id, viewer);
         return batches.progress(id).orElseThrow(() -> missing(id));
+    }
+
+    @Operation(summary = "The counties of a batch done so far, in input order (page from 0, size ≤ 200): each with its"
+            + " evaluation's id, county and verdicts, or the problems that kept it from being evaluated")
+    @GetMapping("/{id}/counties")
+    BatchCounty.Page counties(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
+                              @RequestParam(defaultValue = "50") int size, Authentication viewer) {
+        Paging paging = new Paging(page, size);
+        readable(id, viewer);
+        return batches.counties(id, paging.page(), paging.size()).orElseThrow(() -> missing(id));
     }
 
     @Operation(summary = "A finished batch's summary: recognised or not, failing indicators, grades, invalid counties")

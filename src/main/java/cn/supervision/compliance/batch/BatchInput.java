@@ -19,10 +19,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.supervision.compliance.facts.InputProblem;
 import cn.supervision.compliance.facts.InvalidInput;
+import cn.supervision.compliance.text.Texts;
 
 /**
  * A batch as received, spooled to a temporary file with one county per line, so that neither the request nor the
- * batch is ever held whole in memory. {@code sources} names where each line came from ("line 12", "zip entry a.json");
+ * batch is ever held whole in memory. {@code sources} names, for a person, where each line came from ("第 12 行", "压缩包文件 a.json");
  * {@code unreadable} are the zip entries that are not JSON at all (they are reported, the others still run).
  */
 public record BatchInput(Path spool, List<String> sources, List<BatchSummary.InvalidCounty> unreadable) {
@@ -78,9 +79,9 @@ public record BatchInput(Path spool, List<String> sources, List<BatchSummary.Inv
                 if (entry.isDirectory() || !entry.getName().toLowerCase().endsWith(".json")) {
                     continue;
                 }
-                String source = "zip entry " + entry.getName();
+                String source = Texts.of("input.batch.source.zip-entry", entry.getName());
                 checkCount(sources.size() + unreadable.size(), limits);
-                byte[] content = readBounded(zip, source, limits);
+                byte[] content = readBounded(zip, "zip entry " + entry.getName(), limits);
                 try {
                     // re-written on one line: the spool holds one county per line whatever the file's layout
                     out.write(mapper.writeValueAsBytes(mapper.readTree(content)));
@@ -108,7 +109,7 @@ public record BatchInput(Path spool, List<String> sources, List<BatchSummary.Inv
             checkCount(sources.size(), limits);
             line.writeTo(out);
             out.write('\n');
-            sources.add("line " + lineNumber);
+            sources.add(Texts.of("input.batch.source.line", lineNumber));
         }
         line.reset();
     }

@@ -79,6 +79,11 @@ public class BatchJobs {
         return store.find(id).map(BatchStore.Batch::submittedBy);
     }
 
+    /** A page of the counties done so far (while the job runs, too); empty when there is no such batch. */
+    public Optional<BatchCounty.Page> counties(String id, int page, int size) {
+        return store.find(id).map(batch -> store.counties(batch.id(), page, size));
+    }
+
     /** The summary, once the batch is done. */
     public Optional<BatchSummary> summary(String id) {
         return store.find(id).filter(batch -> batch.status().equals("DONE")).map(store::summary);

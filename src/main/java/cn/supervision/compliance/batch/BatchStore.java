@@ -187,6 +187,31 @@ class BatchStore {
         return tally.summary(of);
     }
 
+    /** The counties done so far, in input order, one page of them, each with its evaluation's county. */
+    BatchCounty.Page counties(String batchId, int page, int size) {
+        long total = jdbc.sql("SELECT COUNT(*) FROM batch_county WHERE batch_id = :id").param("id", batchId)
+                .query(Long.class).single();
+        List<BatchCounty> items = jdbc.sql("""
+                SELECT c.position, c.source, c.evaluation_id, c.passed, c.decision, c.grade, c.failures, c.problems,
+                       e.subject_code, e.subject_name
+                  FROM batch_county c LEFT JOIN evaluation e ON e.id = c.evaluation_id
+                 WHERE c.batch_id = :id ORDER BY c.position LIMIT :limit OFFSET :offset""")
+                .param("id", batchId).param("limit", size).param("offset", (long) page * size)
+                .query((row, number) -> county(row)).list();
+        return new BatchCounty.Page(items, page, size, total);
+    }
+
+    private BatchCounty county(ResultSet row) throws SQLException {
+        if (row.getString("evaluation_id") == null) {
+            return new BatchCounty.Invalid(row.getInt("position"), row.getString("source"),
+                    read(row.getString("problems"), new TypeReference<List<InputProblem>>() { }));
+        }
+        return new BatchCounty.Evaluated(row.getInt("position"), row.getString("source"),
+                row.getString("evaluation_id"), row.getString("subject_code"), row.getString("subject_name"),
+                row.getBoolean("passed"), row.getString("decision"), row.getString("grade"),
+                read(row.getString("failures"), new TypeReference<Map<String, Integer>>() { }));
+    }
+
     private static Batch batch(ResultSet row, int number) throws SQLException {
         return new Batch(row.getString("id"), row.getString("rule_set"), row.getString("jurisdiction"),
                 row.getString("submitted_by"), row.getInt("total"), row.getInt("lines"), row.getString("status"),

@@ -58,7 +58,7 @@ class SecurityConfig {
                         .requestMatchers(GET, "/api/v1/batches").hasAnyRole(roles(INTEGRATOR, AUDITOR, POLICY_EDITOR, ADMIN))
                         // integrators read only the batches they submitted (checked in the controller)
                         .requestMatchers(GET, "/api/v1/batches/*", "/api/v1/batches/*/summary",
-                                "/api/v1/batches/*/summary.xlsx").hasAnyRole(roles(INTEGRATOR, AUDITOR, ADMIN))
+                                "/api/v1/batches/*/counties", "/api/v1/batches/*/summary.xlsx").hasAnyRole(roles(INTEGRATOR, AUDITOR, ADMIN))
                         .requestMatchers(GET, "/api/v1/rule-sets", "/api/v1/rule-sets/*/indicators",
                                 "/api/v1/rule-sets/*/jurisdictions")
                         .hasAnyRole(roles(INTEGRATOR, AUDITOR, POLICY_EDITOR, ADMIN))

@@ -77,7 +77,7 @@ class BatchHttpTests {
         assertThat(summary.get("total").asInt()).isEqualTo(5);
         assertThat(summary.get("evaluated").asInt()).isEqualTo(3);
         assertThat(summary.get("passed").asInt() + summary.get("failed").asInt()).isEqualTo(3);
-        assertThat(summary.get("invalid").findValuesAsText("source")).containsExactly("line 3", "line 5");
+        assertThat(summary.get("invalid").findValuesAsText("source")).containsExactly("第 3 行", "第 5 行");
         assertThat(summary.get("invalid").get(1).get("problems").findValuesAsText("field"))
                 .contains("subject.schools[0].sections[0].students");
         int decided = 0;
@@ -89,6 +89,30 @@ class BatchHttpTests {
         assertThat(summary.get("failingIndicators").get(0).get("counties").asInt())
                 .isGreaterThanOrEqualTo(summary.get("failingIndicators").get(summary.get("failingIndicators").size() - 1)
                         .get("counties").asInt());
+
+        // every county in input order, each evaluated one with the evaluation it was stored as
+        JsonNode counties = ApiClients.integratorKey(port).get().uri("/api/v1/batches/" + id + "/counties?size=4")
+                .retrieve().body(JsonNode.class);
+        assertThat(counties.get("total").asInt()).isEqualTo(5);
+        assertThat(counties.get("items").findValuesAsText("source")).containsExactly("第 1 行", "第 2 行", "第 3 行",
+                "第 5 行");
+        assertThat(counties.get("items").findValuesAsText("outcome"))
+                .containsExactly("evaluated", "evaluated", "invalid", "invalid");
+        JsonNode second = counties.get("items").get(1);
+        assertThat(second.get("countyCode").asText()).isEqualTo("BATCH-2");
+        JsonNode evaluation = ApiClients.integratorKey(port).get().uri("/api/v1/evaluations/"
+                + second.get("evaluationId").asText()).retrieve().body(JsonNode.class);
+        assertThat(evaluation.get("subject").get("countyCode").asText()).isEqualTo("BATCH-2");
+        assertThat(second.get("passed").asBoolean()).isEqualTo(evaluation.get("passed").asBoolean());
+        JsonNode last = ApiClients.integratorKey(port).get().uri("/api/v1/batches/" + id + "/counties?page=1&size=4")
+                .retrieve().body(JsonNode.class).get("items");
+        assertThat(last.findValuesAsText("countyCode")).containsExactly("BATCH-4");
+        ResponseEntity<JsonNode> tooMany = ApiClients.integratorKey(port).get()
+                .uri("/api/v1/batches/" + id + "/counties?size=201").retrieve().toEntity(JsonNode.class);
+        assertThat(tooMany.getStatusCode().value()).isEqualTo(400);
+        assertThat(tooMany.getBody().get("errors").findValuesAsText("field")).containsExactly("size");
+        assertThat(ApiClients.as(port, Role.INTEGRATOR).get().uri("/api/v1/batches/" + id + "/counties").retrieve()
+                .toBodilessEntity().getStatusCode().value()).as("another integrator's batch").isEqualTo(404);
 
         JsonNode stored = ApiClients.as(port, Role.AUDITOR).get().uri("/api/v1/evaluations?countyCode=BATCH-2")
                 .retrieve().body(JsonNode.class);
@@ -109,7 +133,7 @@ class BatchHttpTests {
             workbook.forEach(sheet -> sheets.add(sheet.getSheetName()));
             assertThat(sheets).containsExactly("概况", "未达标指标", "等级分布", "数据有误");
             assertThat(workbook.getSheet("未达标指标").getRow(0).getCell(0).getStringCellValue()).isEqualTo("指标代码");
-            assertThat(workbook.getSheet("数据有误").getRow(1).getCell(0).getStringCellValue()).isEqualTo("line 2");
+            assertThat(workbook.getSheet("数据有误").getRow(1).getCell(0).getStringCellValue()).isEqualTo("第 2 行");
         }
     }
 
@@ -140,7 +164,7 @@ class BatchHttpTests {
         JsonNode summary = ApiClients.as(port, Role.ADMIN).get().uri("/api/v1/batches/" + id + "/summary")
                 .retrieve().body(JsonNode.class);
         assertThat(summary.get("evaluated").asInt()).isEqualTo(1);
-        assertThat(summary.get("invalid").findValuesAsText("source")).containsExactly("zip entry 湖南/county-b.json");
+        assertThat(summary.get("invalid").findValuesAsText("source")).containsExactly("压缩包文件 湖南/county-b.json");
     }
 
     @Test

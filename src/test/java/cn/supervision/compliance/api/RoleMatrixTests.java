@@ -59,6 +59,7 @@ class RoleMatrixTests {
             Map.entry("GET /api/v1/batches", EnumSet.allOf(Role.class)),
             Map.entry("GET /api/v1/batches/{id}", EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.ADMIN)),
             Map.entry("GET /api/v1/batches/{id}/summary", EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.ADMIN)),
+            Map.entry("GET /api/v1/batches/{id}/counties", EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.ADMIN)),
             Map.entry("GET /api/v1/batches/{id}/summary.xlsx", EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.ADMIN)),
             Map.entry("GET /api/v1/rule-sets/{ruleSet}/indicators",
                     EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.POLICY_EDITOR, Role.ADMIN)),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -263,7 +264,9 @@ class ConsoleBrowserTests {
         assertThat(bar.getDomProperty("value")).isEqualTo(bar.getDomProperty("max"));
         assertThat(browser.driver().findElements(By.cssSelector("#batch-" + first + " svg"))).as("failing indicators")
                 .isNotEmpty();
-        assertThat(browser.visible(By.id("batch-evaluations-note")).getText()).contains("没有列出各县评估的编号", "评估查询");
+        browser.click(By.cssSelector("#batch-" + first + "-counties summary"));
+        String counties = browser.textOf(By.id("batch-" + first + "-counties"), "数据有误");
+        assertThat(counties).contains("各县评估（共 3 份）", "大祥区（439931）", "大祥区（439932）", "未达标");
         browser.screenshot("batches-done");
 
         // a keyboard user on the job's download button; a new job arrives and the list refreshes around them
@@ -277,6 +280,11 @@ class ConsoleBrowserTests {
         assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id"))
                 .isEqualTo("batch-" + first + "-workbook");
         browser.screenshot("batches-refreshed");
+
+        // each county of the job opens its evaluation
+        browser.click(By.xpath("//*[@id='batch-" + first + "-counties']//a[contains(text(), '439932')]"));
+        assertThat(browser.textOf(By.tagName("h2"), "439932")).contains("2026 年");
+        assertThat(browser.visible(By.id("decision")).getText()).contains("结论");
     }
 
     /** A batch of the sample county under the given codes, plus one line that is no county, as the integrator. */
@@ -288,7 +296,7 @@ class ConsoleBrowserTests {
         lines.append("{\"subject\": 1}\n");
         return ApiClients.integratorKey(port).post().uri("/api/v1/batches?ruleSet=balanced-development")
                 .contentType(MediaType.parseMediaType("application/x-ndjson"))
-                .body(lines.toString()).retrieve().body(JsonNode.class).get("id").asText();
+                .body(lines.toString().getBytes(StandardCharsets.UTF_8)).retrieve().body(JsonNode.class).get("id").asText();
     }
 
     /** The county in a filled template, with the three bad cells of issue 15 when {@code bad}. */
