@@ -191,7 +191,7 @@ class WorkbookUploadRowsHttpTests {
         assertThat(problems(upload(BALANCED, new Part("county-assessment.xlsx", county)))).singleElement().satisfies(p -> {
             assertThat(p.get("file").asText() + " " + p.get("sheet").asText() + "!" + p.get("cell").asText())
                     .isEqualTo("county-assessment.xlsx A类指标标准!I10");
-            assertThat(p.get("message").asText()).startsWith("'xiangtan' 不是已定义的管辖区域代码");
+            assertThat(p.get("message").asText()).startsWith("“xiangtan”不是已定义的管辖区域代码");
         });
     }
 
