@@ -89,6 +89,19 @@ class WorkbookProblemTextHttpTests {
                 .isEqualTo("test case \"一所小学恰好达标\" failed: row 5 (A 小学): 未达标指标 expected none, got R6");
     }
 
+    @Test
+    void aCycleInTheJurisdictionTreeIsRefusedAtTheRowThatClosesIt() {
+        byte[] workbook = Workbooks.withCell(Workbooks.shipped(), "管辖区域", "B10", "daxing");
+
+        ResponseEntity<JsonNode> chinese = upload(workbook, "zh-CN");
+        assertThat(problems(chinese)).first().satisfies(p -> {
+            assertThat(p.get("sheet").asText()).isEqualTo("管辖区域");
+            assertThat(p.get("cell").asText()).isEqualTo("A11");
+            assertThat(p.get("message").asText()).startsWith("管辖区域“national”的上级链回到了“national”");
+        });
+        assertReadable(chinese);
+    }
+
     /** Every problem in Chinese words, none showing the code of a rule. */
     private static void assertReadable(ResponseEntity<JsonNode> response) {
         assertThat(response.getBody().get("detail").asText()).containsPattern(CHINESE);
