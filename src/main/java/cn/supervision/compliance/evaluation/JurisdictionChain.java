@@ -34,13 +34,13 @@ public record JurisdictionChain(List<String> rootFirst) {
         }
         List<String> nearestFirst = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        KnownJurisdiction child = null;
+        KnownJurisdiction reached = null;
         for (String code = requested; code != null; code = nodes.get(code).parent()) {
             if (!nodes.containsKey(code) || !seen.add(code)) {
-                throw notATree(rules, child, requested, code, seen.contains(code));
+                throw notATree(rules, reached, requested, code, seen.contains(code));
             }
             nearestFirst.add(code);
-            child = nodes.get(code);
+            reached = nodes.get(code);
         }
         Collections.reverse(nearestFirst);
         return new JurisdictionChain(List.copyOf(nearestFirst));
