@@ -30,6 +30,7 @@ import cn.supervision.compliance.ruleset.WorkbookRejected;
 import cn.supervision.compliance.ruleset.WorkbookTestCases;
 import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.TestSheetCells;
+import cn.supervision.compliance.text.Texts;
 
 /**
  * The test cases of a {@code balanced-development} workbook, sheet {@code 测试用例}: under the heading row (first cell
@@ -113,9 +114,9 @@ class CountyTestCases implements WorkbookTestCases {
         }
 
         private void compare(CaseRow row, EvaluationResult result, List<String> failures) {
-            String where = "row " + (row.row() + 1) + " (" + row.school() + " " + row.stage().label() + ")";
+            String where = Texts.of("test-case.row", row.row() + 1, row.school(), row.stage().label());
             if (row.countyExpected() != null && YES.equals(row.countyExpected()) != result.passed()) {
-                failures.add(where + ": 县域达标 expected " + row.countyExpected() + ", got " + (result.passed() ? YES : NO));
+                failures.add(Texts.of("test-case.county-differs", where, row.countyExpected(), result.passed() ? YES : NO));
             }
             if (row.sectionExpected() == null) {
                 return;
@@ -123,29 +124,30 @@ class CountyTestCases implements WorkbookTestCases {
             boolean excluded = result.excluded().stream().anyMatch(e -> e.schoolId().equals(row.school()));
             if (EXCLUDED.equals(row.sectionExpected()) || excluded) {
                 if (EXCLUDED.equals(row.sectionExpected()) != excluded) {
-                    failures.add(where + ": expected " + row.sectionExpected() + ", got " + (excluded ? EXCLUDED : "assessed"));
+                    failures.add(Texts.of("test-case.exclusion-differs", where, row.sectionExpected(),
+                            excluded ? EXCLUDED : Texts.of("test-case.assessed")));
                 }
                 return;
             }
             EvaluationResult.SectionResult section = result.sections().stream()
                     .filter(s -> s.schoolId().equals(row.school()) && s.stage() == row.stage()).findFirst().orElse(null);
             if (section == null) {
-                failures.add(where + ": the section was not assessed");
+                failures.add(Texts.of("test-case.section-missing", where));
                 return;
             }
             if (YES.equals(row.sectionExpected()) != section.passed()) {
-                failures.add(where + ": 该学段达标 expected " + row.sectionExpected() + ", got " + (section.passed() ? YES : NO));
+                failures.add(Texts.of("test-case.section-differs", where, row.sectionExpected(), section.passed() ? YES : NO));
             }
             Set<String> unmet = section.indicators().stream().filter(i -> !i.met()).map(EvaluationResult.IndicatorResult::code)
                     .collect(Collectors.toCollection(TreeSet::new));
             if (!unmet.equals(row.unmetExpected())) {
-                failures.add(where + ": 未达标指标 expected " + shown(row.unmetExpected()) + ", got " + shown(unmet));
+                failures.add(Texts.of("test-case.unmet-differs", where, shown(row.unmetExpected()), shown(unmet)));
             }
         }
     }
 
     private static String shown(Set<String> codes) {
-        return codes.isEmpty() ? "none" : String.join("、", codes);
+        return codes.isEmpty() ? Texts.of("test-case.none") : String.join("、", codes);
     }
 
     private List<TestCase> read(String file, Sheet sheet) {
@@ -158,7 +160,8 @@ class CountyTestCases implements WorkbookTestCases {
                     columns = headings(row);
                     List<String> missing = missing(columns);
                     if (!missing.isEmpty()) {
-                        problems.add(new RuleSetProblem(file, SHEET, "A" + (row.getRowNum() + 1), "the heading row lacks " + missing));
+                        problems.add(RuleSetProblem.of(file, SHEET, "A" + (row.getRowNum() + 1), "test-case.heading-lacks",
+                                String.join("、", missing)));
                         break;
                     }
                 }
@@ -202,8 +205,8 @@ class CountyTestCases implements WorkbookTestCases {
         String schoolId = required(row, columns.get(SCHOOL));
         String typeLabel = required(row, columns.get(TYPE));
         SchoolType type = Arrays.stream(SchoolType.values()).filter(t -> t.label().equals(typeLabel)).findFirst()
-                .orElseThrow(() -> bad(row, columns.get(TYPE), "'" + typeLabel + "' is not a school type ("
-                        + Arrays.stream(SchoolType.values()).map(SchoolType::label).collect(Collectors.joining("、")) + ")"));
+                .orElseThrow(() -> bad(row, columns.get(TYPE), Texts.of("test-case.not-a-school-type", typeLabel,
+                        Arrays.stream(SchoolType.values()).map(SchoolType::label).collect(Collectors.joining("、")))));
         Stage stage;
         try {
             stage = Stage.fromLabel(required(row, columns.get(STAGE)));
@@ -234,11 +237,11 @@ class CountyTestCases implements WorkbookTestCases {
         });
         String sectionExpected = optional(row, columns.get(SECTION_EXPECTED));
         if (sectionExpected != null && !Set.of(YES, NO, EXCLUDED).contains(sectionExpected)) {
-            throw bad(row, columns.get(SECTION_EXPECTED), "'" + sectionExpected + "' is not 是, 否 or 不参评");
+            throw bad(row, columns.get(SECTION_EXPECTED), Texts.of("test-case.not-section-verdict", sectionExpected));
         }
         String countyExpected = optional(row, columns.get(COUNTY_EXPECTED));
         if (countyExpected != null && !Set.of(YES, NO).contains(countyExpected)) {
-            throw bad(row, columns.get(COUNTY_EXPECTED), "'" + countyExpected + "' is not 是 or 否");
+            throw bad(row, columns.get(COUNTY_EXPECTED), Texts.of("test-case.not-yes-no", countyExpected));
         }
         String unmet = optional(row, columns.get(UNMET_EXPECTED));
         Set<String> unmetCodes = unmet == null ? Set.of()

@@ -33,6 +33,7 @@ import cn.supervision.compliance.ruleset.RuleSetProblem;
 import cn.supervision.compliance.ruleset.TestCaseResult;
 import cn.supervision.compliance.ruleset.WorkbookRejected;
 import cn.supervision.compliance.ruleset.WorkbookTestCases;
+import cn.supervision.compliance.text.Texts;
 
 /**
  * The test cases of a rule set whose result is a list of checks (curriculum, district targets), sheet 测试用例: under
@@ -103,8 +104,8 @@ public abstract class FieldTestCases implements WorkbookTestCases {
                     .map(CheckResult::verdict).toList();
             Verdict indicator = INDICATOR_ORDER.stream().filter(found::contains).findFirst().orElse(null);
             if (indicator != expected.verdict()) {
-                failures.add("row " + (expected.row() + 1) + ": " + expected.code() + " expected "
-                        + expected.verdict().label() + ", got " + (indicator == null ? "no check" : indicator.label()));
+                failures.add(Texts.of("test-case.verdict-differs", expected.row() + 1, expected.code(),
+                        expected.verdict().label(), indicator == null ? Texts.of("test-case.no-check") : indicator.label()));
             }
         }
     }
@@ -121,7 +122,8 @@ public abstract class FieldTestCases implements WorkbookTestCases {
                     List<String> missing = List.of(CASE, JURISDICTION, FIELD, VALUE, CODE_EXPECTED, VERDICT_EXPECTED)
                             .stream().filter(h -> !found.containsKey(h)).toList();
                     if (!missing.isEmpty()) {
-                        problems.add(new RuleSetProblem(file, SHEET, "A" + (row.getRowNum() + 1), "the heading row lacks " + missing));
+                        problems.add(RuleSetProblem.of(file, SHEET, "A" + (row.getRowNum() + 1), "test-case.heading-lacks",
+                                String.join("、", missing)));
                         break;
                     }
                 }
@@ -158,8 +160,8 @@ public abstract class FieldTestCases implements WorkbookTestCases {
         if (code != null) {
             String label = required(row, columns.get(VERDICT_EXPECTED));
             Verdict verdict = Arrays.stream(Verdict.values()).filter(v -> v.label().equals(label)).findFirst()
-                    .orElseThrow(() -> bad(row, columns.get(VERDICT_EXPECTED), "'" + label + "' is not one of "
-                            + String.join("、", Arrays.stream(Verdict.values()).map(Verdict::label).toList())));
+                    .orElseThrow(() -> bad(row, columns.get(VERDICT_EXPECTED), Texts.of("test-case.not-a-verdict", label,
+                            String.join("、", Arrays.stream(Verdict.values()).map(Verdict::label).toList()))));
             testCase.expectations.add(new Expectation(row.getRowNum(), code, verdict));
         }
     }
@@ -171,7 +173,7 @@ public abstract class FieldTestCases implements WorkbookTestCases {
         for (int i = 0; i < steps.length; i++) {
             Matcher step = STEP.matcher(steps[i]);
             if (!step.matches()) {
-                throw bad(row, column, "'" + path + "' is not a request field such as year or grades[0].pePeriods");
+                throw bad(row, column, Texts.of("test-case.not-a-field", path));
             }
             boolean last = i == steps.length - 1;
             ObjectNode parent = (ObjectNode) node;

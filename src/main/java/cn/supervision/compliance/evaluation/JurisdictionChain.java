@@ -13,6 +13,9 @@ import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.facts.JurisdictionLink;
 import cn.supervision.compliance.facts.KnownJurisdiction;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
+import cn.supervision.compliance.ruleset.RuleOrigin;
+import cn.supervision.compliance.ruleset.RuleSetProblem;
+import cn.supervision.compliance.ruleset.WorkbookRejected;
 
 /**
  * The requested jurisdiction and its ancestors in the rule set's jurisdiction tree (INDICATORS.md §3.1). A subject
@@ -31,15 +34,28 @@ public record JurisdictionChain(List<String> rootFirst) {
         }
         List<String> nearestFirst = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        KnownJurisdiction reached = null;
         for (String code = requested; code != null; code = nodes.get(code).parent()) {
             if (!nodes.containsKey(code) || !seen.add(code)) {
-                throw new IllegalStateException("the 管辖区域 tree of rule set " + ruleSet + " does not lead from '"
-                        + requested + "' to its root: '" + code + "' is " + (seen.contains(code) ? "a cycle" : "not a node"));
+                throw notATree(rules, reached, requested, code, seen.contains(code));
             }
             nearestFirst.add(code);
+            reached = nodes.get(code);
         }
         Collections.reverse(nearestFirst);
         return new JurisdictionChain(List.copyOf(nearestFirst));
+    }
+
+    /**
+     * The 管辖区域 rows do not lead from {@code requested} to a root: a row names a parent that is no node, or the
+     * parents come back round; named at the row of the last node reached.
+     */
+    private static WorkbookRejected notATree(CompiledRuleSet rules, KnownJurisdiction last, String requested,
+                                             String parent, boolean cycle) {
+        RuleOrigin origin = rules.origin(last.rule());
+        return new WorkbookRejected(List.of(RuleSetProblem.of(origin.workbook() == null ? rules.name() : origin.workbook(),
+                origin.sheet(), origin.row() == null ? null : "A" + origin.row(),
+                cycle ? "workbook.jurisdiction-cycle" : "workbook.jurisdiction-unknown-parent", requested, parent)));
     }
 
     /** One fact per node, the requested one at depth 0. */

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.text.Normalizer;
 
+import cn.supervision.compliance.text.Texts;
+
 /** Reads the numbers written in workbook cells: full-width digits and a trailing % are understood. */
 public final class Quantities {
 
@@ -19,8 +21,7 @@ public final class Quantities {
      */
     public static BigDecimal bounded(BigDecimal value) {
         if (value.abs().compareTo(LARGEST) > 0) {
-            throw new IllegalArgumentException("'" + value.round(new MathContext(6)) + "' is out of range: a number in a"
-                    + " workbook lies between -" + LARGEST.toPlainString() + " and " + LARGEST.toPlainString() + "（数值超出范围）");
+            throw new IllegalArgumentException(Texts.of("workbook.value.out-of-range", value.round(new MathContext(6)), LARGEST));
         }
         return value;
     }
@@ -35,7 +36,7 @@ public final class Quantities {
             BigDecimal value = new BigDecimal(text);
             return percent ? value.movePointLeft(2) : value;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + cell + "' is not a number");
+            throw new IllegalArgumentException(Texts.of("workbook.value.not-a-number", cell));
         }
     }
 
@@ -44,7 +45,7 @@ public final class Quantities {
         try {
             return value.intValueExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("'" + cell + "' is not a whole number");
+            throw new IllegalArgumentException(Texts.of("workbook.value.not-whole", cell));
         }
     }
 }

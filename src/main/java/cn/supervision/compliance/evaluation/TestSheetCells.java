@@ -24,6 +24,7 @@ import cn.supervision.compliance.ruleset.RuleSetFile;
 import cn.supervision.compliance.ruleset.TestCaseResult;
 import cn.supervision.compliance.ruleset.WorkbookFormat;
 import cn.supervision.compliance.ruleset.WorkbookRejected;
+import cn.supervision.compliance.text.Texts;
 
 /** Reading the cells of a workbook's 测试用例 sheet; a cell that cannot be read is a {@link BadCell} naming it. */
 public final class TestSheetCells {
@@ -61,7 +62,7 @@ public final class TestSheetCells {
                     results.addAll(sheet.apply(file.name(), found));
                 }
             } catch (IOException e) {
-                throw new WorkbookRejected(file.name(), "cannot be read");
+                throw WorkbookRejected.of(file.name(), "workbook.unreadable");
             }
         }
         return results;
@@ -78,7 +79,7 @@ public final class TestSheetCells {
         try {
             compare.accept(evaluation.get(), failures);
         } catch (InvalidInput e) {
-            e.problems().forEach(p -> failures.add("the case's figures are not valid: " + p.field() + ": " + p.message()));
+            e.problems().forEach(p -> failures.add(Texts.of("test-case.figures-invalid", Texts.fieldName(p.field()), p.message())));
         }
         String range = new CellReference(firstRow, 0).formatAsString() + ":"
                 + new CellReference(lastRow, lastColumn).formatAsString();
@@ -96,7 +97,7 @@ public final class TestSheetCells {
     public static String required(Row row, int column) {
         String value = optional(row, column);
         if (value == null) {
-            throw bad(row, column, "is empty; every test row needs it");
+            throw bad(row, column, Texts.of("test-case.empty"));
         }
         return value;
     }

@@ -1,5 +1,7 @@
 package cn.supervision.compliance.facts;
 
+import cn.supervision.compliance.text.Texts;
+
 /** A school stage. Only compulsory stages are assessed; a senior section only weighs in the split of shared figures. */
 public enum Stage {
     PRIMARY("小学", true),
@@ -29,6 +31,6 @@ public enum Stage {
                 return stage;
             }
         }
-        throw new IllegalArgumentException("unknown stage '" + text + "' (expected 小学, 初中 or 高中)");
+        throw new IllegalArgumentException(Texts.of("workbook.value.not-a-stage", text));
     }
 }

@@ -39,20 +39,20 @@ final class CodeReferences {
         for (Reference reference : references) {
             Set<String> codes = defined.getOrDefault(reference.family(), Set.of());
             if (!codes.contains(reference.code())) {
-                problems.add(new RuleSetProblem(reference.file(), reference.sheet(), reference.cell(), undefined(reference, codes)));
+                problems.add(undefined(reference, codes));
             }
         }
         return problems;
     }
 
-    private String undefined(Reference reference, Set<String> codes) {
+    private RuleSetProblem undefined(Reference reference, Set<String> codes) {
         String family = reference.family();
         if (codes.isEmpty()) {
-            return "'" + reference.code() + "' 不是已定义的" + family + "代码（" + reference.label() + "）：本规则集的工作簿没有定义任何"
-                    + family;
+            return RuleSetProblem.of(reference.file(), reference.sheet(), reference.cell(), "workbook.undefined-code-none",
+                    reference.code(), family, reference.label());
         }
-        return "'" + reference.code() + "' 不是已定义的" + family + "代码（" + reference.label() + "）；已定义："
-                + String.join("、", codes) + "。新的" + family + "先在工作表“" + String.join("”“", definedIn.get(family))
-                + "”中加一行";
+        return RuleSetProblem.of(reference.file(), reference.sheet(), reference.cell(), "workbook.undefined-code",
+                reference.code(), family, reference.label(), String.join("、", codes),
+                String.join("”“", definedIn.get(family)));
     }
 }

@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import cn.supervision.compliance.text.Texts;
+
 /**
  * The type of a rule-table column's values, as declared in the approved template, and the token the compiler receives
  * for a value of it. Every token is printed here from a parsed value, never copied from the cell: numbers from their
@@ -41,8 +43,8 @@ final class ColumnType {
     private static final String KEY = "key:";
     private static final String REF = "ref:";
     private static final String OPTIONAL_REF = "ref?:";
-    private static final String NOT_A_CODE = "is not a code (capital letters, digits and _)";
-    private static final String NOT_A_NAME = "is not a name (small letters, digits, - and _)";
+    private static final String NOT_A_CODE = "workbook.value.not-a-code";
+    private static final String NOT_A_NAME = "workbook.value.not-a-name";
     private static final int MAX_TEXT = 4096;
     private static final int HIGHEST_GRADE = 12;
 
@@ -111,7 +113,7 @@ final class ColumnType {
             case "whole-number" -> whole(cell);
             case "percentage" -> percentage(cell);
             case "requirement" -> requirement(cell);
-            case "year" -> matching(cell, YEAR, "is not a year such as 2026");
+            case "year" -> matching(cell, YEAR, "workbook.value.not-a-year");
             case "code" -> matching(cell, CODE, NOT_A_CODE);
             case "name" -> matching(cell, NAME, NOT_A_NAME);
             case "grade-range" -> grades(cell);
@@ -122,7 +124,7 @@ final class ColumnType {
     private String member(String value, String cell) {
         int index = allowed.indexOf(value);
         if (index < 0) {
-            throw new IllegalArgumentException("'" + cell + "' is not one of " + String.join("、", allowed));
+            throw invalid("workbook.value.not-one-of", cell, String.join("、", allowed));
         }
         return allowed.get(index);
     }
@@ -145,7 +147,7 @@ final class ColumnType {
 
     private static String text(String cell) {
         if (cell.length() > MAX_TEXT) {
-            throw new IllegalArgumentException("the text is longer than " + MAX_TEXT + " characters");
+            throw invalid("workbook.value.text-too-long", MAX_TEXT);
         }
         return cell;
     }
@@ -157,12 +159,11 @@ final class ColumnType {
 
     private static BigDecimal number(String text, String cell) {
         if (!NUMBER.matcher(text).matches()) {
-            throw new IllegalArgumentException("'" + cell + "' is not a number");
+            throw invalid("workbook.value.not-a-number", cell);
         }
         BigDecimal value = new BigDecimal(text).stripTrailingZeros();
         if (value.precision() - value.scale() > MAX_DIGITS || value.scale() > MAX_DIGITS) {
-            throw new IllegalArgumentException("'" + value.round(new MathContext(6)) + "' is out of range:"
-                    + " a number in a workbook has at most " + MAX_DIGITS + " digits before and after the point（数值超出范围）");
+            throw invalid("workbook.value.too-many-digits", value.round(new MathContext(6)), MAX_DIGITS);
         }
         return value;
     }
@@ -174,7 +175,7 @@ final class ColumnType {
     private static String whole(String cell) {
         BigDecimal value = number(cell);
         if (value.scale() > 0) {
-            throw new IllegalArgumentException("'" + cell + "' is not a whole number");
+            throw invalid("workbook.value.not-whole", cell);
         }
         return value.toBigInteger().toString();
     }
@@ -185,7 +186,7 @@ final class ColumnType {
         BigDecimal value = number(percent ? text.substring(0, text.length() - 1) : text, cell);
         BigDecimal fraction = percent ? value.movePointLeft(2) : value;
         if (fraction.signum() < 0 || fraction.compareTo(BigDecimal.ONE) > 0) {
-            throw new IllegalArgumentException("'" + cell + "' is not a percentage between 0% and 100%");
+            throw invalid("workbook.value.not-a-percentage", cell);
         }
         return plain(fraction.movePointRight(2).stripTrailingZeros()) + "%";
     }
@@ -198,7 +199,7 @@ final class ColumnType {
         }
         Matcher matcher = REQUIREMENT.matcher(text);
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("'" + cell + "' is not a requirement: write a comparator and a number, such as ≥4.5 or ≤0.4");
+            throw invalid("workbook.value.not-a-requirement", cell);
         }
         String comparator = switch (matcher.group(1)) {
             case ">=" -> "≥";
@@ -215,12 +216,12 @@ final class ColumnType {
         String text = typed(cell).replace(" ", "");
         Matcher matcher = GRADES.matcher(text);
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("'" + cell + "' is not a grade range such as 1-5");
+            throw invalid("workbook.value.not-grades", cell);
         }
         int from = Integer.parseInt(matcher.group(1));
         int to = matcher.group(2) == null ? from : Integer.parseInt(matcher.group(2));
         if (from < 1 || to > HIGHEST_GRADE || from > to) {
-            throw new IllegalArgumentException("'" + cell + "' is not a grade range between 1 and " + HIGHEST_GRADE);
+            throw invalid("workbook.value.grades-out-of-range", cell, HIGHEST_GRADE);
         }
         return from == to ? String.valueOf(from) : from + "-" + to;
     }
@@ -228,8 +229,13 @@ final class ColumnType {
     private static String matching(String cell, Pattern pattern, String reason) {
         String text = typed(cell);
         if (!pattern.matcher(text).matches()) {
-            throw new IllegalArgumentException("'" + cell + "' " + reason);
+            throw invalid(reason, cell);
         }
         return text;
+    }
+
+    /** Why a cell is not of the column's type, as the catalogue's {@code code} says it. */
+    private static IllegalArgumentException invalid(String code, Object... arguments) {
+        return new IllegalArgumentException(Texts.of(code, arguments));
     }
 }

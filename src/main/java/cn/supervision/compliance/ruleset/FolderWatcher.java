@@ -119,7 +119,7 @@ class FolderWatcher implements SmartLifecycle {
         try {
             return Files.readAllBytes(path);
         } catch (IOException e) {
-            throw new WorkbookRejected(path.getFileName().toString(), "cannot be read from the folder: " + e.getMessage());
+            throw WorkbookRejected.of(path.getFileName().toString(), "workbook.folder-unreadable", e.getMessage());
         }
     }
 

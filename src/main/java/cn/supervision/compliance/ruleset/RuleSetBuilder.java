@@ -64,12 +64,12 @@ public class RuleSetBuilder {
     }
 
     private byte[] compilerWorkbook(String ruleSet, RuleSetFile file, RowCatalogue.Builder texts, CodeReferences codes) {
-        ApprovedTemplate template = templates.of(ruleSet, file.name()).orElseThrow(() -> new WorkbookRejected(file.name(),
-                "is not a workbook of rule set " + ruleSet + " (no approved template of that name)"));
+        ApprovedTemplate template = templates.of(ruleSet, file.name()).orElseThrow(() -> WorkbookRejected.of(file.name(),
+                "workbook.no-template", ruleSet));
         try (XSSFWorkbook workbook = WorkbookFormat.open(file.name(), file.content())) {
             return ValuesOnly.check(file.name(), workbook, template, texts, codes);
         } catch (IOException e) {
-            throw new WorkbookRejected(file.name(), "cannot be read");
+            throw WorkbookRejected.of(file.name(), "workbook.unreadable");
         }
     }
 }

@@ -32,6 +32,8 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.ReleaseId;
 
+import cn.supervision.compliance.text.Texts;
+
 /**
  * Compiles a rule set's workbooks and DRL files into one immutable rule base. Each sheet that holds a {@code RuleSet}
  * cell is compiled to DRL on its own; every rule is then indexed by name to its workbook, sheet and Excel row
@@ -128,7 +130,7 @@ final class RuleSetCompiler {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            problems.add(new RuleSetProblem(file.name(), null, null, "not a readable .xlsx workbook: " + e.getMessage()));
+            problems.add(RuleSetProblem.of(file.name(), null, null, "workbook.compile.not-xlsx"));
         }
         return sheets;
     }
@@ -151,7 +153,7 @@ final class RuleSetCompiler {
         try {
             return new SpreadsheetCompiler().compile(new ByteArrayInputStream(file.content()), sheet);
         } catch (RuntimeException e) {
-            problems.add(new RuleSetProblem(file.name(), sheet, null, e.getMessage()));
+            problems.add(RuleSetProblem.of(file.name(), sheet, null, "workbook.compile.sheet", firstLine(e.getMessage())));
             return null;
         }
     }
@@ -183,18 +185,21 @@ final class RuleSetCompiler {
             RuleOrigin origin = origins.get(name);
             if (origin != null) {
                 String cell = origin.row() == null ? null : "A" + origin.row();
-                return new RuleSetProblem(origin.workbook(), origin.sheet(), cell, firstLine(message.getText()));
+                return origin.sheet() == null
+                        ? new RuleSetProblem(origin.workbook(), null, null, firstLine(message.getText()))
+                        : RuleSetProblem.of(origin.workbook(), origin.sheet(), cell, "workbook.compile.rule",
+                                firstLine(message.getText()));
             }
         }
         SheetSource sheet = generated.entrySet().stream()
                 .filter(e -> message.getPath() != null && e.getKey().endsWith(message.getPath()))
                 .map(Map.Entry::getValue).findFirst().orElse(null);
         if (sheet != null) {
-            return new RuleSetProblem(sheet.workbook(), sheet.sheet(), valuesCell(sheet.drl(), message.getLine()),
-                    firstLine(message.getText()));
+            return RuleSetProblem.of(sheet.workbook(), sheet.sheet(), valuesCell(sheet.drl(), message.getLine()),
+                    "workbook.compile.rule", firstLine(message.getText()));
         }
         String path = message.getPath() == null ? "" : message.getPath().replaceFirst("^.*/", "");
-        String line = message.getLine() > 0 && path.endsWith(".drl") ? "line " + message.getLine() : null;
+        String line = message.getLine() > 0 && path.endsWith(".drl") ? Texts.of("workbook.compile.drl-line", message.getLine()) : null;
         return new RuleSetProblem(path, null, line, firstLine(message.getText()));
     }
 

@@ -79,7 +79,7 @@ public class RuleSetVersions implements SmartInitializingSingleton {
             List<RuleSetFile> files = sources.read(name);
             if (store.findByHash(name, RuleSetCompiler.hash(files)).isEmpty()) {
                 try {
-                    store(name, files, changesFromActive(name, files), LOCAL, "read from the rule-set folders at start-up");
+                    store(name, files, changesFromActive(name, files), LOCAL, Texts.of("workbook.comment.start-up"));
                 } catch (WorkbookRejected e) {
                     if (store.active(name).isEmpty()) {
                         throw new IllegalStateException("rule set " + name + " cannot be built; " + e.getMessage(), e);
@@ -150,7 +150,7 @@ public class RuleSetVersions implements SmartInitializingSingleton {
             if (RuleSetCompiler.hash(replaced(ruleSet, workbooks)).equals(activeHash)) {
                 return Optional.empty();
             }
-            Arrival arrival = upload(ruleSet, workbooks, "saved into the watched rule-set folder", LOCAL);
+            Arrival arrival = upload(ruleSet, workbooks, Texts.of("workbook.comment.folder"), LOCAL);
             if (arrival.version().hash().equals(activeHash)) {
                 return Optional.empty();
             }
@@ -293,8 +293,8 @@ public class RuleSetVersions implements SmartInitializingSingleton {
         List<TestCaseResult> results = tests == null ? List.of() : tests.run(built, files);
         for (TestCaseResult result : results) {
             if (!result.passed()) {
-                problems.add(new RuleSetProblem(result.file(), result.sheet(), result.rows(),
-                        "test case '" + result.name() + "' failed: " + String.join("; ", result.failures())));
+                problems.add(RuleSetProblem.of(result.file(), result.sheet(), result.rows(), "test-case.failed",
+                        result.name(), String.join(Texts.of("workbook.separator"), result.failures())));
             }
         }
         if (!problems.isEmpty()) {
@@ -306,7 +306,7 @@ public class RuleSetVersions implements SmartInitializingSingleton {
     /** The active version's files with each given workbook in place of the one it is recognised as. */
     private List<RuleSetFile> replaced(String ruleSet, List<RuleSetFile> workbooks) {
         if (workbooks.isEmpty()) {
-            throw new WorkbookRejected("file", "no workbook was uploaded; send each edited workbook as a 'file' part");
+            throw WorkbookRejected.of("file", "workbook.none-uploaded");
         }
         List<RuleSetFile> base = store.files(ruleSet, active(ruleSet).sequence());
         List<ApprovedTemplate> known = base.stream().filter(f -> f.kind() == RuleSetFile.Kind.WORKBOOK)
@@ -320,7 +320,7 @@ public class RuleSetVersions implements SmartInitializingSingleton {
                 String name = WorkbookRecognition.recognise(ruleSet, workbook.name(), workbook.content(), known);
                 String other = uploadedAs.putIfAbsent(name, workbook.name());
                 if (other != null) {
-                    problems.add(new RuleSetProblem(workbook.name(), null, null, WorkbookRecognition.Messages.twice(other, name)));
+                    problems.add(RuleSetProblem.of(workbook.name(), null, null, "workbook.twice", other, name));
                 }
                 uploaded.put(name, workbook);
             } catch (WorkbookRejected e) {

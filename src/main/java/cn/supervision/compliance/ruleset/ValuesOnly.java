@@ -69,14 +69,14 @@ final class ValuesOnly {
             ruleSheets.add(sheet.name());
             Sheet found = workbook.getSheet(sheet.name());
             if (found == null) {
-                check.problem(sheet.name(), null, "the sheet is missing; keep the sheets of the downloaded workbook and their names");
+                check.problem(sheet.name(), null, "workbook.sheet-missing");
             } else {
                 check.sheet(found, sheet);
             }
         }
         for (Sheet sheet : workbook) {
             if (!ruleSheets.contains(sheet.getSheetName()) && RuleSetCompiler.declaresRuleSet(sheet)) {
-                check.problem(sheet.getSheetName(), null, "a new sheet may not hold rule tables (RuleSet); only the values of the approved sheets may change");
+                check.problem(sheet.getSheetName(), null, "workbook.new-rule-sheet");
             }
         }
         if (!check.problems.isEmpty()) {
@@ -90,20 +90,20 @@ final class ValuesOnly {
         int row = 0;
         for (List<String> header : expected.header()) {
             CompilerWorkbook.row(compiled, row, header);
-            codeRow(sheet, row++, header, header.size());
+            headerRow(sheet, row++, header);
         }
         for (TableTemplate table : expected.tables()) {
             row = blankUntilContent(sheet, row);
             Row start = sheet.getRow(row);
             String title = RULE_TABLE + " " + table.name();
             if (start == null || !title.equals(text(start.getCell(0)))) {
-                problem(sheet.getSheetName(), address(row, 0), "the rule table '" + title + "' must start here, as in the downloaded workbook");
+                problem(sheet.getSheetName(), address(row, 0), "workbook.table-start", table.name());
                 return;
             }
-            codeRow(sheet, row, List.of(title), 1);
+            headerRow(sheet, row, List.of(title));
             CompilerWorkbook.row(compiled, row, List.of(title));
+            codeColumns(sheet, row + 1, table);
             for (int i = 0; i < table.rows().size(); i++) {
-                codeRow(sheet, row + 1 + i, table.rows().get(i), table.width());
                 CompilerWorkbook.row(compiled, row + 1 + i, table.rows().get(i));
             }
             merges(sheet, row + 2, table);
@@ -117,28 +117,71 @@ final class ValuesOnly {
         for (int r = row; r <= sheet.getLastRowNum(); r++) {
             Cell cell = firstContent(sheet.getRow(r), 0);
             if (cell != null) {
-                problem(sheet.getSheetName(), cell.getAddress().formatAsString(),
-                        "is outside every rule table; write values only in the rows under the yellow headings");
+                problem(sheet.getSheetName(), cell.getAddress().formatAsString(), "workbook.outside-tables");
                 return;
             }
         }
     }
 
-    /** A row developers own: each cell must read as in the template, and nothing may be added beyond its width. */
-    private void codeRow(Sheet sheet, int rowIndex, List<String> expected, int width) {
-        Row row = sheet.getRow(rowIndex);
-        int last = Math.max(width, row == null ? 0 : row.getLastCellNum());
+    /** A heading row of the sheet or a table's title: each cell as in the template, nothing added. */
+    private void headerRow(Sheet sheet, int rowIndex, List<String> expected) {
+        int last = Math.max(expected.size(), lastCell(sheet, rowIndex));
         for (int c = 0; c < last; c++) {
-            String want = c < expected.size() ? expected.get(c) : "";
-            String found = row == null ? "" : text(row.getCell(c));
-            if (!want.strip().equals(found.strip())) {
-                String message = c >= width
-                        ? "an extra code column is not allowed; found '" + shown(found) + "'"
-                        : "belongs to the approved template and may not be changed: expected '" + shown(want)
-                          + "', found '" + shown(found) + "'";
-                problem(sheet.getSheetName(), address(rowIndex, c), message);
+            if (!at(expected, c).strip().equals(text(sheet, rowIndex, c).strip())) {
+                problem(sheet.getSheetName(), address(rowIndex, c), "workbook.header-changed");
             }
         }
+    }
+
+    /**
+     * The rows developers own above a table's values (CONDITION/ACTION, object types, code) and its headings: each
+     * column as in the template, nothing added beyond its width. A column that differs is named by its heading, never
+     * by its code: a person moved a column (the heading is another's) or changed what is above a heading.
+     */
+    private void codeColumns(Sheet sheet, int first, TableTemplate table) {
+        List<List<String>> expected = table.rows();
+        int headings = first + expected.size() - 1;
+        int last = table.width();
+        for (int i = 0; i < expected.size(); i++) {
+            last = Math.max(last, lastCell(sheet, first + i));
+        }
+        for (int c = 0; c < last; c++) {
+            int differs = -1;
+            for (int i = 0; i < expected.size() && differs < 0; i++) {
+                if (!at(expected.get(i), c).strip().equals(text(sheet, first + i, c).strip())) {
+                    differs = first + i;
+                }
+            }
+            if (differs < 0) {
+                continue;
+            }
+            String name = sheet.getSheetName();
+            String column = CellReference.convertNumToColString(c);
+            String heading = text(sheet, headings, c).strip();
+            String want = at(table.labels(), c).strip();
+            if (c >= table.width()) {
+                problem(name, address(differs, c), "workbook.extra-column", name, column,
+                        shown(heading.isEmpty() ? text(sheet, differs, c).strip() : heading));
+            } else if (!want.equals(heading)) {
+                problem(name, address(headings, c), "workbook.column-moved", name, column, want, shown(heading));
+            } else {
+                problem(name, address(differs, c), "workbook.code-changed", name, column, want);
+            }
+        }
+    }
+
+    private static String at(List<String> cells, int column) {
+        return column < cells.size() ? cells.get(column) : "";
+    }
+
+    private static String text(Sheet sheet, int row, int column) {
+        Row found = sheet.getRow(row);
+        return found == null ? "" : text(found.getCell(column));
+    }
+
+    private static int lastCell(Sheet sheet, int row) {
+        Row found = sheet.getRow(row);
+        return found == null ? 0 : found.getLastCellNum();
     }
 
     private void merges(Sheet sheet, int objectRow, TableTemplate table) {
@@ -150,8 +193,7 @@ final class ValuesOnly {
             }
         }
         if (!found.equals(new HashSet<>(table.merged()))) {
-            problem(sheet.getSheetName(), address(objectRow, 0),
-                    "the merged cells of the object-type row belong to the approved template and may not be changed");
+            problem(sheet.getSheetName(), address(objectRow, 0), "workbook.merged-changed", table.name());
         }
     }
 
@@ -170,21 +212,24 @@ final class ValuesOnly {
                 if (next > sheet.getLastRowNum() || text(sheet.getRow(next).getCell(0)).startsWith(RULE_TABLE + " ")) {
                     break;
                 }
-                problem(sheet.getSheetName(), address(r, 0), Messages.blankRow(r, next, table.name()));
+                if (next - r == 1) {
+                    problem(sheet.getSheetName(), address(r, 0), "workbook.blank-row", r + 1, table.name(), next + 1);
+                } else {
+                    problem(sheet.getSheetName(), address(r, 0), "workbook.blank-rows", r + 1, next, table.name(), next + 1);
+                }
                 r = next - 1;
                 continue;
             }
             Cell outside = firstContent(row, types.size());
             if (outside != null) {
-                problem(sheet.getSheetName(), outside.getAddress().formatAsString(),
-                        "is outside the table's columns; write values only under the yellow headings");
+                problem(sheet.getSheetName(), outside.getAddress().formatAsString(), "workbook.outside-columns");
             }
             List<String> labels = table.labels();
             List<String> tokens = new ArrayList<>(types.size());
             for (int c = 0; c < types.size(); c++) {
                 String token = value(sheet, row.getCell(c), types.get(c), labels.get(c));
                 if (token == null && types.get(c).required() && text(row.getCell(c)).isBlank()) {
-                    problem(sheet.getSheetName(), address(r, c), Messages.blankCode(labels.get(c), table.name()));
+                    problem(sheet.getSheetName(), address(r, c), "workbook.blank-code", labels.get(c), table.name());
                 }
                 tokens.add(token);
             }
@@ -200,11 +245,11 @@ final class ValuesOnly {
         }
         String where = cell.getAddress().formatAsString();
         if (cell.getCellType() == CellType.FORMULA) {
-            problem(sheet.getSheetName(), where, "'=" + shown(cell.getCellFormula()) + "' is a formula; type the value itself (" + label + ")");
+            problem(sheet.getSheetName(), where, "workbook.formula", shown(cell.getCellFormula()), label);
             return null;
         }
         if (cell.getCellType() != CellType.STRING && cell.getCellType() != CellType.NUMERIC) {
-            problem(sheet.getSheetName(), where, "'" + text(cell) + "' is not a value (" + label + ")");
+            problem(sheet.getSheetName(), where, "workbook.not-a-value", shown(text(cell)), label);
             return null;
         }
         String typed = text(cell);
@@ -222,7 +267,7 @@ final class ValuesOnly {
             }
             return token;
         } catch (IllegalArgumentException e) {
-            problem(sheet.getSheetName(), where, e.getMessage() + " (" + label + ")");
+            problem(sheet.getSheetName(), where, "workbook.value-in-column", e.getMessage(), label);
             return null;
         }
     }
@@ -279,24 +324,7 @@ final class ValuesOnly {
         return new CellReference(row, column).formatAsString();
     }
 
-    private void problem(String sheet, String cell, String message) {
-        problems.add(new RuleSetProblem(file, sheet, cell, message));
-    }
-
-    /** The messages of this check that policy staff read (Chinese; to move into the message catalogue). */
-    private static final class Messages {
-
-        private Messages() {
-        }
-
-        static String blankRow(int row, int next, String table) {
-            String rows = next - row == 1 ? "第" + (row + 1) + "行是空行" : "第" + (row + 1) + "至" + next + "行是空行";
-            return rows + "：规则表“" + table + "”的行之间不能留空行，否则下面第" + (next + 1) + "行起的内容不属于任何规则表；"
-                    + "删除空行（右键 → 删除行），或删除表格下方的其他内容";
-        }
-
-        static String blankCode(String label, String table) {
-            return "未填写" + label + "：规则表“" + table + "”的每一行都要写明" + label;
-        }
+    private void problem(String sheet, String cell, String code, Object... arguments) {
+        problems.add(RuleSetProblem.of(file, sheet, cell, code, arguments));
     }
 }

@@ -34,9 +34,7 @@ public final class WorkbookFormat {
         requireXlsxName(file);
         FileMagic magic = magic(file, content);
         if (magic == FileMagic.OLE2) {
-            throw new WorkbookRejected(file, encrypted(content)
-                    ? "is protected with a password (encrypted); remove the password and save it again"
-                    : "is an Excel 97-2003 workbook named .xlsx; save it as an Excel workbook (.xlsx)");
+            throw WorkbookRejected.of(file, encrypted(content) ? "workbook.format.encrypted" : "workbook.format.xls-named-xlsx");
         }
         if (magic != FileMagic.OOXML || !WorkbookScreen.check(file, content)) {
             throw damaged(file);
@@ -45,10 +43,10 @@ public final class WorkbookFormat {
         try {
             pkg = OPCPackage.open(new ByteArrayInputStream(content));
             if (pkg.isStrictOoxmlFormat()) {
-                throw new WorkbookRejected(file, "is saved as Strict Open XML; save it as an ordinary Excel workbook (.xlsx)");
+                throw WorkbookRejected.of(file, "workbook.format.strict");
             }
             if (!pkg.getPartsByContentType(MACRO_WORKBOOK).isEmpty()) {
-                throw new WorkbookRejected(file, "contains macros (.xlsm); save it as an Excel workbook (.xlsx) without macros");
+                throw WorkbookRejected.of(file, "workbook.format.macro-workbook");
             }
             return new XSSFWorkbook(pkg);
         } catch (WorkbookRejected e) {
@@ -66,13 +64,13 @@ public final class WorkbookFormat {
     public static void requireXlsxName(String file) {
         String name = file.toLowerCase(Locale.ROOT);
         if (name.endsWith(".xls")) {
-            throw new WorkbookRejected(file, "is an Excel 97-2003 workbook (.xls); open it and save it as an Excel workbook (.xlsx)");
+            throw WorkbookRejected.of(file, "workbook.format.xls");
         }
         if (name.endsWith(".xlsm")) {
-            throw new WorkbookRejected(file, "is a macro-enabled workbook (.xlsm); save it as an Excel workbook (.xlsx) without macros");
+            throw WorkbookRejected.of(file, "workbook.format.xlsm");
         }
         if (!name.endsWith(".xlsx")) {
-            throw new WorkbookRejected(file, "is not an Excel workbook: the file name must end in .xlsx");
+            throw WorkbookRejected.of(file, "workbook.format.not-xlsx");
         }
     }
 
@@ -93,6 +91,6 @@ public final class WorkbookFormat {
     }
 
     private static WorkbookRejected damaged(String file) {
-        return new WorkbookRejected(file, "is damaged or not an Excel workbook: it cannot be read as an .xlsx file");
+        return WorkbookRejected.of(file, "workbook.format.damaged");
     }
 }

@@ -14,6 +14,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import cn.supervision.compliance.ruleset.ApprovedTemplate.SheetTemplate;
 import cn.supervision.compliance.ruleset.ApprovedTemplate.TableTemplate;
+import cn.supervision.compliance.text.Texts;
 
 /**
  * Which workbook of a rule set an uploaded file is, by what it holds rather than what it is called (a browser saves a
@@ -53,7 +54,8 @@ final class WorkbookRecognition {
         if (found.size() == 1) {
             return found.get(0).workbook();
         }
-        throw new WorkbookRejected(file, found.isEmpty() ? Messages.unknown(ruleSet, workbooks) : Messages.ambiguous(found));
+        throw found.isEmpty() ? WorkbookRejected.of(file, "workbook.unknown", ruleSet, expected(workbooks))
+                : WorkbookRejected.of(file, "workbook.ambiguous", found.size(), expected(found));
     }
 
     /** How many of the template's sheets and rule tables the file holds (null: the template's own count). */
@@ -68,31 +70,10 @@ final class WorkbookRecognition {
         return score;
     }
 
-    /** The messages policy staff read (Chinese; to move into the message catalogue). */
-    static final class Messages {
-
-        private Messages() {
-        }
-
-        static String unknown(String ruleSet, List<ApprovedTemplate> workbooks) {
-            return "不是规则集 " + ruleSet + " 的工作簿：其中没有该规则集任何一个工作簿的大部分工作表。"
-                    + "请上传从本系统下载并修改的工作簿（文件名不限）："
-                    + expected(workbooks);
-        }
-
-        static String ambiguous(List<ApprovedTemplate> workbooks) {
-            return "无法确定是哪一个工作簿：其中含有" + workbooks.size() + "个工作簿的同样多的工作表。每个工作簿单独保存、分别上传："
-                    + expected(workbooks);
-        }
-
-        static String twice(String other, String workbook) {
-            return "与“" + other + "”是同一个工作簿（" + workbook + "）；每个工作簿只上传一次";
-        }
-
-        private static String expected(List<ApprovedTemplate> workbooks) {
-            return workbooks.stream().map(t -> t.workbook() + " 应含工作表 "
-                    + t.sheets().stream().map(SheetTemplate::name).collect(Collectors.joining("、")))
-                    .collect(Collectors.joining("；"));
-        }
+    /** Each workbook with the sheets it holds, for a person to see what to upload. */
+    private static String expected(List<ApprovedTemplate> workbooks) {
+        return workbooks.stream().map(t -> Texts.of("workbook.expected-sheets", t.workbook(),
+                        t.sheets().stream().map(SheetTemplate::name).collect(Collectors.joining("、"))))
+                .collect(Collectors.joining(Texts.of("workbook.separator")));
     }
 }

@@ -13,8 +13,9 @@ public class WorkbookRejected extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
-    public WorkbookRejected(String file, String message) {
-        this(List.of(new RuleSetProblem(file, null, null, message)));
+    /** One problem of the whole file, the catalogue's {@code code}. */
+    public static WorkbookRejected of(String file, String code, Object... arguments) {
+        return new WorkbookRejected(List.of(RuleSetProblem.of(file, null, null, code, arguments)));
     }
 
     public List<RuleSetProblem> problems() {

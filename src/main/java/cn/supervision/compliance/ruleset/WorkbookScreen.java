@@ -55,12 +55,10 @@ public final class WorkbookScreen {
     private static final String SHARED_STRINGS = "xl/sharedStrings.xml";
     private static final String CONTENT_TYPES = "[Content_Types].xml";
     private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    private static final String MACROS = "contains macros (VBA); save it as an Excel workbook (.xlsx) without macros";
-    private static final String MACRO_SHEET = "contains macros (an Excel 4.0 macro sheet); delete the macro sheet and save it as"
-            + " an Excel workbook (.xlsx)";
-    private static final String EXTERNAL_LINKS = "links to other workbooks (external links); break the links (Data > Edit Links)"
-            + " and save it again";
-    private static final String EMBEDDED = "contains embedded objects (OLE, ActiveX); delete them and save it again";
+    private static final String MACROS = "workbook.screen.macros";
+    private static final String MACRO_SHEET = "workbook.screen.macro-sheet";
+    private static final String EXTERNAL_LINKS = "workbook.screen.external-links";
+    private static final String EMBEDDED = "workbook.screen.embedded";
     private static final Pattern DRIVE_LETTER = Pattern.compile("^[A-Za-z]:.*", Pattern.DOTALL);
 
     private final String file;
@@ -110,7 +108,7 @@ public final class WorkbookScreen {
             throw new IOException("no entries");
         }
         if (entries.size() > MAX_PARTS) {
-            reject("holds " + entries.size() + " parts, more than the " + MAX_PARTS + " a workbook may have");
+            reject("workbook.screen.parts", entries.size(), MAX_PARTS);
         }
         Set<String> names = new HashSet<>();
         long total = 0;
@@ -118,8 +116,7 @@ public final class WorkbookScreen {
             requireSafeName(entry.getRawName() != null ? new String(entry.getRawName(), StandardCharsets.UTF_8) : entry.getName());
             String name = entry.getName().toLowerCase(Locale.ROOT);
             if (!names.add(name)) {
-                reject("holds two parts named '" + shown(entry.getName()) + "'; it was not saved by Excel, save it again"
-                        + "（压缩包内有重名的部件）");
+                reject("workbook.screen.duplicate-part", shown(entry.getName()));
             }
             if (name.startsWith("xl/externallinks/")) {
                 reject(EXTERNAL_LINKS);
@@ -132,17 +129,15 @@ public final class WorkbookScreen {
             }
             long size = entry.getSize();
             if (size < 0 || size > MAX_PART_BYTES) {
-                reject("has a part (" + entry.getName() + ") that inflates beyond " + megabytes(MAX_PART_BYTES)
-                        + "; it looks like a zip bomb");
+                reject("workbook.screen.part-too-large", shown(entry.getName()), megabytes(MAX_PART_BYTES));
             }
             if (size > SMALL_PART && size > entry.getCompressedSize() * MAX_INFLATION) {
-                reject("has a part (" + entry.getName() + ") compressed more than " + MAX_INFLATION
-                        + " to 1; it looks like a zip bomb");
+                reject("workbook.screen.part-inflation", shown(entry.getName()), MAX_INFLATION);
             }
             total += size;
         }
         if (total > MAX_TOTAL_BYTES) {
-            reject("inflates to more than " + megabytes(MAX_TOTAL_BYTES) + "; it looks like a zip bomb");
+            reject("workbook.screen.total-too-large", megabytes(MAX_TOTAL_BYTES));
         }
         Set<String> worksheets = new HashSet<>();
         contentTypes(worksheets);
@@ -157,7 +152,7 @@ public final class WorkbookScreen {
             if (worksheets.contains(entry.getName()) || entry.getName().startsWith(SHEETS) && entry.getName().endsWith(".xml")) {
                 worksheet(entry, sheetNames.getOrDefault(entry.getName(), entry.getName()));
             } else if (entry.getName().equals(SHARED_STRINGS) && count(entry, "si", MAX_SHARED_STRINGS) > MAX_SHARED_STRINGS) {
-                reject("holds more than " + MAX_SHARED_STRINGS + " different texts (shared strings)");
+                reject("workbook.screen.shared-strings", MAX_SHARED_STRINGS);
             }
         }
     }
@@ -170,9 +165,7 @@ public final class WorkbookScreen {
         boolean control = name.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
         boolean climbs = Arrays.asList(name.split("/", -1)).contains("..");
         if (control || climbs || name.startsWith("/") || name.indexOf('\\') >= 0 || DRIVE_LETTER.matcher(name).matches()) {
-            reject("has a part named '" + shown(name) + "' that is not a plain path inside the workbook (" + (control
-                    ? "a control character" : "'..', '/' at the start, '\\' or a drive letter") + "); it was not saved by"
-                    + " Excel, save it again as an Excel workbook (.xlsx)（压缩包内的文件名不安全）");
+            reject("workbook.screen.unsafe-name", shown(name));
         }
     }
 
@@ -279,8 +272,8 @@ public final class WorkbookScreen {
                     switch (reader.getLocalName()) {
                         case "row" -> {
                             if (++rows > maxRows) {
-                                reject(sheet, null, "has more than " + maxRows + " rows; " + (formulasRefused
-                                        ? "a rule sheet holds only its tables" : "a county has at most 5000 schools"));
+                                reject(sheet, null, formulasRefused ? "workbook.screen.rule-rows"
+                                        : "workbook.screen.data-entry-rows", maxRows);
                             }
                         }
                         case "c" -> {
@@ -292,9 +285,10 @@ public final class WorkbookScreen {
                         case "f" -> {
                             if (inCell && formulasRefused) {
                                 String formula = text(reader);
-                                reject(sheet, cell, (formula.isBlank() ? "holds a formula (shared with another cell)"
-                                        : "'=" + shown(formula) + "' is a formula")
-                                        + "; type the value itself: a workbook's cells hold values, never formulas（单元格只能填写数值，不能填写公式）");
+                                if (formula.isBlank()) {
+                                    reject(sheet, cell, "workbook.screen.shared-formula");
+                                }
+                                reject(sheet, cell, "workbook.screen.formula", shown(formula));
                             }
                         }
                         case "v" -> {
@@ -323,7 +317,7 @@ public final class WorkbookScreen {
             finite = false;
         }
         if (!finite) {
-            reject(sheet, cell, "'" + shown(value) + "' is not a finite number; type the number itself（不是有效的数字）");
+            reject(sheet, cell, "workbook.screen.not-finite", shown(value));
         }
     }
 
@@ -384,12 +378,12 @@ public final class WorkbookScreen {
         return BoundedInputStream.builder().setInputStream(zip.getInputStream(entry)).setMaxCount(MAX_PART_BYTES).get();
     }
 
-    private void reject(String message) {
-        throw new WorkbookRejected(file, message);
+    private void reject(String code, Object... arguments) {
+        throw WorkbookRejected.of(file, code, arguments);
     }
 
-    private void reject(String sheet, String cell, String message) {
-        throw new WorkbookRejected(List.of(new RuleSetProblem(file, sheet, cell, message)));
+    private void reject(String sheet, String cell, String code, Object... arguments) {
+        throw new WorkbookRejected(List.of(RuleSetProblem.of(file, sheet, cell, code, arguments)));
     }
 
     /** A name or text as shown in a message: control characters written as \\uXXXX, long ones cut. */
@@ -405,7 +399,7 @@ public final class WorkbookScreen {
         return text.codePointCount(0, text.length()) > SHOWN ? out + "…" : out.toString();
     }
 
-    private static String megabytes(long bytes) {
-        return bytes / (1024 * 1024) + " MB";
+    private static long megabytes(long bytes) {
+        return bytes / (1024 * 1024);
     }
 }

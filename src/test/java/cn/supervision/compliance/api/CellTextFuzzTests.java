@@ -139,7 +139,7 @@ class CellTextFuzzTests {
         });
         JsonNode refused = upload("balanced-development", "resource-allocation.xlsx", formula).getBody();
         assertThat(refused.get("status").asInt()).isEqualTo(422);
-        assertThat(refused.toString()).contains("整改措施").contains("B10").contains("formula");
+        assertThat(refused.toString()).contains("整改措施").contains("B10").contains("是公式");
 
         byte[] overlong = edited("balanced-development", "resource-allocation.xlsx", (cell, text) -> {
             if (cell.getSheet().getSheetName().equals("整改措施") && cell.getRowIndex() == 9 && cell.getColumnIndex() == 1) {

@@ -53,19 +53,19 @@ class HostileTemplateUploadTests {
     static Stream<Arguments> hostileTemplates() {
         return Stream.of(
                 hostile("a zip entry climbing out of the folder (zip slip)", "HOSTILE-T1",
-                        parts -> parts.put("../../../../tmp/zipslip.txt", bytes("slip")), "'../../../../tmp/zipslip.txt'"),
+                        parts -> parts.put("../../../../tmp/zipslip.txt", bytes("slip")), "“../../../../tmp/zipslip.txt”"),
                 hostile("a VBA project under another part name", "HOSTILE-T2", parts -> {
                     parts.put("xl/media/image1.png", bytes("VBA"));
                     String types = new String(parts.get("[Content_Types].xml"), StandardCharsets.UTF_8);
                     parts.put("[Content_Types].xml", bytes(types.replace("</Types>",
                             "<Override PartName=\"/xl/media/image1.png\" ContentType=\"application/vnd.ms-office.vbaProject\"/></Types>")));
-                }, "contains macros (VBA)"),
+                }, "含有宏（VBA）"),
                 hostile("a macro project named vbaProject.bin", "HOSTILE-T3",
-                        parts -> parts.put("xl/vbaProject.bin", bytes("VBA")), "contains macros (VBA)"),
+                        parts -> parts.put("xl/vbaProject.bin", bytes("VBA")), "含有宏（VBA）"),
                 hostile("a link to another workbook", "HOSTILE-T4",
                         parts -> parts.put("xl/externalLinks/externalLink1.xml", bytes(
                                 "<externalLink xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>")),
-                        "links to other workbooks (external links)"));
+                        "链接到其他工作簿（外部链接）"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -60,7 +60,7 @@ class HostileWorkbookTests {
         return Stream.of(
                 hostile("a zip bomb: one part inflating to 200 MB of zeros",
                         withPart("xl/media/image1.png", out -> repeat(out, new byte[1024 * 1024], 200)),
-                        null, null, "looks like a zip bomb"),
+                        null, null, "像是压缩炸弹"),
                 hostile("a sheet of a million rows", withPart(STANDARDS_SHEET_PART, out -> {
                     byte[] head = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
                             .getBytes(StandardCharsets.UTF_8);
@@ -69,14 +69,14 @@ class HostileWorkbookTests {
                         out.write(("<row r=\"" + r + "\"/>").getBytes(StandardCharsets.US_ASCII));
                     }
                     out.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
-                }), "资源配置标准", null, "has more than 10000 rows"),
+                }), "资源配置标准", null, "超过 10000 行"),
                 hostile("links to another workbook", withPart("xl/externalLinks/externalLink1.xml",
                         text("<externalLink xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>")),
-                        null, null, "links to other workbooks (external links)"),
+                        null, null, "链接到其他工作簿（外部链接）"),
                 hostile("a macro project in a file named .xlsx", withPart("xl/vbaProject.bin", text("VBA")),
-                        null, null, "contains macros (VBA)"),
+                        null, null, "含有宏（VBA）"),
                 hostile("an embedded OLE object", withPart("xl/embeddings/oleObject1.bin", text("OLE")),
-                        null, null, "contains embedded objects (OLE, ActiveX)"),
+                        null, null, "含有嵌入对象（OLE、ActiveX）"),
                 hostile("a huge shared-strings table", withPart("xl/sharedStrings.xml", out -> {
                     out.write("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
                             .getBytes(StandardCharsets.UTF_8));
@@ -84,53 +84,53 @@ class HostileWorkbookTests {
                         out.write(("<si><t>" + i + "</t></si>").getBytes(StandardCharsets.US_ASCII));
                     }
                     out.write("</sst>".getBytes(StandardCharsets.UTF_8));
-                }), null, null, "holds more than 100000 different texts (shared strings)"),
-                hostile("thousands of parts", manyParts(), null, null, "parts, more than the 500 a workbook may have"),
+                }), null, null, "含有超过 100000 个不同的文字（共享字符串）"),
+                hostile("thousands of parts", manyParts(), null, null, "个部件，超过工作簿允许的 500 个"),
                 hostile("a formula in a value cell", Workbooks.edited(Workbooks.shipped(), book -> {
                     CellReference cell = new CellReference("E14");
                     book.getSheet("资源配置标准").getRow(cell.getRow()).getCell(cell.getCol()).setCellFormula("1+1");
-                }), "资源配置标准", "E14", "'=1+1' is a formula"),
+                }), "资源配置标准", "E14", "“=1+1”是公式"),
                 hostile("a VBA project under another part name, declared by an Override content type", Workbooks.withParts(Workbooks.shipped(), parts -> {
                     parts.put("xl/media/image1.png", bytes("VBA"));
                     declare(parts, "<Override PartName=\"/xl/media/image1.png\" ContentType=\"application/vnd.ms-office.vbaProject\"/>");
-                }), null, null, "contains macros (VBA)"),
+                }), null, null, "含有宏（VBA）"),
                 hostile("a VBA project declared by a Default content type for its extension", Workbooks.withParts(Workbooks.shipped(), parts -> {
                     parts.put("xl/printerSettings/settings1.dat", bytes("VBA"));
                     declare(parts, "<Default Extension=\"dat\" ContentType=\"application/vnd.ms-office.vbaProject\"/>");
-                }), null, null, "contains macros (VBA)"),
+                }), null, null, "含有宏（VBA）"),
                 hostile("a VBA project under another part name, linked by a relationship", Workbooks.withParts(Workbooks.shipped(), parts -> {
                     parts.put("xl/custom/data.bin", bytes("VBA"));
                     relate(parts, "<Relationship Id=\"rId99\" Target=\"custom/data.bin\""
                             + " Type=\"http://schemas.microsoft.com/office/2006/relationships/vbaProject\"/>");
-                }), null, null, "contains macros (VBA)"),
+                }), null, null, "含有宏（VBA）"),
                 hostile("an Excel 4.0 macro sheet", Workbooks.withParts(Workbooks.shipped(), parts -> {
                     parts.put("xl/custom/sheet9.xml", bytes("<xm:macrosheet xmlns:xm=\"http://schemas.microsoft.com/office/excel/2006/main\"/>"));
                     declare(parts, "<Override PartName=\"/xl/custom/sheet9.xml\" ContentType=\"application/vnd.ms-excel.macrosheet+xml\"/>");
                     relate(parts, "<Relationship Id=\"rId98\" Target=\"custom/sheet9.xml\""
                             + " Type=\"http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet\"/>");
-                }), null, null, "contains macros"),
+                }), null, null, "含有宏（Excel 4.0 宏表）"),
                 hostile("a zip entry climbing out of the folder (zip slip)",
-                        withPart("../../../../tmp/zipslip.txt", text("slip")), null, null, "'../../../../tmp/zipslip.txt'"),
+                        withPart("../../../../tmp/zipslip.txt", text("slip")), null, null, "“../../../../tmp/zipslip.txt”"),
                 hostile("a zip entry with an absolute path", withPart("/tmp/absolute.txt", text("abs")),
-                        null, null, "'/tmp/absolute.txt'"),
+                        null, null, "“/tmp/absolute.txt”"),
                 hostile("a zip entry with backslashes", withPart("xl\\media\\back.png", text("back")),
-                        null, null, "'xl\\media\\back.png'"),
+                        null, null, "“xl\\media\\back.png”"),
                 hostile("a zip entry with a drive letter", withPart("C:/Windows/drive.txt", text("drive")),
-                        null, null, "'C:/Windows/drive.txt'"),
+                        null, null, "“C:/Windows/drive.txt”"),
                 hostile("a zip entry with a control character", withPart("xl/media/a\u0001b.png", text("ctl")),
-                        null, null, "'xl/media/a\\u0001b.png'"),
+                        null, null, "“xl/media/a\\u0001b.png”"),
                 hostile("a formula in the test-case sheet", Workbooks.edited(Workbooks.shipped(), book ->
-                        book.getSheet("测试用例").getRow(4).getCell(6).setCellFormula("1000")), "测试用例", "G5", "'=1000' is a formula"),
+                        book.getSheet("测试用例").getRow(4).getCell(6).setCellFormula("1000")), "测试用例", "G5", "“=1000”是公式"),
                 hostile("a number of 1e308 in a test case", Workbooks.withCell(Workbooks.shipped(), "测试用例", "G5", 1e308),
-                        "测试用例", "G5", "out of range"),
+                        "测试用例", "G5", "超出范围"),
                 hostile("a number of 1e308 in a number column", Workbooks.withCell(Workbooks.shipped(), "参数", "C18", 1e308),
-                        "参数", "C18", "out of range"),
+                        "参数", "C18", "超出范围"),
                 hostile("a number of 1e308 in a whole-number column", Workbooks.withCell(Workbooks.shipped(), "参数", "B10", 1e308),
-                        "参数", "B10", "out of range"),
+                        "参数", "B10", "超出范围"),
                 hostile("a requirement of ≥1e308", Workbooks.withCell(Workbooks.shipped(), "资源配置标准", "E14", "≥1e308"),
-                        "资源配置标准", "E14", "out of range"),
+                        "资源配置标准", "E14", "超出范围"),
                 hostile("NaN in a number cell", numberCell("xl/worksheets/sheet3.xml", "C18", "NaN"),
-                        "参数", "C18", "'NaN' is not a finite number"));
+                        "参数", "C18", "“NaN”不是有效的数字"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -178,10 +178,10 @@ class RuleSetHttpTests {
             assertThat(p.get("file").asText()).isEqualTo(FILE);
             assertThat(p.get("sheet").asText()).isEqualTo("资源配置标准");
             assertThat(p.get("cell").asText()).isEqualTo("E14");
-            assertThat(p.get("message").asText()).isEqualTo("'≥0,9' is not a number (标准（要求）)");
+            assertThat(p.get("message").asText()).isEqualTo("“≥0,9”不是数字（标准（要求））");
         });
         assertThat(response.getBody().get("detail").asText())
-                .isEqualTo(FILE + ", sheet 资源配置标准, cell E14: '≥0,9' is not a number (标准（要求）)");
+                .isEqualTo(FILE + "，工作表“资源配置标准”，单元格 E14：“≥0,9”不是数字（标准（要求））");
         assertThat(active().get("hash").asText()).isEqualTo(before);
         assertThat(evaluateSample().getStatusCode().value()).isEqualTo(201);
     }
@@ -200,11 +200,11 @@ class RuleSetHttpTests {
         byte[] shipped = Workbooks.shipped();
         byte[] truncated = Arrays.copyOf(shipped, shipped.length - 100);
         assertThat(problems(upload(FILE, truncated, null)).get(0).get("message").asText())
-                .isEqualTo("is damaged or not an Excel workbook: it cannot be read as an .xlsx file");
+                .isEqualTo("已损坏或不是 Excel 工作簿：无法作为 .xlsx 文件读取");
         assertThat(problems(upload("resource-allocation.xls", shipped, null)).get(0).get("message").asText())
                 .contains(".xls");
         assertThat(problems(upload("other.xlsx", "not a workbook".getBytes(), null)).get(0).get("message").asText())
-                .contains("damaged");
+                .contains("已损坏");
     }
 
     @Test
@@ -215,7 +215,7 @@ class RuleSetHttpTests {
         assertThat(problems).extracting(p -> p.get("sheet").asText()).containsOnly("测试用例");
         assertThat(problems).extracting(p -> p.get("cell").asText()).contains("A5:Q5", "A6:Q7");
         assertThat(problems.get(0).get("message").asText())
-                .isEqualTo("test case '一所小学恰好达标' failed: row 5 (A 小学): 未达标指标 expected none, got R6");
+                .isEqualTo("测试用例“一所小学恰好达标”未通过：第 5 行（A 小学）：未达标指标预期“无”，实际“R6”");
     }
 
     @Test
@@ -224,7 +224,7 @@ class RuleSetHttpTests {
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.get("sheet").asText()).isEqualTo("测试用例");
             assertThat(p.get("cell").asText()).isEqualTo("G5");
-            assertThat(p.get("message").asText()).isEqualTo("'很多' is not a number");
+            assertThat(p.get("message").asText()).isEqualTo("“很多”不是数字");
         });
     }
 
@@ -395,7 +395,7 @@ class RuleSetHttpTests {
             active = active();
         }
         assertThat(active.get("hash").asText()).isNotEqualTo(before);
-        assertThat(active.get("comment").asText()).isEqualTo("saved into the watched rule-set folder");
+        assertThat(active.get("comment").asText()).isEqualTo("保存到受监视的规则集文件夹");
         assertThat(active.get("changes")).anySatisfy(c -> assertThat(c.get("after").asText()).isEqualTo("教研室（电教馆）"));
         activate(1);
     }

@@ -41,8 +41,8 @@ class WorkbookTestCaseHttpTests {
     }
 
     @ParameterizedTest
-    @CsvSource({"curriculum, curriculum.xlsx, F10, 未达标, 'C04 expected 未达标, got 达标'",
-            "district-targets, district-targets.xlsx, F8, 未达标, 'D01 expected 未达标, got 达标'"})
+    @CsvSource({"curriculum, curriculum.xlsx, F10, 未达标, '第 10 行：C04 预期“未达标”，实际“达标”'",
+            "district-targets, district-targets.xlsx, F8, 未达标, '第 8 行：D01 预期“未达标”，实际“达标”'"})
     void aWorkbookWhoseCaseNoLongerHoldsIsRefused(String ruleSet, String file, String cell, String expected,
                                                   String failure) throws IOException {
         byte[] shipped = Files.readAllBytes(ShippedRuleSets.DECISION_TABLES.resolve(ruleSet).resolve(file));

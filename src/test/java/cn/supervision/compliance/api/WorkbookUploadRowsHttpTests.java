@@ -183,7 +183,7 @@ class WorkbookUploadRowsHttpTests {
                 .containsExactlyInAnyOrder("district-targets.xlsx 检查项!E18", "district-targets.xlsx 检查项!E19");
         assertThat(refused).extracting(p -> p.get("message").asText()).containsExactlyInAnyOrder(
                 "未填写管辖区域：规则表“检查项”的每一行都要写明管辖区域",
-                "'hangzhou' 不是已定义的管辖区域代码（管辖区域）；已定义：beijing、daxiang、daxing、hunan、national、shaoyang、zhejiang。"
+                "“hangzhou”不是已定义的管辖区域代码（管辖区域）；已定义：beijing、daxiang、daxing、hunan、national、shaoyang、zhejiang。"
                         + "新的管辖区域先在工作表“管辖区域”中加一行");
 
         // county-assessment.xlsx names the jurisdictions that the tree of resource-allocation.xlsx defines
@@ -191,7 +191,7 @@ class WorkbookUploadRowsHttpTests {
         assertThat(problems(upload(BALANCED, new Part("county-assessment.xlsx", county)))).singleElement().satisfies(p -> {
             assertThat(p.get("file").asText() + " " + p.get("sheet").asText() + "!" + p.get("cell").asText())
                     .isEqualTo("county-assessment.xlsx A类指标标准!I10");
-            assertThat(p.get("message").asText()).startsWith("'xiangtan' 不是已定义的管辖区域代码");
+            assertThat(p.get("message").asText()).startsWith("“xiangtan”不是已定义的管辖区域代码");
         });
     }
 

@@ -251,7 +251,7 @@ class KillAndRestartTests {
                 .retrieve().body(JsonNode.class);
         String shipped = null;
         for (JsonNode version : editor.get().uri(SET + "/versions").retrieve().body(JsonNode.class)) {
-            if (version.get("comment") != null && version.get("comment").asText().contains("start-up")) {
+            if (version.get("comment") != null && version.get("comment").asText().equals("启动时从规则集文件夹读取")) {
                 shipped = version.get("hash").asText();
             }
         }

@@ -79,7 +79,7 @@ class AddingAnIndicatorTests {
         assertThat(rejected.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.sheet()).isEqualTo("A类指标标准");
             assertThat(problem.cell()).isEqualTo("A" + row);
-            assertThat(problem.message()).contains("'X02'");
+            assertThat(problem.message()).contains("“X02”");
         });
     }
 
@@ -92,7 +92,7 @@ class AddingAnIndicatorTests {
                 () -> ShippedRuleSets.compile(decisionTables, "balanced-development"));
         assertThat(rejected.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.cell()).isEqualTo("B" + row);
-            assertThat(problem.message()).contains("'生师比例' is not one of");
+            assertThat(problem.message()).contains("“生师比例”不是以下之一");
         });
     }
 

@@ -67,9 +67,9 @@ class ApprovedTemplateTests {
     @Test
     void textInANumberCellIsNamedByCell() {
         assertThat(problems(Workbooks.withCell(Workbooks.shipped(), "资源配置标准", "E14", "≥0,9")))
-                .containsExactly(new RuleSetProblem(FILE, "资源配置标准", "E14", "'≥0,9' is not a number (标准（要求）)"));
+                .containsExactly(new RuleSetProblem(FILE, "资源配置标准", "E14", "“≥0,9”不是数字（标准（要求））"));
         assertThat(problems(Workbooks.withCell(Workbooks.shipped(), "参数", "B10", "六")))
-                .containsExactly(new RuleSetProblem(FILE, "参数", "B10", "'六' is not a number (七项指标中最少达标项数)"));
+                .containsExactly(new RuleSetProblem(FILE, "参数", "B10", "“六”不是数字（七项指标中最少达标项数）"));
     }
 
     @Test
@@ -78,12 +78,14 @@ class ApprovedTemplateTests {
                 "insert(check.requiring(\"$param\")); System.exit(0);");
         assertThat(problems(changed)).singleElement().satisfies(p -> {
             assertThat(p.cell()).isEqualTo("E8");
-            assertThat(p.message()).startsWith("belongs to the approved template and may not be changed");
+            assertThat(p.message()).isEqualTo("工作表“资源配置标准”第 E 列（“标准（要求）”）标题上方的代码行被改动：代码行属于审定模板，不能修改");
         });
         byte[] extra = Workbooks.withCell(Workbooks.withCell(Workbooks.shipped(), "差异系数", "D6", "ACTION"),
                 "差异系数", "D8", "System.exit(0);");
-        assertThat(problems(extra)).extracting(RuleSetProblem::cell).containsExactly("D6", "D8");
-        assertThat(problems(extra).get(0).message()).startsWith("an extra code column is not allowed");
+        assertThat(problems(extra)).singleElement().satisfies(p -> {
+            assertThat(p.cell()).isEqualTo("D6");
+            assertThat(p.message()).startsWith("工作表“差异系数”第 D 列是多出的列");
+        });
     }
 
     @Test
@@ -91,7 +93,7 @@ class ApprovedTemplateTests {
         assertThat(problems(Workbooks.withCell(Workbooks.shipped(), "资源配置标准", "B10", "小学\") || true || (\"")))
                 .singleElement().satisfies(p -> {
                     assertThat(p.cell()).isEqualTo("B10");
-                    assertThat(p.message()).contains("is not one of 小学、初中、高中");
+                    assertThat(p.message()).contains("不是以下之一：小学、初中、高中");
                 });
         assertThat(problems(Workbooks.withCell(Workbooks.shipped(), "资源配置标准", "E10", "≥4.2\")); System.exit(1); //")))
                 .extracting(RuleSetProblem::cell).containsExactly("E10");
@@ -101,7 +103,7 @@ class ApprovedTemplateTests {
                     // refused by the workbook screen before the values-only check opens it
                     assertThat(p.sheet()).isEqualTo("差异系数");
                     assertThat(p.cell()).isEqualTo("C10");
-                    assertThat(p.message()).startsWith("'=1+1' is a formula; type the value itself");
+                    assertThat(p.message()).startsWith("“=1+1”是公式：请直接填写数值");
                 });
     }
 
@@ -121,7 +123,7 @@ class ApprovedTemplateTests {
         assertThat(ColumnType.of("percentage", null, null).token("“８５％”", NO_TEXT)).isEqualTo("85%");
         assertThat(ColumnType.of("whole-number", null, null).token("6", NO_TEXT)).isEqualTo("6");
         assertThat(ColumnType.of("grade-range", null, null).token("１～６", NO_TEXT)).isEqualTo("1-6");
-        assertThatThrownBy(() -> ColumnType.of("whole-number", null, null).token("6.5", NO_TEXT)).hasMessage("'6.5' is not a whole number");
+        assertThatThrownBy(() -> ColumnType.of("whole-number", null, null).token("6.5", NO_TEXT)).hasMessage("“6.5”不是整数");
     }
 
     @Test
@@ -140,11 +142,11 @@ class ApprovedTemplateTests {
     void onlyOrdinaryXlsxWorkbooksOpen() throws Exception {
         byte[] shipped = Workbooks.shipped();
         assertThat(reason("rules.xls", shipped)).contains("Excel 97-2003");
-        assertThat(reason("rules.xlsm", shipped)).contains("macro-enabled");
-        assertThat(reason(FILE, Arrays.copyOf(shipped, shipped.length / 2))).contains("damaged");
-        assertThat(reason(FILE, "not a workbook".getBytes())).contains("damaged");
-        assertThat(reason(FILE, encrypted(shipped))).contains("password");
-        assertThat(reason(FILE, macroEnabled(shipped))).contains("macros");
+        assertThat(reason("rules.xlsm", shipped)).contains("启用宏");
+        assertThat(reason(FILE, Arrays.copyOf(shipped, shipped.length / 2))).contains("已损坏");
+        assertThat(reason(FILE, "not a workbook".getBytes())).contains("已损坏");
+        assertThat(reason(FILE, encrypted(shipped))).contains("密码");
+        assertThat(reason(FILE, macroEnabled(shipped))).contains("含有宏");
     }
 
     private static String reason(String file, byte[] content) {

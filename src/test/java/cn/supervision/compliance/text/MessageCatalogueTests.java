@@ -47,7 +47,7 @@ class MessageCatalogueTests {
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)}");
     /** A catalogue code written in the source: {@code "input.county.stage-twice"}, {@code "not-found.batch"}… */
     private static final Pattern CODE_IN_SOURCE = Pattern.compile(
-            "\"((?:input|problem|not-found|field|school-type|stage|template|result)\\.[A-Za-z0-9.\\-_]*[A-Za-z0-9_])\"");
+            "\"((?:input|problem|not-found|field|school-type|stage|template|result|workbook|test-case)\\.[A-Za-z0-9.\\-_]*[A-Za-z0-9_])\"");
 
     private final Properties chinese = load("messages.properties");
     private final Properties english = load("messages_en.properties");
