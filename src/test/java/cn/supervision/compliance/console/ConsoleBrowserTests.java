@@ -123,7 +123,8 @@ class ConsoleBrowserTests {
         Path faulty = copy("district-targets (1).xlsx", Workbooks.withCell(downloaded, "检查项", "G18", "≥一百%"));
         browser.choose(By.id("workbook-file"), faulty);
         browser.click(By.id("upload-submit"));
-        assertThat(browser.textOf(By.id("upload-problems"), "G18")).contains("district-targets.xlsx", "检查项");
+        assertThat(browser.textOf(By.id("upload-problems"), "G18")).contains("district-targets.xlsx", "检查项", "≥一百%")
+                .doesNotContain(" is ", "expected");
         browser.screenshot("editor-upload-rejected");
 
         Path inserted = copy("district-targets (2).xlsx", Workbooks.edited(downloaded, book -> {
