@@ -61,6 +61,11 @@ public final class ChildApplication implements AutoCloseable {
         return port;
     }
 
+    /** The process id, as the JVM names itself ({@code pid@host}) in what it records. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** SIGKILL: no shutdown hook, no connection pool close, no flush. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
