@@ -47,9 +47,9 @@ class EvaluationController {
                                             schema = @Schema(allowableValues = {"compact", "full"}))
                                     @RequestParam(name = EvaluationView.PARAMETER, defaultValue = "compact") String view) {
         EvaluationView answer = EvaluationView.of(view);
-        Evaluations.Stored stored = evaluations.evaluateStored(request);
-        return ResponseEntity.created(URI.create("/api/v1/evaluations/" + stored.result().id()))
-                .body(answer.body(stored));
+        EvaluationResult result = evaluations.evaluate(request);
+        return ResponseEntity.created(URI.create("/api/v1/evaluations/" + result.id()))
+                .body(answer.body(result, mapper));
     }
 
     /** Integrators read the evaluations they submitted; auditors and admins read all. */

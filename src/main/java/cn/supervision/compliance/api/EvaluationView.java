@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.supervision.compliance.evaluation.EvaluationResult;
-import cn.supervision.compliance.evaluation.Evaluations;
 import cn.supervision.compliance.facts.InvalidInput;
 
 /** Which body an evaluation is answered with: {@code ?view=compact} (the default) or {@code ?view=full}. */
@@ -29,10 +28,5 @@ enum EvaluationView {
     /** The body: the result itself in the full view (the JSON it was stored as), else its compact projection. */
     Object body(EvaluationResult result, ObjectMapper mapper) {
         return this == FULL ? result : CompactView.of((ObjectNode) mapper.valueToTree(result));
-    }
-
-    /** The body of a fresh evaluation, from the tree it was stored from (no second serialisation of the result). */
-    Object body(Evaluations.Stored stored) {
-        return this == FULL ? stored.json() : CompactView.of(stored.json());
     }
 }

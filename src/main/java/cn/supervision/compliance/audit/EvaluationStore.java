@@ -20,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.supervision.compliance.evaluation.EvaluationLog;
 import cn.supervision.compliance.evaluation.EvaluationRequest;
@@ -55,10 +54,8 @@ public class EvaluationStore implements EvaluationLog {
 
     @Transactional
     @Override
-    public ObjectNode save(EvaluationResult result, EvaluationRequest request) {
-        ObjectNode json = mapper.valueToTree(result);
-        saveAll(List.of(new Submission(result, request, json)), submitter.current());
-        return json;
+    public void save(EvaluationResult result, EvaluationRequest request) {
+        saveAll(List.of(new Submission(result, request)), submitter.current());
     }
 
     /**
@@ -75,8 +72,7 @@ public class EvaluationStore implements EvaluationLog {
             evaluations.add(new Object[] {result.id(), result.ruleSet(), result.ruleSetVersion(),
                     result.jurisdiction(), result.subject().code(), subjectName(result.subject()),
                     result.subject().year(), result.passed(), result.evaluatedAt().atOffset(ZoneOffset.UTC),
-                    submittedBy, StoredJson.write(mapper, submission.request()),
-                    StoredJson.write(mapper, submission.resultJson())});
+                    submittedBy, StoredJson.write(mapper, submission.request()), StoredJson.write(mapper, result)});
             for (FailedCheck failed : FailedCheck.of(result)) {
                 failedChecks.add(new Object[] {result.id(), failed.kind(), failed.indicator(), failed.subject(),
                         failed.stage()});
@@ -93,16 +89,8 @@ public class EvaluationStore implements EvaluationLog {
                 """, failedChecks);
     }
 
-    /**
-     * An evaluation to store: the result as returned and the request as submitted; {@code resultJson} is what is
-     * written as the stored result, the result itself or its JSON tree (the same bytes: a tree keeps every figure as
-     * written, spring.jackson.datatype.json-node in application.yml).
-     */
-    public record Submission(EvaluationResult result, Object request, Object resultJson) {
-
-        public Submission(EvaluationResult result, Object request) {
-            this(result, request, result);
-        }
+    /** An evaluation to store: the result as returned and the request as submitted. */
+    public record Submission(EvaluationResult result, Object request) {
     }
 
     @Transactional(readOnly = true)

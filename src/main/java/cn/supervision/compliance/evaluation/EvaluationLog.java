@@ -3,19 +3,14 @@ package cn.supervision.compliance.evaluation;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /**
  * Where the pipeline records what it answered, and reads back what an impact preview evaluates again. The audit
  * trail implements it; the pipeline names no store.
  */
 public interface EvaluationLog {
 
-    /**
-     * Records an evaluation before it is acknowledged to its client, and returns the result's JSON tree it was stored
-     * from (the caller's to answer with or to change): the result is serialised once per request.
-     */
-    ObjectNode save(EvaluationResult result, EvaluationRequest request);
+    /** Records an evaluation before it is acknowledged to its client. */
+    void save(EvaluationResult result, EvaluationRequest request);
 
     Optional<StoredEvaluation> findStored(String id);
 

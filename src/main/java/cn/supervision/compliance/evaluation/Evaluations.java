@@ -9,8 +9,6 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.ruleset.DataItemCatalogue;
 import cn.supervision.compliance.ruleset.RuleSets;
@@ -32,19 +30,11 @@ public class Evaluations {
     }
 
     public EvaluationResult evaluate(EvaluationRequest request) {
-        return evaluateStored(request).result();
-    }
-
-    /** Evaluates and stores, and returns the result with the JSON tree it was stored from. */
-    public Stored evaluateStored(EvaluationRequest request) {
         CompiledRuleSet rules = ruleSets.active(request.ruleSet(), RULE_SET);
         EvaluationResult result = evaluators.get(request.ruleSet()).evaluate(rules, request.jurisdictionOrDefault(), request.subject())
                 .withId(UUID.randomUUID().toString());
-        return new Stored(result, store.save(result, request));
-    }
-
-    /** A fresh evaluation and its JSON as stored: the full view's tree, which a compact answer may rewrite in place. */
-    public record Stored(EvaluationResult result, ObjectNode json) {
+        store.save(result, request);
+        return result;
     }
 
     /** Evaluates a request on a given (not necessarily active) rule base and stores nothing: a preview. */

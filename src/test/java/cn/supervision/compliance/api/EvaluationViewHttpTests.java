@@ -95,7 +95,7 @@ class EvaluationViewHttpTests {
         assertThat(get(EVALUATIONS + "/" + id + "/trace"))
                 .isEqualTo(mapper.writeValueAsString(Traces.of(asEvaluated)));
 
-        // stored from the result's tree (serialised once per request): the bytes are those of the result itself
+        // the stored result, gunzipped, is the result's own serialisation byte for byte
         byte[] storedResult = jdbc.sql("SELECT result_gzip FROM evaluation WHERE id = :id").param("id", id)
                 .query(byte[].class).single();
         try (InputStream gunzip = new GZIPInputStream(new ByteArrayInputStream(storedResult))) {
