@@ -399,9 +399,10 @@ public final class PerfSuite {
     }
 
     /**
-     * The serialisation of one answer of {@link #restLatency}'s county, on one thread, thread CPU: as before (the
-     * result written to gzip for the store, then again to a tree for the compact view) and as now (one tree, written
-     * to gzip for the store and reused for the answer). Run in turns, 200 of each after a warm-up.
+     * The serialisation of one answer of {@link #restLatency}'s county, on one thread, thread CPU: as the service does
+     * it (the result written to gzip for the store, then again to a tree for the compact view) against once (one
+     * tree, written to gzip for the store and reused for the answer), and their parts. In turns, 200 of each after
+     * a warm-up (docs/performance.md: once is the dearer).
      */
     private void serialisation(ConfigurableApplicationContext context) throws Exception {
         EvaluationRequest request = mapper.readValue(countyOfAbout70Schools(), EvaluationRequest.class);
