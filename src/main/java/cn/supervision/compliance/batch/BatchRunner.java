@@ -15,6 +15,7 @@ import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.JobExecutionException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -76,23 +77,44 @@ class BatchRunner {
         JobExecution orphan = explorer.getJobExecution(executionId);
         orphan.setStatus(BatchStatus.STOPPING);
         repository.update(orphan);
-        while (partitionsAlive(executionId)) {
-            Thread.sleep(properties.pollInterval().toMillis());
-        }
+        do {
+            while (partitionsAlive(executionId)) {
+                Thread.sleep(properties.pollInterval().toMillis());
+            }
+        } while (!markStepsStopped(executionId));
         JobExecution stopped = explorer.getJobExecution(executionId);
+        stopped.setStatus(BatchStatus.STOPPED);
+        stopped.setExitStatus(ExitStatus.STOPPED.addExitDescription("its instance stopped; restarted"));
+        stopped.setEndTime(LocalDateTime.now());
+        repository.update(stopped);
+    }
+
+    /**
+     * Marks the execution's running steps stopped; false if a worker wrote one of them meanwhile. A partition request
+     * released by the dead instance may be taken up by a worker (of this or another instance) that saw the job still
+     * STARTED just before it became STOPPING: its first step update and ours race on the same row, and Spring Batch
+     * writes a step execution under optimistic locking only (no status synchronisation for steps, unlike jobs). The
+     * loser gets an {@link OptimisticLockingFailureException}: if it is ours, that worker is alive and stops at its
+     * next chunk (the job is STOPPING), so we wait for it again; if it is the worker's, its request rolls back and
+     * is dropped on its next poll, the job being no longer STARTED.
+     */
+    private boolean markStepsStopped(long executionId) {
         LocalDateTime now = LocalDateTime.now();
-        for (StepExecution step : stopped.getStepExecutions()) {
+        for (StepExecution step : explorer.getJobExecution(executionId).getStepExecutions()) {
             if (step.getStatus().isRunning()) {
                 step.setStatus(BatchStatus.STOPPED);
                 step.setExitStatus(ExitStatus.STOPPED);
                 step.setEndTime(now);
-                repository.update(step);
+                try {
+                    repository.update(step);
+                } catch (OptimisticLockingFailureException e) {
+                    log.info("step execution {} was taken up by a worker while its job stopped; waiting for it",
+                            step.getId());
+                    return false;
+                }
             }
         }
-        stopped.setStatus(BatchStatus.STOPPED);
-        stopped.setExitStatus(ExitStatus.STOPPED.addExitDescription("its instance stopped; restarted"));
-        stopped.setEndTime(now);
-        repository.update(stopped);
+        return true;
     }
 
     /** A partition still committing within {@code stale-after} runs on a live instance: wait until it has stopped. */

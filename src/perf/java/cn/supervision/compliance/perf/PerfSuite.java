@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +28,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -42,8 +45,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.supervision.compliance.ComplianceApplication;
+import cn.supervision.compliance.audit.ChildApplication;
+import cn.supervision.compliance.audit.EmbeddedPostgresDatabase;
 import cn.supervision.compliance.balanced.EngineProbe;
+import cn.supervision.compliance.evaluation.EvaluationRequest;
 import cn.supervision.compliance.evaluation.EvaluationResult;
+import cn.supervision.compliance.evaluation.Evaluations;
 import cn.supervision.compliance.balanced.CountySubject;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.ruleset.RuleSetBuilder;
@@ -96,10 +103,36 @@ public final class PerfSuite {
         System.out.printf("machine: %d processors, max heap %d MB, %s %s, %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), System.getProperty("os.name"));
+        boolean postgres = options.contains("db=postgres");
+        int instances = options.stream().filter(o -> o.startsWith("instances=")).findFirst()
+                .map(o -> Integer.parseInt(o.substring("instances=".length()))).orElse(1);
+        List<String> store = new ArrayList<>();
+        if (postgres) {
+            // a real PostgreSQL (embedded binaries, a fresh database) shared by every instance of the run
+            String url = EmbeddedPostgresDatabase.newDatabase();
+            store.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"));
+        } else if (instances > 1) {
+            throw new IllegalArgumentException("instances=" + instances + " needs db=postgres: H2 is one process's");
+        } else {
+            store.add("--spring.datasource.url=jdbc:h2:file:" + database.resolve("compliance"));
+        }
+        System.out.printf("store: %s, %d instance(s)%n", postgres ? "PostgreSQL (embedded)" : "H2 file", instances);
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--compliance.rules.watch.enabled=false",
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+        arguments.addAll(store);
         ConfigurableApplicationContext context = SpringApplication.run(ComplianceApplication.class,
-                "--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + database.resolve("compliance"),
-                "--compliance.rules.watch.enabled=false", "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off");
+                arguments.toArray(String[]::new));
+        // further instances as processes of their own on the same database, heap as the benchmark's own
+        List<ChildApplication> others = new ArrayList<>();
+        for (int i = 1; i < instances; i++) {
+            List<String> child = new ArrayList<>(store);
+            child.add("--logging.level.root=WARN");
+            others.add(ChildApplication.startWithHeap((Runtime.getRuntime().maxMemory() >> 20) + "m", database,
+                    database.resolve("instance-" + i + ".log"), child.toArray(String[]::new)));
+            System.out.printf(Locale.ROOT, "instance %d: started, process CPU %.1f s%n", others.get(i - 1).pid(),
+                    cpuSeconds(others.get(i - 1)));
+        }
         try {
             PerfSuite suite = new PerfSuite(context, dataset, engineCounties);
             if (parts.contains("engine")) {
@@ -111,10 +144,18 @@ public final class PerfSuite {
             if (parts.contains("batch")) {
                 suite.nationalBatch();
             }
+            if (parts.contains("serialise")) {
+                suite.serialisation(context);
+            }
             if (parts.contains("rest")) {
                 suite.restLatency();
             }
         } finally {
+            for (ChildApplication other : others) {
+                System.out.printf(Locale.ROOT, "instance %d: process CPU %.1f s at the end%n", other.pid(),
+                        cpuSeconds(other));
+                other.close();
+            }
             context.close();
             try (Stream<Path> files = Files.walk(database)) {
                 files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
@@ -272,6 +313,7 @@ public final class PerfSuite {
         sampler.setDaemon(true);
         sampler.start();
         HttpClient http = HttpClient.newHttpClient();
+        double loadBefore = loadAverage();
         long cpuStart = processCpu();
         long start = System.nanoTime();
         HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(uri("/api/v1/batches?ruleSet=" + RULE_SET))
@@ -298,9 +340,10 @@ public final class PerfSuite {
                         + " %.1f counties/s%n", progress.get("status").asText(), progress.get("total").asInt(),
                 progress.get("invalid").asInt(), (end - start) / 1e9, (uploaded - start) / 1e9,
                 progress.get("total").asInt() / ((end - start) / 1e9));
-        System.out.printf(Locale.ROOT, "batch: process CPU %.1f s, i.e. %.0f %% of the %d processors over the run%n",
+        System.out.printf(Locale.ROOT, "batch: process CPU %.1f s, i.e. %.0f %% of the %d processors over the run;"
+                        + " load average %.1f before, %.1f after%n",
                 cpu / 1e9, 100.0 * cpu / (end - start) / Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage());
         System.out.printf(Locale.ROOT, "batch: heap used peak %d MB sampled every 100 ms (sum of pool peaks %d MB),"
                 + " max heap %d MB%n", sampledPeak.get() >> 20, poolPeak >> 20, Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "batch: evaluated %d, passed %d, decisions %s, grades %s, failing %s%n",
@@ -311,16 +354,7 @@ public final class PerfSuite {
     // (4) ---------------------------------------------------------------------------------------------------------
 
     private void restLatency() throws Exception {
-        String body = null;
-        try (BufferedReader lines = Files.newBufferedReader(dataset)) {
-            for (String line; (line = lines.readLine()) != null && body == null; ) {
-                int schools = mapper.readTree(line).get("subject").get("schools").size();
-                if (schools >= 68 && schools <= 72) {
-                    body = line;
-                }
-            }
-        }
-        Objects.requireNonNull(body, "no county of about 70 schools in the dataset");
+        String body = countyOfAbout70Schools();
         System.out.printf(Locale.ROOT, "rest: one county of %d schools, %d bytes, X-API-Key, result stored%n",
                 mapper.readTree(body).get("subject").get("schools").size(), body.getBytes(StandardCharsets.UTF_8).length);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -346,6 +380,76 @@ public final class PerfSuite {
                     clients, latencies.length, run.refused(), percentile(latencies, 50) / 1e6,
                     percentile(latencies, 99) / 1e6, latencies.length / seconds, cpu / 1e6 / latencies.length,
                     100.0 * cpu / 1e9 / seconds / Runtime.getRuntime().availableProcessors(), load, loadAverage());
+        }
+    }
+
+    /** The first county of 68–72 schools in the dataset, as its JSON line. */
+    private String countyOfAbout70Schools() throws IOException {
+        String body = null;
+        try (BufferedReader lines = Files.newBufferedReader(dataset)) {
+            for (String line; (line = lines.readLine()) != null && body == null; ) {
+                int schools = mapper.readTree(line).get("subject").get("schools").size();
+                if (schools >= 68 && schools <= 72) {
+                    body = line;
+                }
+            }
+        }
+        Objects.requireNonNull(body, "no county of about 70 schools in the dataset");
+        return body;
+    }
+
+    /**
+     * The serialisation of one answer of {@link #restLatency}'s county, on one thread, thread CPU: as the service does
+     * it (the result written to gzip for the store, then again to a tree for the compact view) against once (one
+     * tree, written to gzip for the store and reused for the answer), and their parts. In turns, 200 of each after
+     * a warm-up (docs/performance.md: once is the dearer).
+     */
+    private void serialisation(ConfigurableApplicationContext context) throws Exception {
+        EvaluationRequest request = mapper.readValue(countyOfAbout70Schools(), EvaluationRequest.class);
+        EvaluationResult result = context.getBean(Evaluations.class).trial(ruleSets.active(RULE_SET), request);
+        Runnable twice = () -> {
+            gzip(result);
+            mapper.valueToTree(result);
+        };
+        Runnable once = () -> gzip(mapper.valueToTree(result));
+        JsonNode tree = mapper.valueToTree(result);
+        List<Runnable> ways = List.of(twice, once, () -> gzip(result), () -> mapper.valueToTree(result),
+                () -> gzip(tree), () -> write(result));
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long[] cpu = new long[ways.size()];
+        for (int round = 0; round < 300; round++) {
+            for (int way = 0; way < ways.size(); way++) {
+                long start = threads.getCurrentThreadCpuTime();
+                ways.get(way).run();
+                if (round >= 100) {
+                    cpu[way] += threads.getCurrentThreadCpuTime() - start;
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "serialise: result to gzip and to a tree %.2f ms thread CPU per request; one"
+                        + " tree, to gzip %.2f ms (200 each); of which: result to gzip %.2f, result to a tree %.2f,"
+                        + " tree to gzip %.2f, result to JSON without gzip %.2f%n", cpu[0] / 200 / 1e6,
+                cpu[1] / 200 / 1e6, cpu[2] / 200 / 1e6, cpu[3] / 200 / 1e6, cpu[4] / 200 / 1e6, cpu[5] / 200 / 1e6);
+    }
+
+    private void write(Object value) {
+        try {
+            mapper.writeValue(OutputStream.nullOutputStream(), value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** As the store writes a value: JSON into gzip at deflate's fastest level. */
+    private void gzip(Object value) {
+        try (OutputStream out = new GZIPOutputStream(OutputStream.nullOutputStream(), 16 * 1024) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        }) {
+            mapper.writeValue(out, value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -418,6 +522,12 @@ public final class PerfSuite {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** The CPU time another instance's process has used so far. */
+    private static double cpuSeconds(ChildApplication instance) {
+        return ProcessHandle.of(instance.pid()).flatMap(p -> p.info().totalCpuDuration())
+                .map(cpu -> cpu.toMillis() / 1000.0).orElse(Double.NaN);
     }
 
     /** The one-minute load average of the machine (shared: other processes count too). */

@@ -95,6 +95,14 @@ class EvaluationViewHttpTests {
         assertThat(get(EVALUATIONS + "/" + id + "/trace"))
                 .isEqualTo(mapper.writeValueAsString(Traces.of(asEvaluated)));
 
+        // the stored result, gunzipped, is the result's own serialisation byte for byte
+        byte[] storedResult = jdbc.sql("SELECT result_gzip FROM evaluation WHERE id = :id").param("id", id)
+                .query(byte[].class).single();
+        try (InputStream gunzip = new GZIPInputStream(new ByteArrayInputStream(storedResult))) {
+            assertThat(new String(gunzip.readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo(mapper.writeValueAsString(result));
+        }
+
         int json = mapper.writeValueAsBytes(result).length + mapper.writeValueAsBytes(request).length;
         int stored = jdbc.sql("""
                 SELECT OCTET_LENGTH(result_gzip) + OCTET_LENGTH(request_gzip) FROM evaluation WHERE id = :id""")

@@ -37,9 +37,14 @@ public final class ChildApplication implements AutoCloseable {
      * The rule-set folders are the repository's.
      */
     public static ChildApplication start(Path directory, Path log, String... extraArguments) {
+        return startWithHeap("384m", directory, log, extraArguments);
+    }
+
+    /** {@link #start} with another maximum heap ({@code -Xmx}), for the benchmarks' national batch. */
+    public static ChildApplication startWithHeap(String heap, Path directory, Path log, String... extraArguments) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
                 "-cp", System.getProperty("java.class.path"), ComplianceApplication.class.getName(),
                 "--server.port=" + port, "--server.address=127.0.0.1",
                 "--compliance.rules.decision-tables=" + Path.of("decision-tables").toAbsolutePath(),
@@ -59,6 +64,11 @@ public final class ChildApplication implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The process id, as the JVM names itself ({@code pid@host}) in what it records. */
+    public long pid() {
+        return process.pid();
     }
 
     /** SIGKILL: no shutdown hook, no connection pool close, no flush. */
