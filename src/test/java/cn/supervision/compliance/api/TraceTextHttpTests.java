@@ -33,14 +33,14 @@ import cn.supervision.compliance.system.Role;
  * the field path and the raw figures for programs; {@code Accept-Language: en} gets the sentences in English.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:trace-text-tests;DB_CLOSE_DELAY=-1")
+        properties = "spring.datasource.url=jdbc:h2:mem:http-tests;DB_CLOSE_DELAY=-1")
 class TraceTextHttpTests {
-
-    /** A request field as the JSON names it: {@code equipmentValueYuan}, {@code qualifiedTeachers}. */
-    private static final Pattern CAMEL_CASE = Pattern.compile("[a-z]+[A-Z][A-Za-z]*");
 
     @LocalServerPort
     int port;
+
+    /** A request field as the JSON names it: {@code equipmentValueYuan}, {@code qualifiedTeachers}. */
+    private static final Pattern CAMEL_CASE = Pattern.compile("[a-z]+[A-Z][A-Za-z]*");
 
     @ParameterizedTest
     @ValueSource(strings = {"county-431103.json", "county-assessment-431103.json"})
