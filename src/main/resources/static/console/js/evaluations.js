@@ -184,7 +184,7 @@ async function showTrace(e, indicator, school, target) {
       h('ol', {class: 'trace'}, steps.map(step => h('li', {class: rowClass(step.verdict)},
         h('p', {}, h('strong', {}, verdictLabel(step.verdict)), ' ', step.explanation || step.name),
         step.figures ? h('p', {class: 'chain'},
-          `原始数据 ${step.figures.field} = ${number(step.figures.raw)}`,
+          `原始数据 ${step.figures.fieldName || step.figures.field} ${number(step.figures.raw)}`,
           step.figures.formula ? ` → 计算 ${step.figures.formula} = ${quantity(step.value, step.unit)}` : '',
           ` → 依据 ${origin(step.rule)} 要求 ${requirement(step.comparator, step.threshold, step.unit)}`,
           ` → ${verdictLabel(step.verdict)}`) : h('p', {class: 'chain'}, `依据 ${origin(step.rule)}`)))),

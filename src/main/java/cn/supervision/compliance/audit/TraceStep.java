@@ -13,7 +13,7 @@ import cn.supervision.compliance.ruleset.RuleOrigin;
 /**
  * One step of an evaluation's trace: raw figures → value → the workbook row → verdict, one kind of step per kind of
  * check, each carrying only what that check has. Every step says what it is ({@code kind}), its verdict, the row that
- * decided it and a Chinese sentence that explains it.
+ * decided it and a sentence that explains it (Chinese unless the request asked for English).
  */
 public sealed interface TraceStep {
 
@@ -88,11 +88,12 @@ public sealed interface TraceStep {
 
     /**
      * The raw figures behind a value: value = perStudents × raw / students, where raw is the section's own
-     * {@code field} or, when {@code split}, its weighted share of {@code schoolTotal} as submitted.
+     * {@code field} or, when {@code split}, its weighted share of {@code schoolTotal} as submitted; {@code fieldName}
+     * is how a person reads the field (its Chinese name and unit, 教学仪器设备值（元）).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Figures(String field, BigDecimal raw, boolean split, BigDecimal schoolTotal, int students,
-                   int perStudents, String formula) {
+    record Figures(String field, String fieldName, BigDecimal raw, boolean split, BigDecimal schoolTotal,
+                   int students, int perStudents, String formula) {
     }
 
     @JsonPropertyOrder({"kind"})

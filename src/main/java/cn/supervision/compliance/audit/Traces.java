@@ -13,12 +13,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
-import cn.supervision.compliance.ruleset.RuleOrigin;
 import cn.supervision.compliance.evaluation.StoredEvaluation;
+import cn.supervision.compliance.facts.Stage;
+import cn.supervision.compliance.ruleset.RuleOrigin;
+import cn.supervision.compliance.text.FieldName;
+import cn.supervision.compliance.text.Texts;
 
 /**
  * Builds the trace of a stored evaluation from what was stored: the submitted figures and the result. Verdicts,
- * values and shortfalls are read, never recomputed, so the trace shows exactly what the evaluation decided.
+ * values and shortfalls are read, never recomputed, so the trace shows exactly what the evaluation decided. Each
+ * step's sentence comes from the catalogue ({@code trace.*}) in the language of the answer and names request fields
+ * by their Chinese names and units; the field paths, raw figures and rule rows stay beside it for programs.
  */
 @Component
 public class Traces {
@@ -48,8 +53,8 @@ public class Traces {
             JsonNode school = schools.get(excluded.schoolId());
             String name = school != null && school.hasNonNull("name") ? school.get("name").asText() : null;
             steps.add(new TraceStep.ExclusionStep(excluded.schoolId(), name, Verdict.NOT_ASSESSED, excluded.reason(),
-                    excluded.rule(), (name != null ? name : excluded.schoolId()) + " 不参加评估（" + excluded.reason()
-                            + "）；依据" + where(excluded.rule())));
+                    excluded.rule(), Texts.of("trace.exclusion", name != null ? name : excluded.schoolId(),
+                            excluded.reason(), where(excluded.rule()))));
         }
         for (EvaluationResult.VariationResult variation : result.variation()) {
             steps.add(variation(variation));
@@ -68,26 +73,26 @@ public class Traces {
 
     /** An indicator of a check list, or one figure behind it (a detail names its subject and raw figures). */
     private static TraceStep check(EvaluationResult.CheckResult check) {
-        StringBuilder text = new StringBuilder(check.code()).append(' ').append(check.name());
+        String text = check.code() + " " + check.name();
         if (check.subject() != null) {
-            text.append("（").append(check.subject()).append("）");
+            text = Texts.of("trace.check.subject", text, check.subject());
         }
         if (check.score() != null) {
-            text.append("：得分 ").append(plain(check.score())).append('/').append(plain(check.maxScore()))
-                    .append("，最低 ").append(plain(check.threshold()));
+            text = Texts.of("trace.check.score", text, plain(check.score()), plain(check.maxScore()),
+                    plain(check.threshold()));
         } else if (check.value() != null || check.requirement() != null) {
-            text.append("：").append(plain(check.value())).append("，要求 ").append(check.requirement() != null
+            text = Texts.of("trace.check.value", text, plain(check.value()), check.requirement() != null
                     ? check.requirement() : check.comparator() + plain(check.threshold()));
         }
         if (!check.failing().isEmpty()) {
-            text.append("；未达标：").append(String.join("；", check.failing()));
+            text = Texts.of("trace.check.failing", text, String.join("；", check.failing()));
         }
         if (check.subject() != null && check.note() != null) {
-            text.append("；数据：").append(check.note());
+            text = Texts.of("trace.check.note", text, check.note());
         }
-        text.append("；依据").append(where(check.rule())).append("；").append(check.verdict().label());
         return new TraceStep.CheckStep(check.subject(), check.code(), check.name(), check.value(), check.comparator(),
-                check.threshold(), check.unit(), check.verdict(), check.note(), check.rule(), text.toString());
+                check.threshold(), check.unit(), check.verdict(), check.note(), check.rule(),
+                Texts.of("trace.check", text, where(check.rule()), verdict(check.verdict())));
     }
 
     private static TraceStep indicator(EvaluationResult.SectionResult section,
@@ -100,17 +105,22 @@ public class Traces {
                     ? school.get(d.field()).decimalValue() : null;
             String formula = (d.perStudents() == 1 ? "" : d.perStudents() + " × ") + plain(d.raw()) + " / "
                     + d.students();
-            figures = new TraceStep.Figures(d.field(), d.raw(), d.split(), total, d.students(), d.perStudents(),
-                    formula);
-            computation = (d.split() ? d.field() + " 全校 " + plain(total) + " 按学段分摊得 " + plain(d.raw()) + "；"
-                    : d.field() + " = " + plain(d.raw()) + "；") + formula + " = " + plain(indicator.value());
+            FieldName field = Texts.field(d.field());
+            figures = new TraceStep.Figures(d.field(), Texts.fieldName(d.field()), d.raw(), d.split(), total,
+                    d.students(), d.perStudents(), formula);
+            String raw = d.split()
+                    ? Texts.of("trace.figure.split", field.name(), field.amount(plain(total)),
+                            field.amount(plain(d.raw())))
+                    : field.figure(plain(d.raw()));
+            computation = Texts.of("trace.indicator.computation", raw,
+                    Texts.field("students").figure(String.valueOf(d.students())), formula, plain(indicator.value()));
         }
         Verdict verdict = indicator.met() ? Verdict.PASSED : Verdict.FAILED;
-        String explanation = section.schoolName() + " " + section.stage().label() + " " + indicator.name() + "："
-                + computation + "，要求 " + indicator.comparator() + plain(indicator.threshold()) + "；依据"
-                + where(indicator.rule()) + "；" + verdict.label()
-                + (indicator.shortfall() != null ? "，缺口 " + plain(indicator.shortfall()) + " " + indicator.unit()
-                : "");
+        String outcome = indicator.shortfall() == null ? verdict(verdict)
+                : Texts.of("trace.shortfall", verdict(verdict), plain(indicator.shortfall()) + " " + indicator.unit());
+        String explanation = Texts.of("trace.indicator", section.schoolName(), stage(section.stage()),
+                indicator.name(), computation, indicator.comparator() + plain(indicator.threshold()),
+                where(indicator.rule()), outcome);
         return new TraceStep.IndicatorStep(section.schoolId(), section.schoolName(), section.stage(), indicator.code(),
                 indicator.name(), figures, indicator.value(), indicator.comparator(), indicator.threshold(),
                 indicator.unit(), verdict, indicator.attainment(), indicator.shortfall(), indicator.rule(), explanation);
@@ -118,9 +128,10 @@ public class Traces {
 
     private static TraceStep schoolRule(EvaluationResult.SectionResult section) {
         Verdict verdict = section.passed() ? Verdict.PASSED : Verdict.FAILED;
-        String explanation = section.schoolName() + " " + section.stage().label() + "：" + section.checked() + " 项指标中 "
-                + section.metCount() + " 项达标，未达标项" + (section.withinTolerance() ? "均在" : "不全在")
-                + "允许范围内；依据" + where(section.rule()) + "；学段" + verdict.label();
+        String explanation = Texts.of("trace.school-rule", section.schoolName(), stage(section.stage()),
+                section.checked(), section.metCount(),
+                Texts.of(section.withinTolerance() ? "trace.school-rule.within" : "trace.school-rule.not-within"),
+                where(section.rule()), verdict(verdict));
         return new TraceStep.SchoolRuleStep(section.schoolId(), section.schoolName(), section.stage(), verdict,
                 section.metCount(), section.checked(), section.withinTolerance(), section.rule(), explanation);
     }
@@ -128,9 +139,10 @@ public class Traces {
     private static TraceStep variation(EvaluationResult.VariationResult v) {
         Verdict verdict = !v.applicable() ? Verdict.NOT_APPLICABLE
                 : Boolean.TRUE.equals(v.passed()) ? Verdict.PASSED : Verdict.FAILED;
-        String explanation = v.stage().label() + " " + (v.name() != null ? v.name() : v.indicator()) + " 校际差异系数："
-                + (v.applicable() ? plain(v.cv()) + "（" + v.sections() + " 个学段参与）" : "参与学段不足，不计算")
-                + "，要求 " + v.comparator() + plain(v.limit()) + "；依据" + where(v.rule()) + "；" + verdict.label();
+        String explanation = Texts.of("trace.variation", stage(v.stage()), v.name() != null ? v.name() : v.indicator(),
+                v.applicable() ? Texts.of("trace.variation.value", plain(v.cv()), v.sections())
+                        : Texts.of("trace.variation.not-applicable"),
+                v.comparator() + plain(v.limit()), where(v.rule()), verdict(verdict));
         return new TraceStep.VariationStep(v.stage(), v.indicator(), v.name(), v.cv(), v.comparator(), v.limit(), verdict,
                 v.sections(), v.rule(), explanation);
     }
@@ -146,9 +158,19 @@ public class Traces {
 
     private static String where(RuleOrigin rule) {
         if (rule == null) {
-            return "（无）";
+            return Texts.of("trace.rule.none");
         }
-        return " " + rule.workbook() + (rule.sheet() != null ? " 工作表「" + rule.sheet() + "」第 " + rule.row() + " 行" : "");
+        return rule.sheet() == null ? rule.workbook()
+                : Texts.of("trace.rule", rule.workbook(), rule.sheet(), rule.row());
+    }
+
+    /** A verdict as the trace and the report write it, in the language of the answer. */
+    public static String verdict(Verdict verdict) {
+        return Texts.of("trace.verdict." + verdict);
+    }
+
+    private static String stage(Stage stage) {
+        return Texts.of("stage." + stage);
     }
 
     private static String plain(BigDecimal value) {

@@ -13,7 +13,7 @@ enum CountyColumn {
     STUDENTS("学生数（人）", "students", Level.SECTION, Kind.COUNT),
     QUALIFIED_TEACHERS("高于规定学历教师数（人）", "qualifiedTeachers", Level.SECTION, Kind.COUNT),
     BACKBONE_TEACHERS("县级及以上骨干教师数（人）", "backboneTeachers", Level.SECTION, Kind.COUNT),
-    PE_ART_TEACHERS("体育、艺术专任教师数（人）", "peArtTeachers", Level.SECTION, Kind.COUNT),
+    PE_ART_TEACHERS("体育、艺术（美术、音乐）专任教师数（人）", "peArtTeachers", Level.SECTION, Kind.COUNT),
     MULTIMEDIA_ROOMS("网络多媒体教室数（间）", "multimediaRooms", Level.SECTION, Kind.COUNT),
     TEACHING_AREA("教学及辅助用房面积（平方米）", "teachingAreaM2", Level.SECTION, Kind.DECIMAL),
     SPORTS_AREA("体育运动场馆面积（平方米）", "sportsAreaM2", Level.SECTION, Kind.DECIMAL),

@@ -7,9 +7,11 @@ import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 
+import cn.supervision.compliance.text.Texts;
+
 /**
  * How a sheet of a report prints: A4 landscape, one page wide, its heading rows again on every page, gridlines, and a
- * Chinese header (title and sheet, subject and year, rule set and version) and footer (page of pages).
+ * header (title and sheet, subject and year, rule set and version) and footer (page of pages) from the catalogue.
  */
 record PrintLayout(String title, String subject, String ruleSet) {
 
@@ -22,8 +24,8 @@ record PrintLayout(String title, String subject, String ruleSet) {
                 ? subjectName.substring(0, LONGEST_NAME) + "…" : subjectName;
         String code = subjectCode.length() > LONGEST_NAME ? subjectCode.substring(0, LONGEST_NAME) + "…" : subjectCode;
         String shortVersion = version == null ? "—" : version.substring(0, Math.min(12, version.length()));
-        return new PrintLayout(title, literal(name + "（" + code + "）" + year + " 年"),
-                literal("规则集 " + ruleSet + " · 版本 " + shortVersion));
+        return new PrintLayout(title, literal(Texts.of("report.print.subject", name, code, year)),
+                literal(Texts.of("report.print.rule-set", ruleSet, shortVersion)));
     }
 
     /**
@@ -45,7 +47,7 @@ record PrintLayout(String title, String subject, String ruleSet) {
         header.setCenter(subject);
         header.setRight(ruleSet);
         Footer footer = sheet.getFooter();
-        footer.setCenter("第 " + HeaderFooter.page() + " 页，共 " + HeaderFooter.numPages() + " 页");
+        footer.setCenter(Texts.of("report.print.footer", HeaderFooter.page(), HeaderFooter.numPages()));
     }
 
     /** Text shown as written: '&' starts a header code (page, date…), '&&' is a literal ampersand. */

@@ -45,6 +45,12 @@ public final class Texts {
         return CATALOGUE.getMessage("field." + name, null, field, locale);
     }
 
+    /** The name and unit of a request field apart (see {@link #fieldName}): 教学仪器设备值, 元. */
+    public static FieldName field(String field) {
+        String name = fieldName(field);
+        return name.equals(field) ? new FieldName(field, null) : FieldName.parse(name);
+    }
+
     /** The catalogue as Spring's {@link MessageSource}, for the web edge and Spring's own problem bodies. */
     public static MessageSource messageSource() {
         return CATALOGUE;

@@ -107,12 +107,12 @@ class ReportPrintTests {
         Set<String> failed = new TreeSet<>();
         result.get("sections").forEach(s -> {
             if (!s.get("passed").asBoolean()) {
-                failed.add(EvaluationReport.SCHOOL_SHEET_PREFIX + s.get("schoolName").asText());
+                failed.add(EvaluationReport.schoolSheet(s.get("schoolName").asText()));
             }
         });
         result.path("assessment").path("details").forEach(d -> {
             if (d.get("verdict").asText().equals("FAILED") && names.containsKey(d.path("subject").asText())) {
-                failed.add(EvaluationReport.SCHOOL_SHEET_PREFIX + names.get(d.get("subject").asText()));
+                failed.add(EvaluationReport.schoolSheet(names.get(d.get("subject").asText())));
             }
         });
         return failed;
@@ -121,7 +121,7 @@ class ReportPrintTests {
     private static Set<String> schoolSheets(XSSFWorkbook workbook) {
         Set<String> names = new TreeSet<>();
         workbook.forEach(sheet -> {
-            if (sheet.getSheetName().startsWith(EvaluationReport.SCHOOL_SHEET_PREFIX)) {
+            if (sheet.getSheetName().startsWith(EvaluationReport.schoolSheet(""))) {
                 names.add(sheet.getSheetName());
             }
         });

@@ -29,9 +29,11 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import cn.supervision.compliance.audit.TraceStep;
 import cn.supervision.compliance.balanced.CountySubject;
 import cn.supervision.compliance.curriculum.CurriculumSubject;
 import cn.supervision.compliance.evaluation.EvaluationRequest;
+import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
 import cn.supervision.compliance.facts.SchoolType;
 import cn.supervision.compliance.facts.Stage;
 import cn.supervision.compliance.targets.DistrictSubject;
@@ -47,7 +49,7 @@ class MessageCatalogueTests {
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)}");
     /** A catalogue code written in the source: {@code "input.county.stage-twice"}, {@code "not-found.batch"}… */
     private static final Pattern CODE_IN_SOURCE = Pattern.compile(
-            "\"((?:input|problem|not-found|field|school-type|stage|template|result|workbook|test-case)\\.[A-Za-z0-9.\\-_]*[A-Za-z0-9_])\"");
+            "\"((?:input|problem|not-found|field|school-type|stage|template|result|workbook|test-case|trace|report)\\.[A-Za-z0-9.\\-_]*[A-Za-z0-9_])\"");
 
     private final Properties chinese = load("messages.properties");
     private final Properties english = load("messages_en.properties");
@@ -86,6 +88,12 @@ class MessageCatalogueTests {
         }
         for (Stage stage : Stage.values()) {
             asked.add("stage." + stage);
+        }
+        for (Verdict verdict : Verdict.values()) {
+            asked.add("trace.verdict." + verdict);
+        }
+        for (TraceStep.Kind kind : TraceStep.Kind.values()) {
+            asked.add("report.kind." + kind);
         }
         asked.removeIf(code -> code.endsWith("."));
         assertThat(asked).isNotEmpty();
