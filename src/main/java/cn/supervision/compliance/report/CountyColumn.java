@@ -5,7 +5,8 @@ package cn.supervision.compliance.report;
  * repeat on each row of a school (or are written on one of its rows); the 全校 columns are whole-school totals (split
  * over the sections by the rule set), filled on one row of the school instead of the per-section area and money
  * columns. Each column fills the request field it names: a field of the school ({@code subject.schools[i].…}) or of
- * the section ({@code subject.schools[i].sections[j].…}).
+ * the section ({@code subject.schools[i].sections[j].…}). The columns of the full assessment follow those of the
+ * resource allocation, so that a template of the resource allocation only (columns A–O) reads as before.
  */
 enum CountyColumn {
     SCHOOL_ID("学校代码", "id", Level.SCHOOL, CellKind.TEXT),
@@ -20,13 +21,13 @@ enum CountyColumn {
     TEACHING_AREA("教学及辅助用房面积（平方米）", "teachingAreaM2", Level.SECTION, CellKind.DECIMAL),
     SPORTS_AREA("体育运动场馆面积（平方米）", "sportsAreaM2", Level.SECTION, CellKind.DECIMAL),
     EQUIPMENT_VALUE("教学仪器设备值（元）", "equipmentValueYuan", Level.SECTION, CellKind.DECIMAL),
+    SCHOOL_TEACHING_AREA("全校教学及辅助用房面积（平方米）", "teachingAreaM2", Level.SCHOOL_TOTAL, CellKind.DECIMAL),
+    SCHOOL_SPORTS_AREA("全校体育运动场馆面积（平方米）", "sportsAreaM2", Level.SCHOOL_TOTAL, CellKind.DECIMAL),
+    SCHOOL_EQUIPMENT_VALUE("全校教学仪器设备值（元）", "equipmentValueYuan", Level.SCHOOL_TOTAL, CellKind.DECIMAL),
     CLASSES("班级数（个）", "classes", Level.SECTION, CellKind.COUNT),
     MAX_CLASS_SIZE("最大班额（人）", "maxClassSize", Level.SECTION, CellKind.COUNT),
     STAFF_QUOTA("教职工编制数（个）", "staffQuota", Level.SECTION, CellKind.COUNT),
     PUBLIC_FUNDING("年度公用经费（元）", "publicFundingYuan", Level.SECTION, CellKind.DECIMAL),
-    SCHOOL_TEACHING_AREA("全校教学及辅助用房面积（平方米）", "teachingAreaM2", Level.SCHOOL_TOTAL, CellKind.DECIMAL),
-    SCHOOL_SPORTS_AREA("全校体育运动场馆面积（平方米）", "sportsAreaM2", Level.SCHOOL_TOTAL, CellKind.DECIMAL),
-    SCHOOL_EQUIPMENT_VALUE("全校教学仪器设备值（元）", "equipmentValueYuan", Level.SCHOOL_TOTAL, CellKind.DECIMAL),
     VILLAGE("是否村小", "village", Level.SCHOOL, CellKind.YES_NO),
     TRAINING_BUDGET("全校教师培训经费（元）", "trainingBudgetYuan", Level.SCHOOL, CellKind.DECIMAL),
     FULL_TIME_TEACHERS("全校专任教师数（人）", "fullTimeTeachers", Level.SCHOOL, CellKind.COUNT),

@@ -193,13 +193,17 @@ public class CountyTemplate {
         protect(sheet);
     }
 
-    /** One row per veto item the request may raise, as the rule set's workbook lists them (否决事项). */
+    /**
+     * One row per veto item the request may raise, in the order the rule set's workbook lists them (否决事项): its
+     * rules are named by table and row, so a shorter name is an earlier row.
+     */
     private static void veto(Sheet sheet, CellStyle header, CellStyle open, RuleSession session) {
         SheetWriter writer = new SheetWriter(sheet).widths(26, 40, 50, 12);
         writer.row(header, Texts.of("template.column.veto"), Texts.of("template.column.veto-name"),
                 Texts.of("template.column.source"), Texts.of("template.column.happened"));
         for (VetoItem item : session.facts(VetoItem.class).stream()
-                .sorted(Comparator.comparing(VetoItem::rule)).toList()) {
+                .sorted(Comparator.comparingInt((VetoItem v) -> v.rule().length()).thenComparing(VetoItem::rule))
+                .toList()) {
             Row row = writer.row(item.code(), item.name(), item.source(), null);
             row.getCell(VETO_COLUMN).setCellStyle(open);
             add(sheet, CellKind.YES_NO, null, null,

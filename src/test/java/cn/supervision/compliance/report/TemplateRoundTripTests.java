@@ -43,10 +43,10 @@ public class TemplateRoundTripTests {
     /** Template columns of 学校数据 in order, as JSON fields, with where each sits: S school, X section, T total. */
     private static final List<String> COLUMNS = List.of("id", "name", "type", "stage", "students", "qualifiedTeachers",
             "backboneTeachers", "peArtTeachers", "multimediaRooms", "teachingAreaM2", "sportsAreaM2",
-            "equipmentValueYuan", "classes", "maxClassSize", "staffQuota", "publicFundingYuan", "teachingAreaM2",
-            "sportsAreaM2", "equipmentValueYuan", "village", "trainingBudgetYuan", "fullTimeTeachers",
+            "equipmentValueYuan", "teachingAreaM2", "sportsAreaM2", "equipmentValueYuan", "classes", "maxClassSize",
+            "staffQuota", "publicFundingYuan", "village", "trainingBudgetYuan", "fullTimeTeachers",
             "certifiedTeachers");
-    private static final String LEVELS = "SSSXXXXXXXXXXXXXTTTTTTT";
+    private static final String LEVELS = "SSSXXXXXXXXXTTTXXXXTTTT";
 
     @LocalServerPort
     int port;
@@ -108,11 +108,7 @@ public class TemplateRoundTripTests {
         ObjectNode request = ApiClients.sample(mapper, "TPL-1");
         JsonNode fromJson = ApiClients.evaluate(ApiClients.admin(port), request);
 
-        ResponseEntity<JsonNode> uploaded;
-        try (XSSFWorkbook template = template()) {
-            fill(template, request.get("subject"));
-            uploaded = upload(template, "balanced-development");
-        }
+        ResponseEntity<JsonNode> uploaded = uploadFilled(request.get("subject"), template -> { });
 
         assertThat(uploaded.getStatusCode().value()).as("%s", uploaded.getBody()).isEqualTo(201);
         JsonNode fromExcel = uploaded.getBody();
@@ -128,15 +124,10 @@ public class TemplateRoundTripTests {
 
     @Test
     void theWholeAssessmentFilledInGivesTheSameDecisionAsTheJsonSample() throws IOException {
-        ObjectNode request = (ObjectNode) mapper.readTree(Files.readString(Path.of("samples/county-assessment-431103.json")));
-        ((ObjectNode) request.get("subject")).put("countyCode", "TPL-FULL");
+        ObjectNode request = fullSample("TPL-FULL");
         JsonNode fromJson = ApiClients.evaluate(ApiClients.admin(port), request);
 
-        ResponseEntity<JsonNode> uploaded;
-        try (XSSFWorkbook template = template()) {
-            fill(template, request.get("subject"));
-            uploaded = upload(template, "balanced-development");
-        }
+        ResponseEntity<JsonNode> uploaded = uploadFilled(request.get("subject"), template -> { });
 
         assertThat(uploaded.getStatusCode().value()).as("%s", uploaded.getBody()).isEqualTo(201);
         JsonNode fromExcel = uploaded.getBody();
@@ -185,8 +176,7 @@ public class TemplateRoundTripTests {
 
     @Test
     void badCellsOfTheAssessmentSheetsComeInOneAnswerWithTheResourceSheets() throws IOException {
-        ObjectNode request = (ObjectNode) mapper.readTree(Files.readString(Path.of("samples/county-assessment-431103.json")));
-        ((ObjectNode) request.get("subject")).put("countyCode", "TPL-FULL-BAD");
+        ObjectNode request = fullSample("TPL-FULL-BAD");
         ResponseEntity<JsonNode> response;
         try (XSSFWorkbook template = template()) {
             fill(template, request.get("subject"));
@@ -303,11 +293,22 @@ public class TemplateRoundTripTests {
 
     /** The sample county under another code, filled into the template, edited, and uploaded. */
     private ResponseEntity<JsonNode> uploadFilled(String countyCode, Consumer<XSSFWorkbook> edit) throws IOException {
+        return uploadFilled(ApiClients.sample(mapper, countyCode).get("subject"), edit);
+    }
+
+    private ResponseEntity<JsonNode> uploadFilled(JsonNode county, Consumer<XSSFWorkbook> edit) throws IOException {
         try (XSSFWorkbook template = template()) {
-            fill(template, ApiClients.sample(mapper, countyCode).get("subject"));
+            fill(template, county);
             edit.accept(template);
             return upload(template, "balanced-development");
         }
+    }
+
+    /** The complete county of the 36-indicator assessment (recognised, 良好) under another county code. */
+    private ObjectNode fullSample(String countyCode) throws IOException {
+        ObjectNode request = (ObjectNode) mapper.readTree(Files.readString(Path.of("samples/county-assessment-431103.json")));
+        ((ObjectNode) request.get("subject")).put("countyCode", countyCode);
+        return request;
     }
 
     /** The three bad cells of issue 15, each of another kind: text, a figure in words, a figure out of range. */
