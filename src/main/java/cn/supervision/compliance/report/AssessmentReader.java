@@ -18,7 +18,7 @@ import cn.supervision.compliance.text.Texts;
 
 /**
  * Reads the sheets of the full assessment into {@code subject.assessment}: the county figures (one row per field, in
- * the order {@link CountyTemplate#FIGURES} writes them), the spending series (one row per year), the class-B sub-item
+ * the order of the rule set's assessment record, as {@link CountyTemplate} writes them), the spending series (one row per year), the class-B sub-item
  * scores and the veto items (one row per item, the code in column A as the rule set's workbook names it). Blank or
  * missing sheets give nothing: an empty assessment means a resource-allocation assessment.
  */
@@ -27,14 +27,16 @@ final class AssessmentReader {
     private static final String PATH = "subject.assessment";
 
     private final TemplateCells cells;
+    private final List<RecordField> figures;
     private final ObjectNode assessment = JsonNodeFactory.instance.objectNode();
 
-    private AssessmentReader(TemplateCells cells) {
+    private AssessmentReader(TemplateCells cells, List<RecordField> figures) {
         this.cells = cells;
+        this.figures = figures;
     }
 
-    static ObjectNode read(Workbook workbook, TemplateCells cells) {
-        AssessmentReader reader = new AssessmentReader(cells);
+    static ObjectNode read(Workbook workbook, TemplateCells cells, List<RecordField> figures) {
+        AssessmentReader reader = new AssessmentReader(cells, figures);
         reader.figures(workbook.getSheet(CountyTemplate.FIGURES));
         reader.spending(workbook.getSheet(CountyTemplate.SPENDING));
         reader.scores(workbook.getSheet(CountyTemplate.SCORES));
@@ -46,8 +48,8 @@ final class AssessmentReader {
         if (sheet == null) {
             return;
         }
-        for (int i = 0; i < CountyTemplate.FIGURE_FIELDS.size(); i++) {
-            RecordField figure = CountyTemplate.FIGURE_FIELDS.get(i);
+        for (int i = 0; i < figures.size(); i++) {
+            RecordField figure = figures.get(i);
             String path = PATH + "." + figure.path();
             cells.place(path, sheet, i + 1, 1, figure.label());
             Object value = cells.value(TemplateCells.cell(sheet, i + 1, 1), figure.kind(), figure.label());

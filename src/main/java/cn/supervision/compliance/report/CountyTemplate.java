@@ -19,13 +19,15 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.core.ResolvableType;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
 
-import cn.supervision.compliance.balanced.AssessmentInput;
 import cn.supervision.compliance.evaluation.EvaluationRequest;
 import cn.supervision.compliance.evaluation.IndicatorDefinition;
 import cn.supervision.compliance.evaluation.RuleSession;
 import cn.supervision.compliance.evaluation.SubItemMax;
+import cn.supervision.compliance.evaluation.SubjectEvaluator;
 import cn.supervision.compliance.evaluation.VetoItem;
 import cn.supervision.compliance.facts.SpendingYear;
 import cn.supervision.compliance.ruleset.DataItem;
@@ -59,12 +61,13 @@ public class CountyTemplate {
     static final int YEAR_ROW = 3;
     /** The school fields the 专用教室 sheet fills, in columns B and C (A is the school's code). */
     static final List<String> ROOM_FIELDS = List.of("musicRoomAreasM2", "artRoomAreasM2");
-    /** The rows of 县域评估数据 (value in column B) and the columns of 教育经费. */
-    static final List<RecordField> FIGURE_FIELDS = RecordField.of(AssessmentInput.class);
+    /** The columns of 教育经费. */
     static final List<RecordField> SPENDING_FIELDS = RecordField.of(SpendingYear.class);
     /** The column of the score on B类指标评分 and of 是/否 on 一票否决. */
     static final int SCORE_COLUMN = 5;
     static final int VETO_COLUMN = 3;
+    /** The field of the subject that carries the county figures of the full assessment. */
+    private static final String ASSESSMENT = "assessment";
     /** Rows prepared with drop-downs and number checks on the sheets of free rows. */
     private static final int PREPARED_ROWS = 10_000;
     private static final int SPENDING_ROWS = 10;
@@ -76,9 +79,23 @@ public class CountyTemplate {
             "template.instructions.upload", "template.instructions.errors");
 
     private final RuleSets ruleSets;
+    /** The rows of 县域评估数据 (value in column B): the figures of the rule set's {@code assessment} record. */
+    private final List<RecordField> figureFields;
 
-    public CountyTemplate(RuleSets ruleSets) {
+    public CountyTemplate(RuleSets ruleSets, List<SubjectEvaluator<?, ?>> evaluators) {
         this.ruleSets = ruleSets;
+        SubjectEvaluator<?, ?> evaluator = evaluators.stream().filter(e -> e.ruleSet().equals(RULE_SET)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no evaluator of " + RULE_SET));
+        Class<?> subject = ResolvableType.forClass(ClassUtils.getUserClass(evaluator))
+                .as(SubjectEvaluator.class).resolveGeneric(0);
+        Class<?> assessment = Arrays.stream(subject.getRecordComponents())
+                .filter(c -> c.getName().equals(ASSESSMENT)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(subject + " has no " + ASSESSMENT)).getType();
+        this.figureFields = RecordField.of(assessment);
+    }
+
+    List<RecordField> figureFields() {
+        return figureFields;
     }
 
     public void write(OutputStream out) throws IOException {
@@ -92,7 +109,7 @@ public class CountyTemplate {
             county(workbook.createSheet(COUNTY), header, open);
             schools(workbook.createSheet(SCHOOLS), header);
             rooms(workbook.createSheet(ROOMS), header);
-            figures(workbook.createSheet(FIGURES), header, open);
+            figures(workbook.createSheet(FIGURES), header, open, figureFields);
             spending(workbook.createSheet(SPENDING), header);
             scores(workbook.createSheet(SCORES), header, open, session);
             veto(workbook.createSheet(VETO), header, open, session);
@@ -141,12 +158,12 @@ public class CountyTemplate {
     }
 
     /** One row per county figure: its name and unit, the cell to fill, and the data items that use it. */
-    private static void figures(Sheet sheet, CellStyle header, CellStyle open) {
+    private static void figures(Sheet sheet, CellStyle header, CellStyle open, List<RecordField> fields) {
         SheetWriter writer = new SheetWriter(sheet).widths(50, 20, 70);
         writer.row(header, Texts.of("template.column.item"), Texts.of("template.column.value"),
                 Texts.of("template.column.used-by"));
         List<DataItem> items = DataItem.catalogue(RULE_SET);
-        for (RecordField figure : FIGURE_FIELDS) {
+        for (RecordField figure : fields) {
             String path = "subject.assessment." + figure.path();
             String usedBy = items.stream().filter(i -> i.sources().contains(path)).map(DataItem::label)
                     .collect(Collectors.joining("、"));

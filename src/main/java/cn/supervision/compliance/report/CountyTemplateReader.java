@@ -57,12 +57,13 @@ final class CountyTemplateReader {
         }
     }
 
-    static Filled read(Workbook workbook) {
+    /** {@code figures}: the rows of 县域评估数据, as {@link CountyTemplate#figureFields()} writes them. */
+    static Filled read(Workbook workbook, List<RecordField> figures) {
         CountyTemplateReader reader = new CountyTemplateReader();
         reader.county(workbook.getSheet(CountyTemplate.COUNTY));
         reader.schools(workbook.getSheet(CountyTemplate.SCHOOLS));
         reader.rooms(workbook.getSheet(CountyTemplate.ROOMS));
-        ObjectNode assessment = AssessmentReader.read(workbook, reader.cells);
+        ObjectNode assessment = AssessmentReader.read(workbook, reader.cells, figures);
         if (!assessment.isEmpty()) {
             reader.subject.set("assessment", assessment);
         }
