@@ -44,7 +44,7 @@ export async function dataEntryPage(view) {
   add(view, h('h2', {}, '数据填报'),
     h('div', {class: 'card'},
       h('h3', {}, '第一步：下载数据填报模板'),
-      h('p', {}, '在 Excel 中按表头填写县区信息和各校各学段数据（带单位），保存后上传。'),
+      h('p', {}, '在 Excel 中按表头填写县区信息和各校各学段数据（带单位）；申请 36 项指标认定评估时，再填写县域评估数据、教育经费、B类指标评分和一票否决各表。保存后上传。'),
       h('button', {type: 'button', id: 'template-download', class: 'secondary',
         onclick: () => download(`/api/v1/rule-sets/${RULE_SET}/template`, `${RULE_SET}-template.xlsx`)
           .then(link => setStatus(`已下载模板：${link.download}`)).catch(showError)}, '下载县域数据填报模板')),

@@ -2,23 +2,45 @@ package cn.supervision.compliance.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.core.ResolvableType;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
 
-import cn.supervision.compliance.facts.SchoolType;
-import cn.supervision.compliance.facts.Stage;
+import cn.supervision.compliance.evaluation.EvaluationRequest;
+import cn.supervision.compliance.evaluation.IndicatorDefinition;
+import cn.supervision.compliance.evaluation.RuleSession;
+import cn.supervision.compliance.evaluation.SubItemMax;
+import cn.supervision.compliance.evaluation.SubjectEvaluator;
+import cn.supervision.compliance.evaluation.VetoItem;
+import cn.supervision.compliance.facts.SpendingYear;
+import cn.supervision.compliance.ruleset.DataItem;
+import cn.supervision.compliance.ruleset.RuleSets;
+import cn.supervision.compliance.text.Texts;
 
 /**
- * The data-entry template of the {@code balanced-development} rule set: a county (sheet 县区信息) and one row per school
- * section (sheet 学校数据), with drop-down lists for 学校类型 and 学段 and number checks on the figures. A filled copy
+ * The data-entry template of the {@code balanced-development} rule set: the county (县区信息), one row per school
+ * section (学校数据) and per special room (专用教室), and for the full assessment the county figures (县域评估数据), the
+ * spending series (教育经费), the class-B sub-item scores (B类指标评分) and the veto items (一票否决), the last two
+ * listed from the active rule set's workbook. Drop-down lists, number checks and input hints on every data cell. The
+ * sheets of fixed rows are protected (no password) with their data cells left open, so that a row cannot be moved off
+ * the place it is read from; the sheets of free rows are not, so that rows can be added and pasted. A filled copy
  * uploaded to {@code POST /api/v1/evaluations} gives the same evaluation as the JSON request.
  */
 @Component
@@ -28,31 +50,69 @@ public class CountyTemplate {
     static final String INSTRUCTIONS = "填写说明";
     static final String COUNTY = "县区信息";
     static final String SCHOOLS = "学校数据";
+    static final String ROOMS = "专用教室";
+    static final String FIGURES = "县域评估数据";
+    static final String SPENDING = "教育经费";
+    static final String SCORES = "B类指标评分";
+    static final String VETO = "一票否决";
     /** Rows of the 县区信息 sheet: label in column A, value in column B. */
     static final int COUNTY_CODE_ROW = 1;
     static final int COUNTY_NAME_ROW = 2;
     static final int YEAR_ROW = 3;
-    /** Rows prepared with drop-downs and number checks on the 学校数据 sheet. */
+    /** The school fields the 专用教室 sheet fills, in columns B and C (A is the school's code). */
+    static final List<String> ROOM_FIELDS = List.of("musicRoomAreasM2", "artRoomAreasM2");
+    /** The columns of 教育经费. */
+    static final List<RecordField> SPENDING_FIELDS = RecordField.of(SpendingYear.class);
+    /** The column of the score on B类指标评分 and of 是/否 on 一票否决. */
+    static final int SCORE_COLUMN = 5;
+    static final int VETO_COLUMN = 3;
+    /** The field of the subject that carries the county figures of the full assessment. */
+    private static final String ASSESSMENT = "assessment";
+    /** Rows prepared with drop-downs and number checks on the sheets of free rows. */
     private static final int PREPARED_ROWS = 10_000;
-    private static final String[] INSTRUCTION_LINES = {
-        "县域义务教育优质均衡发展 · 资源配置数据填报模板",
-        "1. 在「县区信息」表填写县(区)代码、县(区)名称和评估年度。",
-        "2. 在「学校数据」表每个学校的每个学段填一行：九年一贯制学校填小学、初中两行，完全中学填初中、高中两行，学校代码、名称、类型每行都填。",
-        "3. 学校类型、学段请从下拉列表中选择；人数、教室数填整数，面积（平方米）和金额（元）可填小数，均不能为负数。",
-        "4. 面积和仪器设备值：按学段分别填写（各学段都要填），或只在该校任一行填写「全校」三列，由系统按生均权重拆分到各学段。",
-        "5. 高中学段只需填学生数（参与拆分，不单独评估）；特殊教育学校、学生数不足规定人数的教学点由系统按规则排除。",
-        "6. 上传：在浏览器中打开本系统的工作台（网址以 /console/ 结尾），登录后进入「数据填报」，在「第二步：上传填好的模板」"
-                + "中点「选择文件」选中本文件，再点「上传并评估」。",
-        "7. 有误的单元格会按「工作表!单元格」一次全部列出（如「学校数据!L5：教学仪器设备值（元）：“八十万”不是数字」），改正后重新上传即可；"
-                + "没有错误时直接显示评估结果。",
-    };
+    private static final int SPENDING_ROWS = 10;
+    private static final List<String> INSTRUCTION_LINES = List.of("template.instructions.title",
+            "template.instructions.county", "template.instructions.schools", "template.instructions.values",
+            "template.instructions.areas", "template.instructions.excluded", "template.instructions.rooms",
+            "template.instructions.figures", "template.instructions.spending", "template.instructions.scores",
+            "template.instructions.veto", "template.instructions.scope", "template.instructions.protected",
+            "template.instructions.upload", "template.instructions.errors");
+
+    private final RuleSets ruleSets;
+    /** The rows of 县域评估数据 (value in column B): the figures of the rule set's {@code assessment} record. */
+    private final List<RecordField> figureFields;
+
+    public CountyTemplate(RuleSets ruleSets, List<SubjectEvaluator<?, ?>> evaluators) {
+        this.ruleSets = ruleSets;
+        SubjectEvaluator<?, ?> evaluator = evaluators.stream().filter(e -> e.ruleSet().equals(RULE_SET)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no evaluator of " + RULE_SET));
+        Class<?> subject = ResolvableType.forClass(ClassUtils.getUserClass(evaluator))
+                .as(SubjectEvaluator.class).resolveGeneric(0);
+        Class<?> assessment = Arrays.stream(subject.getRecordComponents())
+                .filter(c -> c.getName().equals(ASSESSMENT)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(subject + " has no " + ASSESSMENT)).getType();
+        this.figureFields = RecordField.of(assessment);
+    }
+
+    List<RecordField> figureFields() {
+        return figureFields;
+    }
 
     public void write(OutputStream out) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+             RuleSession session = RuleSession.open(ruleSets.active(RULE_SET), EvaluationRequest.DEFAULT_JURISDICTION)) {
+            session.fire();
             CellStyle header = SheetWriter.headerStyle(workbook);
+            CellStyle open = workbook.createCellStyle();
+            open.setLocked(false);
             instructions(workbook.createSheet(INSTRUCTIONS));
-            county(workbook.createSheet(COUNTY), header);
+            county(workbook.createSheet(COUNTY), header, open);
             schools(workbook.createSheet(SCHOOLS), header);
+            rooms(workbook.createSheet(ROOMS), header);
+            figures(workbook.createSheet(FIGURES), header, open, figureFields);
+            spending(workbook.createSheet(SPENDING), header);
+            scores(workbook.createSheet(SCORES), header, open, session);
+            veto(workbook.createSheet(VETO), header, open, session);
             workbook.setActiveSheet(workbook.getSheetIndex(SCHOOLS));
             workbook.write(out);
         }
@@ -61,19 +121,18 @@ public class CountyTemplate {
     private static void instructions(Sheet sheet) {
         sheet.setColumnWidth(0, 140 * 256);
         SheetWriter writer = new SheetWriter(sheet);
-        Arrays.stream(INSTRUCTION_LINES).forEach(writer::row);
+        INSTRUCTION_LINES.forEach(key -> writer.row(Texts.of(key)));
     }
 
-    private static void county(Sheet sheet, CellStyle header) {
+    private static void county(Sheet sheet, CellStyle header, CellStyle open) {
         SheetWriter writer = new SheetWriter(sheet).widths(20, 30);
         writer.row(header, "项目", "填写内容");
-        writer.row("县(区)代码");
-        writer.row("县(区)名称");
-        writer.row("评估年度");
-        DataValidationHelper helper = sheet.getDataValidationHelper();
-        DataValidationConstraint year = helper.createIntegerConstraint(DataValidationConstraint.OperatorType.BETWEEN,
-                "1990", "2100");
-        add(sheet, helper, year, new CellRangeAddressList(YEAR_ROW, YEAR_ROW, 1, 1), "评估年度", "请填写四位年份");
+        writer.row("县(区)代码").createCell(1).setCellStyle(open);
+        writer.row("县(区)名称").createCell(1).setCellStyle(open);
+        writer.row("评估年度").createCell(1).setCellStyle(open);
+        add(sheet, CellKind.COUNT, BigDecimal.valueOf(1990), BigDecimal.valueOf(2100),
+                new CellRangeAddressList(YEAR_ROW, YEAR_ROW, 1, 1), "评估年度");
+        protect(sheet);
     }
 
     private static void schools(Sheet sheet, CellStyle header) {
@@ -81,36 +140,115 @@ public class CountyTemplate {
         writer.row(header, Arrays.stream(CountyColumn.values()).map(CountyColumn::header).toArray());
         for (CountyColumn column : CountyColumn.values()) {
             sheet.setColumnWidth(column.index(), Math.max(12, column.header().length() * 2 + 2) * 256);
+            add(sheet, column.kind(), null, null,
+                    new CellRangeAddressList(1, PREPARED_ROWS, column.index(), column.index()), column.header());
         }
         sheet.createFreezePane(0, 1);
-        DataValidationHelper helper = sheet.getDataValidationHelper();
-        for (CountyColumn column : CountyColumn.values()) {
-            CellRangeAddressList cells = new CellRangeAddressList(1, PREPARED_ROWS, column.index(), column.index());
-            switch (column.kind()) {
-                case SCHOOL_TYPE -> add(sheet, helper, helper.createExplicitListConstraint(
-                        Arrays.stream(SchoolType.values()).map(SchoolType::label).toArray(String[]::new)), cells,
-                        column.header(), "请从列表中选择学校类型");
-                case STAGE -> add(sheet, helper, helper.createExplicitListConstraint(
-                        Arrays.stream(Stage.values()).map(Stage::label).toArray(String[]::new)), cells,
-                        column.header(), "请从列表中选择学段");
-                case COUNT -> add(sheet, helper, helper.createIntegerConstraint(
-                        DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null), cells,
-                        column.header(), "请填写不小于 0 的整数");
-                case DECIMAL -> add(sheet, helper, helper.createDecimalConstraint(
-                        DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null), cells,
-                        column.header(), "请填写不小于 0 的数");
-                case TEXT -> { }
-            }
-        }
     }
 
-    private static void add(Sheet sheet, DataValidationHelper helper, DataValidationConstraint constraint,
-                            CellRangeAddressList cells, String title, String message) {
+    private static void rooms(Sheet sheet, CellStyle header) {
+        SheetWriter writer = new SheetWriter(sheet).widths(16, 40, 40);
+        writer.row(header, CountyColumn.SCHOOL_ID.header(), Texts.fieldName(ROOM_FIELDS.get(0)),
+                Texts.fieldName(ROOM_FIELDS.get(1)));
+        for (int c = 1; c <= ROOM_FIELDS.size(); c++) {
+            add(sheet, CellKind.DECIMAL, null, null, new CellRangeAddressList(1, PREPARED_ROWS, c, c),
+                    Texts.fieldName(ROOM_FIELDS.get(c - 1)));
+        }
+        sheet.createFreezePane(0, 1);
+    }
+
+    /** One row per county figure: its name and unit, the cell to fill, and the data items that use it. */
+    private static void figures(Sheet sheet, CellStyle header, CellStyle open, List<RecordField> fields) {
+        SheetWriter writer = new SheetWriter(sheet).widths(50, 20, 70);
+        writer.row(header, Texts.of("template.column.item"), Texts.of("template.column.value"),
+                Texts.of("template.column.used-by"));
+        List<DataItem> items = DataItem.catalogue(RULE_SET);
+        for (RecordField figure : fields) {
+            String path = "subject.assessment." + figure.path();
+            String usedBy = items.stream().filter(i -> i.sources().contains(path)).map(DataItem::label)
+                    .collect(Collectors.joining("、"));
+            Row row = writer.row(figure.label(), null, usedBy);
+            row.getCell(1).setCellStyle(open);
+            add(sheet, figure.kind(), figure.min(), figure.max(),
+                    new CellRangeAddressList(row.getRowNum(), row.getRowNum(), 1, 1), figure.label());
+        }
+        protect(sheet);
+    }
+
+    private static void spending(Sheet sheet, CellStyle header) {
+        SheetWriter writer = new SheetWriter(sheet).widths(12, 36, 36);
+        writer.row(header, SPENDING_FIELDS.stream().map(f -> Texts.fieldName(f.path())).toArray());
+        for (int c = 0; c < SPENDING_FIELDS.size(); c++) {
+            RecordField field = SPENDING_FIELDS.get(c);
+            add(sheet, field.kind(), field.min(), field.max(), new CellRangeAddressList(1, SPENDING_ROWS, c, c),
+                    Texts.fieldName(field.path()));
+        }
+        sheet.createFreezePane(0, 1);
+    }
+
+    /** One row per sub-item of each class-B indicator, as the rule set's workbook lists them (B类指标分值). */
+    private static void scores(Sheet sheet, CellStyle header, CellStyle open, RuleSession session) {
+        SheetWriter writer = new SheetWriter(sheet).widths(10, 30, 10, 70, 8, 10);
+        writer.row(header, Texts.of("template.column.indicator"), Texts.of("template.column.indicator-name"),
+                Texts.of("template.column.sub-item"), Texts.of("template.column.sub-item-text"),
+                Texts.of("template.column.max"), Texts.of("template.column.score"));
+        Map<String, IndicatorDefinition> indicators = session.facts(IndicatorDefinition.class).stream()
+                .collect(Collectors.toMap(IndicatorDefinition::code, Function.identity(), (a, b) -> a));
+        Comparator<SubItemMax> order = Comparator.comparingInt((SubItemMax s) -> indicators.containsKey(s.indicator())
+                ? indicators.get(s.indicator()).catalogueRow() : Integer.MAX_VALUE)
+                .thenComparing(SubItemMax::indicator).thenComparingInt(SubItemMax::item);
+        for (SubItemMax item : session.facts(SubItemMax.class).stream().sorted(order).toList()) {
+            IndicatorDefinition indicator = indicators.get(item.indicator());
+            Row row = writer.row(item.indicator(), indicator == null ? null : indicator.name(), item.item(),
+                    item.text(), item.max(), null);
+            row.getCell(SCORE_COLUMN).setCellStyle(open);
+            add(sheet, CellKind.DECIMAL, BigDecimal.ZERO, item.max(),
+                    new CellRangeAddressList(row.getRowNum(), row.getRowNum(), SCORE_COLUMN, SCORE_COLUMN),
+                    Texts.of("template.sub-item", item.indicator(), item.item()));
+        }
+        sheet.createFreezePane(0, 1);
+        protect(sheet);
+    }
+
+    /**
+     * One row per veto item the request may raise, in the order the rule set's workbook lists them (否决事项): its
+     * rules are named by table and row, so a shorter name is an earlier row.
+     */
+    private static void veto(Sheet sheet, CellStyle header, CellStyle open, RuleSession session) {
+        SheetWriter writer = new SheetWriter(sheet).widths(26, 40, 50, 12);
+        writer.row(header, Texts.of("template.column.veto"), Texts.of("template.column.veto-name"),
+                Texts.of("template.column.source"), Texts.of("template.column.happened"));
+        for (VetoItem item : session.facts(VetoItem.class).stream()
+                .sorted(Comparator.comparingInt((VetoItem v) -> v.rule().length()).thenComparing(VetoItem::rule))
+                .toList()) {
+            Row row = writer.row(item.code(), item.name(), item.source(), null);
+            row.getCell(VETO_COLUMN).setCellStyle(open);
+            add(sheet, CellKind.YES_NO, null, null,
+                    new CellRangeAddressList(row.getRowNum(), row.getRowNum(), VETO_COLUMN, VETO_COLUMN),
+                    Texts.of("template.veto-item", item.code()));
+        }
+        protect(sheet);
+    }
+
+    /** The drop-down or number check of a cell kind, with its input hint; free text has neither. */
+    private static void add(Sheet sheet, CellKind kind, BigDecimal min, BigDecimal max, CellRangeAddressList cells,
+                            String title) {
+        DataValidationHelper helper = sheet.getDataValidationHelper();
+        DataValidationConstraint constraint = kind.constraint(helper, min, max);
+        if (constraint == null) {
+            return;
+        }
+        String boxTitle = title.length() > 32 ? title.substring(0, 32) : title;
         DataValidation validation = helper.createValidation(constraint, cells);
         validation.setShowErrorBox(true);
-        validation.createErrorBox(title, message);
+        validation.createErrorBox(boxTitle, kind.hint(min, max));
         validation.setShowPromptBox(true);
-        validation.createPromptBox(title, message);
+        validation.createPromptBox(boxTitle, kind.hint(min, max));
         sheet.addValidationData(validation);
+    }
+
+    /** Protected without a password: headings and labels locked, the cells styled open stay editable. */
+    private static void protect(Sheet sheet) {
+        ((XSSFSheet) sheet).enableLocking();
     }
 }

@@ -3,47 +3,39 @@ package cn.supervision.compliance.report;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.CellReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import cn.supervision.compliance.evaluation.Quantities;
 import cn.supervision.compliance.facts.InputProblem;
-import cn.supervision.compliance.facts.SchoolType;
-import cn.supervision.compliance.facts.Stage;
 import cn.supervision.compliance.text.Texts;
 
 /**
  * Reads a filled county template into the {@code subject} of the JSON request, remembering which cell fills which
  * request field, so that problems found later by the evaluation's own validation are reported by sheet and cell too.
  * Only cell types are checked here (numbers, whole numbers, list values); ranges and required figures are checked once,
- * by the same validation as the JSON request.
+ * by the same validation as the JSON request. The sheets of the full assessment are read by {@link AssessmentReader};
+ * left blank (or missing, in a template of the resource allocation only), the request has no {@code assessment}.
  */
 final class CountyTemplateReader {
 
-    private static final DataFormatter TEXT = new DataFormatter();
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    // What the clerk reads about a cell: the column (or row label), then what is wrong with what was written.
-
-    private final Map<String, CellProblem> cells = new HashMap<>();
-    private final List<CellProblem> problems = new ArrayList<>();
+    private final TemplateCells cells = new TemplateCells();
     private final ObjectNode subject = JSON.objectNode();
+    /** The index of each school in {@code subject.schools}, by its code. */
+    private final Map<String, Integer> schoolIndex = new LinkedHashMap<>();
 
     /** The filled template: the subject as JSON, the problems found in the cells, and where each field came from. */
     record Filled(JsonNode subject, List<CellProblem> problems, Map<String, CellProblem> cells) {
@@ -65,41 +57,45 @@ final class CountyTemplateReader {
         }
     }
 
-    static Filled read(Workbook workbook) {
+    /** {@code figures}: the rows of 县域评估数据, as {@link CountyTemplate#figureFields()} writes them. */
+    static Filled read(Workbook workbook, List<RecordField> figures) {
         CountyTemplateReader reader = new CountyTemplateReader();
         reader.county(workbook.getSheet(CountyTemplate.COUNTY));
         reader.schools(workbook.getSheet(CountyTemplate.SCHOOLS));
-        return new Filled(reader.subject, List.copyOf(reader.problems), Map.copyOf(reader.cells));
+        reader.rooms(workbook.getSheet(CountyTemplate.ROOMS));
+        ObjectNode assessment = AssessmentReader.read(workbook, reader.cells, figures);
+        if (!assessment.isEmpty()) {
+            reader.subject.set("assessment", assessment);
+        }
+        return new Filled(reader.subject, reader.cells.problems(), reader.cells.places());
     }
 
     private void county(Sheet sheet) {
         if (sheet == null) {
-            missingSheet(CountyTemplate.COUNTY);
+            cells.missingSheet(CountyTemplate.COUNTY);
             return;
         }
-        place("subject", sheet, CountyTemplate.COUNTY_CODE_ROW, 1, "县(区)代码");
-        String code = text(sheet, CountyTemplate.COUNTY_CODE_ROW, "subject.countyCode", "县(区)代码");
-        String name = text(sheet, CountyTemplate.COUNTY_NAME_ROW, "subject.countyName", "县(区)名称");
-        place("subject.year", sheet, CountyTemplate.YEAR_ROW, 1, "评估年度");
-        Object year = value(cell(sheet, CountyTemplate.YEAR_ROW, 1), CountyColumn.Kind.COUNT, sheet, "评估年度");
-        putIfPresent(subject, "countyCode", code);
-        putIfPresent(subject, "countyName", name);
-        putIfPresent(subject, "year", year);
+        cells.place("subject", sheet, CountyTemplate.COUNTY_CODE_ROW, 1, "县(区)代码");
+        TemplateCells.put(subject, "countyCode", countyValue(sheet, CountyTemplate.COUNTY_CODE_ROW, "countyCode",
+                CellKind.TEXT, "县(区)代码"));
+        TemplateCells.put(subject, "countyName", countyValue(sheet, CountyTemplate.COUNTY_NAME_ROW, "countyName",
+                CellKind.TEXT, "县(区)名称"));
+        TemplateCells.put(subject, "year", countyValue(sheet, CountyTemplate.YEAR_ROW, "year", CellKind.COUNT,
+                "评估年度"));
     }
 
-    private String text(Sheet sheet, int row, String field, String label) {
-        place(field, sheet, row, 1, label);
-        return (String) value(cell(sheet, row, 1), CountyColumn.Kind.TEXT, sheet, label);
+    private Object countyValue(Sheet sheet, int row, String field, CellKind kind, String label) {
+        cells.place("subject." + field, sheet, row, 1, label);
+        return cells.value(TemplateCells.cell(sheet, row, 1), kind, label);
     }
 
     private void schools(Sheet sheet) {
         ArrayNode schools = subject.putArray("schools");
         if (sheet == null) {
-            missingSheet(CountyTemplate.SCHOOLS);
+            cells.missingSheet(CountyTemplate.SCHOOLS);
             return;
         }
-        place("subject.schools", sheet, 1, 0, CountyTemplate.SCHOOLS);
-        Map<String, Integer> schoolIndex = new LinkedHashMap<>();
+        cells.place("subject.schools", sheet, 1, 0, CountyTemplate.SCHOOLS);
         for (int r = 1; r <= sheet.getLastRowNum(); r++) {
             Map<CountyColumn, Object> values = row(sheet, r);
             if (values == null) {
@@ -107,7 +103,7 @@ final class CountyTemplateReader {
             }
             Object id = values.get(CountyColumn.SCHOOL_ID);
             if (id == null) {
-                add(sheet, r, CountyColumn.SCHOOL_ID.index(),
+                cells.add(sheet, r, CountyColumn.SCHOOL_ID.index(),
                         Texts.of("template.school-id-required", CountyColumn.SCHOOL_ID.header()));
                 continue;
             }
@@ -121,11 +117,11 @@ final class CountyTemplateReader {
                 String path = "subject.schools[" + index + "]";
                 for (CountyColumn column : CountyColumn.values()) {
                     if (column.level() != CountyColumn.Level.SECTION) {
-                        place(path + "." + column.field(), sheet, r, column.index(), column.header());
+                        cells.place(path + "." + column.field(), sheet, r, column.index(), column.header());
                     }
                 }
-                place(path + ".sections", sheet, r, CountyColumn.STAGE.index(), CountyColumn.STAGE.header());
-                place(path, sheet, r, CountyColumn.SCHOOL_ID.index(), CountyColumn.SCHOOL_ID.header());
+                cells.place(path + ".sections", sheet, r, CountyColumn.STAGE.index(), CountyColumn.STAGE.header());
+                cells.place(path, sheet, r, CountyColumn.SCHOOL_ID.index(), CountyColumn.SCHOOL_ID.header());
             } else {
                 school = (ObjectNode) schools.get(index);
             }
@@ -133,13 +129,13 @@ final class CountyTemplateReader {
             ArrayNode sections = (ArrayNode) school.get("sections");
             String sectionPath = path + ".sections[" + sections.size() + "]";
             ObjectNode section = sections.addObject();
-            place(sectionPath, sheet, r, CountyColumn.SCHOOL_ID.index(), CountyColumn.SCHOOL_ID.header());
+            cells.place(sectionPath, sheet, r, CountyColumn.SCHOOL_ID.index(), CountyColumn.SCHOOL_ID.header());
             for (CountyColumn column : CountyColumn.values()) {
                 Object value = values.get(column);
                 switch (column.level()) {
                     case SECTION -> {
-                        place(sectionPath + "." + column.field(), sheet, r, column.index(), column.header());
-                        putIfPresent(section, column.field(), value);
+                        cells.place(sectionPath + "." + column.field(), sheet, r, column.index(), column.header());
+                        TemplateCells.put(section, column.field(), value);
                     }
                     case SCHOOL, SCHOOL_TOTAL -> schoolValue(school, path, column, value, sheet, r);
                 }
@@ -154,11 +150,11 @@ final class CountyTemplateReader {
         }
         JsonNode given = school.get(column.field());
         if (given == null) {
-            putIfPresent(school, column.field(), value);
-            place(path + "." + column.field(), sheet, r, column.index(), column.header());
+            TemplateCells.put(school, column.field(), value);
+            cells.place(path + "." + column.field(), sheet, r, column.index(), column.header());
         } else if (!sameValue(given, value)) {
-            add(sheet, r, column.index(), Texts.of("template.differs", column.header(), school.path("id").asText(),
-                    given.asText()));
+            cells.add(sheet, r, column.index(), Texts.of("template.differs", column.header(),
+                    school.path("id").asText(), given.asText()));
         }
     }
 
@@ -172,9 +168,9 @@ final class CountyTemplateReader {
         boolean any = false;
         for (CountyColumn column : CountyColumn.values()) {
             Cell cell = row.getCell(column.index());
-            if (cell != null && !TEXT.formatCellValue(cell).isBlank()) {
+            if (!TemplateCells.blank(cell)) {
                 any = true;
-                Object value = value(cell, column.kind(), sheet, column.header());
+                Object value = cells.value(cell, column.kind(), column.header());
                 if (value != null) {
                     values.put(column, value);
                 }
@@ -183,78 +179,46 @@ final class CountyTemplateReader {
         return any ? values : null;
     }
 
-    private Object value(Cell cell, CountyColumn.Kind kind, Sheet sheet, String label) {
-        if (cell == null) {
-            return null;
+    /**
+     * The 专用教室 sheet: one row per room, the school's code and the area of a music room, of an art room, or of
+     * one of each; each area joins the list of its school ({@code musicRoomAreasM2}, {@code artRoomAreasM2}).
+     */
+    private void rooms(Sheet sheet) {
+        if (sheet == null) {
+            return;
         }
-        String text = TEXT.formatCellValue(cell).strip();
-        if (text.isEmpty()) {
-            return null;
-        }
-        boolean numeric = cell.getCellType() == CellType.NUMERIC
-                || cell.getCellType() == CellType.FORMULA && cell.getCachedFormulaResultType() == CellType.NUMERIC;
-        BigDecimal number = numeric ? BigDecimal.valueOf(cell.getNumericCellValue()) : number(text);
-        String wrong = "template.not-a-number";
-        switch (kind) {
-            case TEXT -> {
-                return text;
+        ArrayNode schools = (ArrayNode) subject.get("schools");
+        String idLabel = CountyColumn.SCHOOL_ID.header();
+        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            Cell idCell = TemplateCells.cell(sheet, r, 0);
+            List<Cell> areas = new ArrayList<>();
+            for (int c = 1; c <= CountyTemplate.ROOM_FIELDS.size(); c++) {
+                areas.add(TemplateCells.cell(sheet, r, c));
             }
-            case SCHOOL_TYPE -> {
-                SchoolType type = schoolType(text);
-                if (type != null) {
-                    return type.name();
-                }
-                wrong = "template.not-a-school-type";
+            if (TemplateCells.blank(idCell) && areas.stream().allMatch(TemplateCells::blank)) {
+                continue;
             }
-            case STAGE -> {
-                Stage stage = stage(text);
-                if (stage != null) {
-                    return stage.name();
-                }
-                wrong = "template.not-a-stage";
+            Object id = cells.value(idCell, CellKind.TEXT, idLabel);
+            Integer index = id == null ? null : schoolIndex.get(id.toString());
+            if (index == null) {
+                cells.add(sheet, r, 0, id == null ? Texts.of("template.school-id-required", idLabel)
+                        : Texts.of("template.unknown-school", idLabel, id, CountyTemplate.SCHOOLS));
+                continue;
             }
-            case DECIMAL -> {
-                if (number != null) {
-                    return number;
-                }
-            }
-            case COUNT -> {
-                if (number != null && number.stripTrailingZeros().scale() > 0) {
-                    wrong = "template.not-whole";
-                } else if (number != null && number.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-                    wrong = "template.too-large";
-                } else if (number != null) {
-                    return number.intValueExact();
+            ObjectNode school = (ObjectNode) schools.get(index);
+            for (int i = 0; i < areas.size(); i++) {
+                String field = CountyTemplate.ROOM_FIELDS.get(i);
+                Object area = cells.value(areas.get(i), CellKind.DECIMAL, Texts.fieldName(field));
+                if (area != null) {
+                    ArrayNode list = school.has(field) ? (ArrayNode) school.get(field) : school.putArray(field);
+                    String path = "subject.schools[" + index + "]." + field;
+                    cells.place(path + "[" + list.size() + "]", sheet, r, 1 + i, Texts.fieldName(field));
+                    if (list.isEmpty()) {
+                        cells.place(path, sheet, r, 1 + i, Texts.fieldName(field));
+                    }
+                    list.add((BigDecimal) area);
                 }
             }
-        }
-        add(sheet, cell.getRowIndex(), cell.getColumnIndex(), Texts.of(wrong, label, text));
-        return null;
-    }
-
-    /** A number as a clerk writes it (full-width digits, a trailing %), or null when it is none. */
-    private static BigDecimal number(String text) {
-        try {
-            return Quantities.parse(text, text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static SchoolType schoolType(String text) {
-        for (SchoolType type : SchoolType.values()) {
-            if (type.label().equals(text) || type.name().equalsIgnoreCase(text)) {
-                return type;
-            }
-        }
-        return null;
-    }
-
-    private static Stage stage(String text) {
-        try {
-            return Stage.fromLabel(text);
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 
@@ -263,32 +227,5 @@ final class CountyTemplateReader {
             return given.decimalValue().compareTo(number) == 0;
         }
         return Objects.equals(given.asText(), value.toString());
-    }
-
-    private static void putIfPresent(ObjectNode node, String field, Object value) {
-        if (value instanceof BigDecimal number) {
-            node.put(field, number);
-        } else if (value instanceof Integer number) {
-            node.put(field, number);
-        } else if (value != null) {
-            node.put(field, value.toString());
-        }
-    }
-
-    private static Cell cell(Sheet sheet, int r, int c) {
-        Row row = sheet.getRow(r);
-        return row == null ? null : row.getCell(c);
-    }
-
-    private void place(String field, Sheet sheet, int r, int c, String label) {
-        cells.put(field, new CellProblem(sheet.getSheetName(), new CellReference(r, c).formatAsString(), field, label));
-    }
-
-    private void add(Sheet sheet, int r, int c, String message) {
-        problems.add(new CellProblem(sheet.getSheetName(), new CellReference(r, c).formatAsString(), null, message));
-    }
-
-    private void missingSheet(String name) {
-        problems.add(new CellProblem(name, null, null, Texts.of("template.missing-sheet", name)));
     }
 }

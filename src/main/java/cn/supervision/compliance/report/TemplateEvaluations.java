@@ -37,11 +37,14 @@ public class TemplateEvaluations {
     private final Evaluations evaluations;
     private final RuleSets ruleSets;
     private final Validator validator;
+    private final CountyTemplate template;
 
-    public TemplateEvaluations(Evaluations evaluations, RuleSets ruleSets, Validator validator) {
+    public TemplateEvaluations(Evaluations evaluations, RuleSets ruleSets, Validator validator,
+                               CountyTemplate template) {
         this.evaluations = evaluations;
         this.ruleSets = ruleSets;
         this.validator = validator;
+        this.template = template;
     }
 
     /** {@code fileName}: the uploaded file's name, to name it in a problem. */
@@ -51,7 +54,7 @@ public class TemplateEvaluations {
         }
         CountyTemplateReader.Filled filled;
         try (Workbook workbook = open(file, fileName)) {
-            filled = CountyTemplateReader.read(workbook);
+            filled = CountyTemplateReader.read(workbook, template.figureFields());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
