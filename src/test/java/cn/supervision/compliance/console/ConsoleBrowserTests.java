@@ -31,6 +31,7 @@ import org.springframework.http.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.supervision.compliance.api.ApiClients;
 import cn.supervision.compliance.report.TemplateRoundTripTests;
@@ -218,13 +219,17 @@ class ConsoleBrowserTests {
     @Test
     @DisplayName("数据填报人员：下载模板，三处错误一次列出，改正后进入评估结果")
     void dataClerksLandOnTheirEvaluationOrOnTheBadCells() throws IOException {
-        JsonNode county = ApiClients.sample(mapper, "439902").get("subject");
-        Path filled = template("filled.xlsx", county, false);
-        Path bad = template("bad.xlsx", county, true);
+        // the whole 36-indicator assessment of the sample county, under another code
+        ObjectNode county = (ObjectNode) mapper.readTree(Files.readString(Path.of("samples",
+                "county-assessment-431103.json"))).get("subject");
+        county.put("countyCode", "439902");
 
         browser.login("integrator", "integrator-local");
         browser.click(By.id("template-download"));
-        browser.textOf(By.id("status"), "已下载模板");
+        String downloaded = browser.textOf(By.id("status"), "已下载模板").replaceFirst("^.*已下载模板：", "").strip();
+        byte[] template = Files.readAllBytes(browser.downloaded(downloaded));
+        Path filled = template(template, "filled.xlsx", county, false);
+        Path bad = template(template, "bad.xlsx", county, true);
 
         assertThat(browser.visible(By.id("template-file-button")).getText()).isEqualTo("选择文件");
         assertThat(browser.visible(By.id("template-file-chosen")).getText()).isEqualTo("未选择文件");
@@ -247,7 +252,8 @@ class ConsoleBrowserTests {
         browser.click(By.id("data-entry-submit"));
         assertThat(browser.textOf(By.tagName("h2"), "439902")).contains("2026 年");
         assertThat(browser.visible(By.id("evaluation-facts")).getText()).contains("national → hunan → shaoyang → daxiang");
-        assertThat(browser.visible(By.id("decision")).getText()).contains("结论");
+        assertThat(browser.visible(By.id("decision")).getText()).contains("结论").doesNotContain("资源配置评估", "未申请认定");
+        assertThat(browser.visible(By.cssSelector("details.dimension summary")).getText()).doesNotContain("null");
         assertThat(browser.hash()).startsWith("#/evaluations/");
         assertThat(browser.driver().findElements(By.id("report"))).as("the report is for auditors").isEmpty();
         browser.screenshot("clerk-evaluation");
@@ -300,10 +306,8 @@ class ConsoleBrowserTests {
                 .body(lines.toString().getBytes(StandardCharsets.UTF_8)).retrieve().body(JsonNode.class).get("id").asText();
     }
 
-    /** The county in a filled template, with the three bad cells of issue 15 when {@code bad}. */
-    private Path template(String name, JsonNode county, boolean bad) throws IOException {
-        byte[] empty = ApiClients.admin(port).get().uri("/api/v1/rule-sets/balanced-development/template").retrieve()
-                .body(byte[].class);
+    /** The county in a copy of the downloaded template, with the three bad cells of issue 15 when {@code bad}. */
+    private static Path template(byte[] empty, String name, JsonNode county, boolean bad) throws IOException {
         Path file = FILES.resolve(name);
         try (XSSFWorkbook template = new XSSFWorkbook(new ByteArrayInputStream(empty));
              OutputStream out = Files.newOutputStream(file)) {
