@@ -134,6 +134,10 @@ class BatchHttpTests {
             assertThat(sheets).containsExactly("概况", "未达标指标", "等级分布", "数据有误");
             assertThat(workbook.getSheet("未达标指标").getRow(0).getCell(0).getStringCellValue()).isEqualTo("指标代码");
             assertThat(workbook.getSheet("数据有误").getRow(1).getCell(0).getStringCellValue()).isEqualTo("第 2 行");
+            List<String> labels = new ArrayList<>();
+            workbook.getSheet("概况").forEach(row -> labels.add(row.getCell(0).getStringCellValue()));
+            // a resource-only county's decision is named as a person reads it, not by its code
+            assertThat(labels).contains("认定结论：未申请认定（资源配置评估）").noneMatch(l -> l.matches(".*[A-Z_]{5,}.*"));
         }
     }
 
