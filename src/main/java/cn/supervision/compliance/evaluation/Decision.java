@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
+import cn.supervision.compliance.text.Texts;
 
 /**
  * The recognition decision (认定) with its reasons in order of importance: vetoes, failed class-A indicators and
@@ -13,16 +14,11 @@ import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
 public record Decision(Outcome outcome, List<String> reasons, String rule) {
 
     public enum Outcome {
-        RECOGNISED("认定"), NOT_RECOGNISED("不予认定"), INCOMPLETE("资料不全，暂不能认定");
+        RECOGNISED, NOT_RECOGNISED, INCOMPLETE;
 
-        private final String label;
-
-        Outcome(String label) {
-            this.label = label;
-        }
-
+        /** The outcome as the decision is written (认定, 不予认定…), in the language of the answer. */
         public String label() {
-            return label;
+            return Texts.of("result.outcome." + name());
         }
     }
 
@@ -32,26 +28,32 @@ public record Decision(Outcome outcome, List<String> reasons, String rule) {
                 .toList();
         List<String> reasons = new ArrayList<>();
         vetoes.stream().sorted(Comparator.comparing(Veto::code))
-                .forEach(v -> reasons.add("一票否决：" + v.name()));
+                .forEach(v -> reasons.add(Texts.of("result.reason.veto", v.name())));
         ordered.stream().filter(v -> v.definition().mustPass() && v.verdict() == Verdict.FAILED)
-                .forEach(v -> reasons.add(kind(v) + "未达标：" + v.code() + " " + v.definition().name()
-                        + (v.failing().isEmpty() ? "" : "（" + String.join("；", v.failing()) + "）")));
+                .forEach(v -> reasons.add(Texts.of(failedCode(v), v.code(), v.definition().name(), failing(v))));
         ordered.stream().filter(v -> !v.definition().mustPass() && v.verdict() == Verdict.FAILED)
-                .forEach(v -> reasons.add("B类指标得分低于最低要求：" + v.code() + " " + v.definition().name() + " 得分 "
-                        + v.score().toPlainString() + "，最低 " + v.floor().stripTrailingZeros().toPlainString()));
+                .forEach(v -> reasons.add(Texts.of("result.reason.score-below-floor", v.code(), v.definition().name(),
+                        v.score().toPlainString(), v.floor().stripTrailingZeros().toPlainString())));
         if (grade.assessed() && !grade.band().recognised()) {
-            reasons.add("B类指标总分 " + grade.total().stripTrailingZeros().toPlainString() + " 分，等级为"
-                    + grade.band().label());
+            reasons.add(Texts.of("result.reason.grade", grade.total().stripTrailingZeros().toPlainString(),
+                    grade.band().label()));
         }
         boolean failed = !reasons.isEmpty();
         ordered.stream().filter(v -> v.verdict() == Verdict.NOT_ASSESSED)
-                .forEach(v -> reasons.add("未评估（资料不全）：" + v.code() + " " + v.definition().name()));
+                .forEach(v -> reasons.add(Texts.of("result.reason.not-assessed", v.code(), v.definition().name())));
         Outcome outcome = failed ? Outcome.NOT_RECOGNISED
                 : reasons.isEmpty() ? Outcome.RECOGNISED : Outcome.INCOMPLETE;
         return new Decision(outcome, List.copyOf(reasons), rule);
     }
 
-    private static String kind(IndicatorVerdict v) {
-        return IndicatorDefinition.PREREQUISITE.equals(v.category()) ? "认定前提" : "A类指标";
+    private static String failedCode(IndicatorVerdict v) {
+        return IndicatorDefinition.PREREQUISITE.equals(v.category()) ? "result.reason.prerequisite-failed"
+                : "result.reason.class-a-failed";
+    }
+
+    /** What fails the indicator, in brackets after its name: "（S01（小学）；S02（初中））"; nothing when none is named. */
+    private static String failing(IndicatorVerdict v) {
+        return v.failing().isEmpty() ? ""
+                : Texts.of("result.reason.failing", String.join(Texts.of("result.separator"), v.failing()));
     }
 }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import cn.supervision.compliance.audit.TraceStep;
 import cn.supervision.compliance.balanced.CountySubject;
 import cn.supervision.compliance.curriculum.CurriculumSubject;
+import cn.supervision.compliance.evaluation.Decision;
 import cn.supervision.compliance.evaluation.EvaluationRequest;
 import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
 import cn.supervision.compliance.facts.SchoolType;
@@ -91,6 +92,9 @@ class MessageCatalogueTests {
         }
         for (Verdict verdict : Verdict.values()) {
             asked.add("trace.verdict." + verdict);
+        }
+        for (Decision.Outcome outcome : Decision.Outcome.values()) {
+            asked.add("result.outcome." + outcome);
         }
         for (TraceStep.Kind kind : TraceStep.Kind.values()) {
             asked.add("report.kind." + kind);
