@@ -139,12 +139,14 @@ final class CountyResultAssembler {
     private static CheckResult check(CompiledRuleSet rules, IndicatorVerdict v, List<MeasureCheck> measures) {
         IndicatorDefinition d = v.definition();
         if (!d.mustPass()) {
+            String separator = Texts.of("result.separator");
             String dataChecks = measures.stream().filter(m -> m.indicator().equals(d.code()))
-                    .map(m -> "数据核验：" + m.name() + "，" + m.measure().basis() + "，要求 " + m.requirement() + "，"
-                            + m.verdict().label())
-                    .collect(Collectors.joining("；"));
+                    .map(m -> Texts.of("result.check.data", m.name(), m.measure().basis(), m.requirement().toString(),
+                            Texts.of("trace.verdict." + m.verdict().name())))
+                    .collect(Collectors.joining(separator));
             return CheckResult.scored(d.code(), d.name(), d.category(), v.verdict(), v.score(), d.points(), v.floor(),
-                    dataChecks.isEmpty() ? d.dimension() : d.dimension() + "；" + dataChecks, rules.origin(v.rule()));
+                    dataChecks.isEmpty() ? d.dimension() : d.dimension() + separator + dataChecks,
+                    rules.origin(v.rule()));
         }
         MeasureCheck only = v.measures().size() == 1 ? v.measures().get(0) : null;
         return new CheckResult(d.code(), d.name(), d.category(), null, v.verdict(),
@@ -198,17 +200,12 @@ final class CountyResultAssembler {
         String name = county.countyName() == null ? county.countyCode() : county.countyName();
         String headline;
         if (full) {
-            StringBuilder text = new StringBuilder().append(name).append(' ').append(county.year()).append(" 年");
-            if (decision != null) {
-                text.append("：").append(decision.outcome().label());
-            }
-            if (grade != null && grade.assessed()) {
-                text.append("；B类总分 ").append(grade.total().stripTrailingZeros().toPlainString()).append(" 分（")
-                        .append(grade.band().label()).append("）");
-            }
-            headline = text.append("；指标达标 ").append(checksPassed).append(" 项、未达标 ").append(checksFailed)
-                    .append(" 项、未评估 ").append(checksNotAssessed).append(" 项；学校（学段）达标 ")
-                    .append(passedSections).append('/').append(sections.size()).toString();
+            String decided = decision == null ? "" : Texts.of("result.headline.decision", decision.outcome().label());
+            String graded = grade == null || !grade.assessed() ? ""
+                    : Texts.of("result.headline.grade", grade.total().stripTrailingZeros().toPlainString(),
+                            grade.band().label());
+            headline = Texts.of("result.headline.assessment", name, county.year(), decided, graded, checksPassed,
+                    checksFailed, checksNotAssessed, passedSections, sections.size());
         } else {
             headline = Texts.of("result.headline.resource-allocation", name, county.year(), passedSections,
                     sections.size(), variationsFailed);
