@@ -9,6 +9,7 @@ import org.apache.commons.math3.fraction.BigFraction;
 import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
 import cn.supervision.compliance.evaluation.Requirement;
 import cn.supervision.compliance.facts.Observation;
+import cn.supervision.compliance.text.Texts;
 
 /**
  * The verdict of one check row on one subject. {@code value} and {@code threshold} are what was compared (for a
@@ -41,7 +42,7 @@ public record Outcome(Standard standard, Verdict verdict, BigFraction value, Big
         if (observations.stream().noneMatch(o -> o.field().equals(standard.field()))) {
             // a 数据项 the subject does not carry (a typo in the row, or a figure of another kind of subject)
             return new Outcome(standard, Verdict.NOT_ASSESSED, null, null, List.of(),
-                    "请求中没有数据项 " + standard.field(), rule);
+                    Texts.of("result.note.no-such-figure", standard.field()), rule);
         }
         if (!reach.reaches(standard) || covered.isEmpty()) {
             BigFraction threshold = standard.basis() == Basis.RELATIVE || standard.basis() == Basis.CHANGE ? null
@@ -53,10 +54,10 @@ public record Outcome(Standard standard, Verdict verdict, BigFraction value, Big
         String note = comparison.note();
         if (standard.inForceFrom() != null && standard.inForceFrom() > scope.year()) {
             verdict = Verdict.NOT_YET_IN_FORCE;
-            note = standard.inForceFrom() + "年起施行";
+            note = Texts.of("result.note.in-force-from", standard.inForceFrom());
         } else if (!comparison.missing().isEmpty()) {
             verdict = Verdict.NOT_ASSESSED;
-            note = "缺少数据：" + String.join("、", comparison.missing());
+            note = Texts.of("result.note.missing", String.join(Texts.of("result.enumeration"), comparison.missing()));
         } else if (comparison.notBinding()) {
             verdict = Verdict.NOT_APPLICABLE;
         } else {
@@ -78,12 +79,12 @@ public record Outcome(Standard standard, Verdict verdict, BigFraction value, Big
         switch (standard.basis()) {
             case STANDARD -> {
                 if (standard.years() != null && observations.size() < standard.years()) {
-                    missing.add("需要报送" + standard.years() + "项，只有" + observations.size() + "项");
+                    missing.add(Texts.of("result.note.too-few-figures", standard.years(), observations.size()));
                 }
                 BigFraction worst = null;
                 for (Observation o : observations) {
                     if (o.value() == null) {
-                        missing.add(o.path());
+                        missing.add(figure(o));
                         continue;
                     }
                     if (!requirement.isMetBy(o.value())) {
@@ -99,10 +100,10 @@ public record Outcome(Standard standard, Verdict verdict, BigFraction value, Big
                 boolean change = standard.basis() == Basis.CHANGE;
                 BigFraction base = change ? o.prior() : o.reference();
                 if (o.value() == null) {
-                    missing.add(o.path());
+                    missing.add(figure(o));
                 }
                 if (base == null) {
-                    missing.add(o.path() + (change ? "（上年）" : "（对照值）"));
+                    missing.add(Texts.of(change ? "result.note.last-year" : "result.note.benchmark", figure(o)));
                 }
                 if (!missing.isEmpty()) {
                     return new Comparison(o.value(), null, failing, missing, false, null);
@@ -113,14 +114,14 @@ public record Outcome(Standard standard, Verdict verdict, BigFraction value, Big
                 }
                 boolean notBinding = change && o.reference() != null && base.compareTo(o.reference()) <= 0;
                 return new Comparison(o.value(), threshold, failing, missing, notBinding,
-                        notBinding ? "上年未高于对照值，不适用" : null);
+                        notBinding ? Texts.of("result.note.last-year-not-above-benchmark") : null);
             }
             case SERIES -> {
                 List<Observation> series = standard.years() == null || observations.size() <= standard.years()
                         ? observations : observations.subList(observations.size() - standard.years(), observations.size());
-                series.stream().filter(o -> o.value() == null).forEach(o -> missing.add(o.path()));
+                series.stream().filter(o -> o.value() == null).forEach(o -> missing.add(figure(o)));
                 if (standard.years() != null && series.size() < standard.years()) {
-                    missing.add("需要连续" + standard.years() + "年，只有" + series.size() + "年");
+                    missing.add(Texts.of("result.note.too-few-years", standard.years(), series.size()));
                 }
                 if (!missing.isEmpty()) {
                     return new Comparison(null, offset, failing, missing, false, null);
@@ -132,13 +133,14 @@ public record Outcome(Standard standard, Verdict verdict, BigFraction value, Big
                     }
                 }
                 return new Comparison(null, offset, failing, missing, false,
-                        series.get(0).year() + "—" + series.get(series.size() - 1).year() + "年逐年比较");
+                        Texts.of("result.note.year-on-year", series.get(0).year(),
+                                series.get(series.size() - 1).year()));
             }
             case SHARE -> {
                 long nonZero = 0;
                 for (Observation o : observations) {
                     if (o.value() == null) {
-                        missing.add(o.path());
+                        missing.add(figure(o));
                     } else if (o.value().equals(BigFraction.ZERO)) {
                         failing.add(label(o));
                     } else {
@@ -151,6 +153,21 @@ public record Outcome(Standard standard, Verdict verdict, BigFraction value, Big
             }
             default -> throw new IllegalStateException("unknown basis " + standard.basis());
         }
+    }
+
+    /**
+     * A figure the subject did not supply, as a person names it: the request field's Chinese name, with the year, the
+     * grade or the association it is for ("一般公共预算教育经费（2023年）"); in English the field path.
+     */
+    private static String figure(Observation o) {
+        String name = Texts.field(o.path()).name();
+        if (o.year() != null) {
+            return Texts.of("result.note.figure-in-year", name, o.year());
+        }
+        if (o.grade() != null) {
+            return Texts.of("result.note.figure-of-grade", name, o.grade());
+        }
+        return o.label() == null ? name : Texts.of("result.note.figure-of", name, o.label());
     }
 
     private static String label(Observation o) {

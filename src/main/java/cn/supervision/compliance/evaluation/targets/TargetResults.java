@@ -12,6 +12,7 @@ import cn.supervision.compliance.evaluation.EvaluationResult.CheckResult;
 import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.statistics.Fractions;
+import cn.supervision.compliance.text.Texts;
 import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.RuleSetIndicators;
 
@@ -51,8 +52,8 @@ public final class TargetResults {
         int notAssessed = count(checks, Verdict.NOT_ASSESSED);
         String name = Stream.of(subject.name(), subject.code())
                 .filter(n -> n != null && !n.isBlank()).findFirst().orElse("");
-        String headline = name + " " + subject.year() + " 年：检查 " + checks.size() + " 项，达标 " + passed + " 项、未达标 "
-                + failed + " 项、未评估 " + notAssessed + " 项";
+        String headline = Texts.of("result.headline.checks", name, subject.year(), checks.size(), passed, failed,
+                notAssessed);
         return new EvaluationResult.Summary(headline, 0, 0, 0, 0, 0, passed, failed, notAssessed, hints.size());
     }
 
