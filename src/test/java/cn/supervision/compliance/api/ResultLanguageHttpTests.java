@@ -1,0 +1,138 @@
+package cn.supervision.compliance.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What an evaluation writes into its result (the decision's reasons, the headline, a check's note) is in the language
+ * of the request: Chinese by default, English with {@code Accept-Language: en}; a figure the subject did not supply is
+ * named as a person reads it (its Chinese name, and whether it is last year's), not as its JSON path.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:result-language-tests;DB_CLOSE_DELAY=-1")
+class ResultLanguageHttpTests {
+
+    private static final Path RESOURCE_SAMPLE = Path.of("samples/county-431103.json");
+    private static final Path FULL_SAMPLE = Path.of("samples/county-assessment-431103.json");
+    private static final Path DISTRICT_SAMPLE = Path.of("samples/district-daxing.json");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObjectMapper mapper;
+
+    @Test
+    void aCountyAssessmentIsHeadlinedInChineseByDefault() throws IOException {
+        JsonNode result = post(Files.readString(FULL_SAMPLE), null);
+
+        JsonNode summary = result.get("summary");
+        assertThat(summary.get("headline").asText()).isEqualTo("大祥区 2026 年：认定；B类总分 "
+                + result.get("assessment").get("totalScore").decimalValue().stripTrailingZeros().toPlainString()
+                + " 分（良好）；指标达标 " + summary.get("checksPassed").asInt() + " 项、未达标 "
+                + summary.get("checksFailed").asInt() + " 项、未评估 " + summary.get("checksNotAssessed").asInt()
+                + " 项；学校（学段）达标 " + summary.get("sectionsPassed").asInt() + "/"
+                + summary.get("sectionsAssessed").asInt());
+        assertThat(result.get("decision").get("label").asText()).isEqualTo("认定");
+    }
+
+    @Test
+    void aCountyAssessmentIsHeadlinedInEnglishWhenAskedFor() throws IOException {
+        JsonNode result = post(Files.readString(FULL_SAMPLE), "en");
+
+        JsonNode summary = result.get("summary");
+        assertThat(summary.get("headline").asText()).isEqualTo("大祥区 2026: recognised; class-B total "
+                + result.get("assessment").get("totalScore").decimalValue().stripTrailingZeros().toPlainString()
+                + " points (良好); indicators met " + summary.get("checksPassed").asInt() + ", not met "
+                + summary.get("checksFailed").asInt() + ", not assessed " + summary.get("checksNotAssessed").asInt()
+                + "; schools (sections) meeting the standards " + summary.get("sectionsPassed").asInt() + "/"
+                + summary.get("sectionsAssessed").asInt());
+        assertThat(result.get("decision").get("label").asText()).isEqualTo("recognised");
+        assertThat(result.get("decision").get("outcome").asText()).isEqualTo("RECOGNISED");
+    }
+
+    /** Resource figures only, judged as the whole assessment: class-A measures fail and the rest is not assessed. */
+    @Test
+    void theDecisionsReasonsAreChineseByDefaultAndEnglishWhenAskedFor() throws IOException {
+        String request = wholeAssessmentOfResourceFigures();
+
+        List<String> chinese = reasons(post(request, null));
+        List<String> english = reasons(post(request, "en"));
+
+        assertThat(chinese).isNotEmpty().hasSameSizeAs(english);
+        assertThat(chinese).allSatisfy(r -> assertThat(r).matches("^(一票否决|认定前提未达标|A类指标未达标|B类指标"
+                + "得分低于最低要求|B类指标总分|未评估（资料不全）).*"));
+        assertThat(chinese).anySatisfy(r -> assertThat(r).startsWith("未评估（资料不全）：G"));
+        assertThat(english).allSatisfy(r -> assertThat(r).matches("^(Veto|Prerequisite not met|Class-A indicator not"
+                + " met|Class-B indicator scored below its floor|Class-B total|Not assessed \\(incomplete data\\)).*"));
+        assertThat(english).anySatisfy(r -> assertThat(r).startsWith("Not assessed (incomplete data): G"));
+        assertThat(english).noneSatisfy(r -> assertThat(r).contains("未达标", "未评估", "一票否决"));
+    }
+
+    @Test
+    void aDistrictsMissingFigureIsNamedInChinese() throws IOException {
+        ObjectNode request = (ObjectNode) mapper.readTree(Files.readString(DISTRICT_SAMPLE));
+        ObjectNode district = (ObjectNode) request.get("subject");
+        district.remove("smartCampusRate");
+        district.remove("kindergartenFundingPerChildLastYear");
+
+        JsonNode result = post(mapper.writeValueAsString(request), null);
+
+        List<String> notes = result.get("checks").findValuesAsText("note");
+        assertThat(notes).contains("缺少数据：智慧校园达标率", "缺少数据：生均公用经费（上年）");
+        assertThat(notes).noneSatisfy(note -> assertThat(note).contains("subject."));
+        assertThat(result.get("summary").get("headline").asText()).startsWith("大兴区 2026 年：检查 ");
+
+        List<String> english = post(mapper.writeValueAsString(request), "en").get("checks").findValuesAsText("note");
+        assertThat(english).contains("Missing data: subject.smartCampusRate");
+    }
+
+    @Test
+    void aResourceAllocationHeadlineFollowsTheRequestsLanguage() throws IOException {
+        String request = Files.readString(RESOURCE_SAMPLE);
+
+        assertThat(post(request, null).get("summary").get("headline").asText()).startsWith("大祥区 2026 年资源配置：");
+        assertThat(post(request, "en").get("summary").get("headline").asText())
+                .startsWith("大祥区 2026: resource allocation: ");
+    }
+
+    private String wholeAssessmentOfResourceFigures() throws IOException {
+        ObjectNode request = (ObjectNode) mapper.readTree(Files.readString(RESOURCE_SAMPLE));
+        ((ObjectNode) request.get("subject")).put("scope", "FULL_ASSESSMENT");
+        return mapper.writeValueAsString(request);
+    }
+
+    private static List<String> reasons(JsonNode result) {
+        assertThat(result.get("decision").get("outcome").asText()).isEqualTo("NOT_RECOGNISED");
+        return StreamSupport.stream(result.get("decision").get("reasons").spliterator(), false)
+                .map(JsonNode::asText).toList();
+    }
+
+    private JsonNode post(String request, String acceptLanguage) {
+        RestClient.RequestBodySpec spec = ApiClients.admin(port).post().uri("/api/v1/evaluations")
+                .contentType(MediaType.APPLICATION_JSON);
+        if (acceptLanguage != null) {
+            spec.header(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage);
+        }
+        JsonNode result = spec.body(request).retrieve().body(JsonNode.class);
+        assertThat(result.hasNonNull("id")).as("evaluation created: %s", result).isTrue();
+        return result;
+    }
+}
