@@ -14,6 +14,7 @@ import cn.supervision.compliance.facts.Measure;
 import cn.supervision.compliance.facts.SchoolType;
 import cn.supervision.compliance.facts.SpendingYear;
 import cn.supervision.compliance.facts.Stage;
+import cn.supervision.compliance.text.Texts;
 
 /**
  * Raw facts → the measures of the full assessment (INDICATORS.md §1.2–1.4), one per data item (数据项) and subject.
@@ -53,72 +54,72 @@ public final class CountyMeasures {
         for (SectionInput s : compulsory) {
             // [10] 编制标准 1:19 / 1:13.5 is read as students per staff post
             ratio("生师比", school, s, s.students() == null ? null : BigDecimal.valueOf(s.students()),
-                    count(s.staffQuota()), "学生 " + s.students() + " 人，编制 " + s.staffQuota() + " 个");
+                    count(s.staffQuota()), Texts.of("result.basis.staff", s.students(), s.staffQuota()));
             ratio("生均公用经费", school, s, s.publicFundingYuan(), count(s.students()),
-                    "公用经费 " + plain(s.publicFundingYuan()) + " 元，学生 " + s.students() + " 人");
+                    Texts.of("result.basis.funding-and-students", plain(s.publicFundingYuan()), s.students()));
             ratio("最大班额", school, s, count(s.maxClassSize()), BigDecimal.ONE,
-                    "最大班额 " + s.maxClassSize() + " 人");
+                    Texts.of("result.basis.class-size", s.maxClassSize()));
         }
         int students = compulsory.stream().mapToInt(SectionInput::students).sum();
         Integer classes = sum(compulsory, SectionInput::classes);
         // [11] "每12个班级配备1间": classes per room; for whole rooms this equals rooms ≥ ⌈classes / n⌉
         ratio("每间音乐专用教室对应班级数", school, null, count(classes), rooms(school.musicRoomAreasM2()),
-                "班级 " + classes + " 个，音乐专用教室 " + size(school.musicRoomAreasM2()) + " 间");
+                Texts.of("result.basis.music-rooms", classes, size(school.musicRoomAreasM2())));
         ratio("每间美术专用教室对应班级数", school, null, count(classes), rooms(school.artRoomAreasM2()),
-                "班级 " + classes + " 个，美术专用教室 " + size(school.artRoomAreasM2()) + " 间");
+                Texts.of("result.basis.art-rooms", classes, size(school.artRoomAreasM2())));
         smallest("音乐专用教室最小面积", school, school.musicRoomAreasM2());
         smallest("美术专用教室最小面积", school, school.artRoomAreasM2());
         add("义务教育阶段在校生数", school.id(), null, school.type().label(), students,
-                Fractions.of(students), false, "义务教育阶段学生 " + students + " 人");
+                Fractions.of(students), false, Texts.of("result.basis.compulsory-students", students));
         BigDecimal funding = decimalSum(compulsory, SectionInput::publicFundingYuan);
         if (Boolean.TRUE.equals(school.village()) || school.type() == SchoolType.TEACHING_POINT) {
             String category = school.type() == SchoolType.TEACHING_POINT ? school.type().label() : "村小学";
             add("年度公用经费", school.id(), null, category, students,
-                    funding == null ? null : Fractions.of(funding), false, "公用经费 " + plain(funding) + " 元");
+                    funding == null ? null : Fractions.of(funding), false, Texts.of("result.basis.funding", plain(funding)));
         }
         ratio("教师培训经费占公用经费比例", school, null, school.trainingBudgetYuan(), funding,
-                "培训经费 " + plain(school.trainingBudgetYuan()) + " 元，公用经费 " + plain(funding) + " 元");
+                Texts.of("result.basis.training", plain(school.trainingBudgetYuan()), plain(funding)));
         ratio("专任教师持证上岗率", school, null, count(school.certifiedTeachers()),
                 count(school.fullTimeTeachers()),
-                "持证 " + school.certifiedTeachers() + " 人，专任教师 " + school.fullTimeTeachers() + " 人");
+                Texts.of("result.basis.certified", school.certifiedTeachers(), school.fullTimeTeachers()));
     }
 
     private void specialEducation(SchoolInput school) {
         int students = school.sections().stream().mapToInt(SectionInput::students).sum();
         BigDecimal funding = decimalSum(school.sections(), SectionInput::publicFundingYuan);
         ratio("特殊教育学校生均公用经费", school, null, funding, BigDecimal.valueOf(students),
-                "公用经费 " + plain(funding) + " 元，学生 " + students + " 人");
+                Texts.of("result.basis.funding-and-students", plain(funding), students));
     }
 
     private void county(AssessmentInput a, int year) {
         flag("城乡四个统一", a.unifiedStandards());
         countyRatio("教师与公务员平均工资之比", a.teacherAveragePayYuan(), a.civilServantAveragePayYuan(),
-                "教师 " + plain(a.teacherAveragePayYuan()) + " 元，公务员 " + plain(a.civilServantAveragePayYuan()) + " 元");
+                Texts.of("result.basis.pay", plain(a.teacherAveragePayYuan()), plain(a.civilServantAveragePayYuan())));
         flag("乡村教师、班主任及校长补贴到位", a.allowancesPaid());
         flag("绩效工资总量足额核定", a.performancePayVerified());
         rate("5年360学时培训完成率", a.trainingCompletionPct());
         flag("县级统筹分配编制和岗位", a.staffingAllocatedByCounty());
         flag("编制动态调整", a.staffingAdjustedDynamically());
         countyRatio("交流轮岗教师比例", count(a.rotatedTeachers()), count(a.eligibleRotationTeachers()),
-                "交流轮岗 " + a.rotatedTeachers() + " 人，符合条件 " + a.eligibleRotationTeachers() + " 人");
+                Texts.of("result.basis.rotation", a.rotatedTeachers(), a.eligibleRotationTeachers()));
         countyRatio("骨干教师占交流轮岗教师比例", count(a.rotatedBackboneTeachers()), count(a.rotatedTeachers()),
-                "骨干教师 " + a.rotatedBackboneTeachers() + " 人，交流轮岗 " + a.rotatedTeachers() + " 人");
+                Texts.of("result.basis.backbone", a.rotatedBackboneTeachers(), a.rotatedTeachers()));
         stageRate("就近划片入学比例", Stage.PRIMARY, a.nearbyEnrolmentPrimaryPct());
         stageRate("就近划片入学比例", Stage.JUNIOR, a.nearbyEnrolmentJuniorPct());
         rate("优质高中招生名额分配比例", a.quotaAllocationPct());
         // reading 7: "向农村初中倾斜" as the rural share of the quota at least the rural share of graduates
         countyRatio("农村初中名额占比与毕业生占比之比", a.ruralQuotaSharePct(), a.ruralGraduateSharePct(),
-                "农村名额占比 " + plain(a.ruralQuotaSharePct()) + "%，农村毕业生占比 " + plain(a.ruralGraduateSharePct()) + "%");
+                Texts.of("result.basis.rural-quota", plain(a.ruralQuotaSharePct()), plain(a.ruralGraduateSharePct())));
         rate("随迁子女在公办及政府购买服务民办学校就读比例", a.migrantChildrenPublicPct());
         rate("初中三年巩固率", a.juniorRetentionPct());
         rate("残疾儿童少年入学率", a.disabledEnrolmentPct());
         countyValue("相关科目学业水平最低等级", count(a.monitoringLowestLevel()),
-                "最低等级 " + a.monitoringLowestLevel());
-        countyValue("校际差异率", a.monitoringDifferenceRate(), "差异率 " + plain(a.monitoringDifferenceRate()));
+                Texts.of("result.basis.lowest-level", a.monitoringLowestLevel()));
+        countyValue("校际差异率", a.monitoringDifferenceRate(), Texts.of("result.basis.difference-rate", plain(a.monitoringDifferenceRate())));
         rate("社会认可度", a.socialRecognitionPct());
         countyValue("通过基本均衡认定的年数",
                 a.basicBalanceRecognitionYear() == null ? null : BigDecimal.valueOf(year - a.basicBalanceRecognitionYear()),
-                "基本均衡认定年份 " + a.basicBalanceRecognitionYear());
+                Texts.of("result.basis.recognition-year", a.basicBalanceRecognitionYear()));
         spending(a.spending());
         AssessmentInput.LivingSubsidies subsidies = a.livingSubsidiesYuan();
         stageYuan("家庭经济困难寄宿生生活补助", Stage.PRIMARY, subsidies == null ? null : subsidies.primaryBoarder());
@@ -130,7 +131,7 @@ public final class CountyMeasures {
     /** G08 sub-item 2: how many of the latest years in a row neither total nor per-student spending fell. */
     private void spending(List<SpendingYear> series) {
         if (series == null || series.isEmpty()) {
-            countyValue("教育支出连续不减年数", null, "未提供近年教育支出");
+            countyValue("教育支出连续不减年数", null, Texts.of("result.basis.no-spending"));
             return;
         }
         List<SpendingYear> sorted = series.stream().sorted(Comparator.comparing(SpendingYear::year)).toList();
@@ -145,7 +146,7 @@ public final class CountyMeasures {
             run++;
         }
         countyValue("教育支出连续不减年数", BigDecimal.valueOf(run),
-                sorted.get(0).year() + "–" + sorted.get(sorted.size() - 1).year() + " 年，最近连续 " + run + " 年未减少");
+                Texts.of("result.basis.spending-run", sorted.get(0).year(), sorted.get(sorted.size() - 1).year(), run));
     }
 
     private void ratio(String part, SchoolInput school, SectionInput section, BigDecimal numerator,
@@ -177,29 +178,29 @@ public final class CountyMeasures {
         if (areas != null && !areas.isEmpty()) {
             BigDecimal min = areas.stream().min(Comparator.naturalOrder()).orElseThrow();
             add(part, school.id(), null, school.type().label(), 0, Fractions.of(min), false,
-                    "各室面积 " + areas.stream().map(BigDecimal::toPlainString).toList() + " 平方米");
+                    Texts.of("result.basis.room-areas", areas.stream().map(BigDecimal::toPlainString).toList().toString()));
         }
     }
 
     private void rate(String part, BigDecimal percent) {
         add(part, countyCode, null, COUNTY, 0, percent == null ? null : Fractions.of(percent).divide(HUNDRED),
-                false, percent == null ? "未提供" : plain(percent) + "%");
+                false, percent(percent));
     }
 
     private void stageRate(String part, Stage stage, BigDecimal percent) {
         add(part, countyCode, stage.label(), COUNTY, 0,
                 percent == null ? null : Fractions.of(percent).divide(HUNDRED), false,
-                percent == null ? "未提供" : plain(percent) + "%");
+                percent(percent));
     }
 
     private void stageYuan(String part, Stage stage, BigDecimal yuan) {
         add(part, countyCode, stage.label(), COUNTY, 0, yuan == null ? null : Fractions.of(yuan), false,
-                yuan == null ? "未提供" : plain(yuan) + " 元/生/年");
+                yuan == null ? plain(null) : Texts.of("result.basis.yuan-per-student-year", plain(yuan)));
     }
 
     private void flag(String part, Boolean value) {
         add(part, countyCode, null, COUNTY, 0, value == null ? null : Fractions.of(value ? 1 : 0), false,
-                value == null ? "未提供" : value ? "是" : "否");
+                Texts.of(value == null ? "result.basis.not-given" : value ? "result.basis.yes" : "result.basis.no"));
     }
 
     private void countyValue(String part, BigDecimal value, String basis) {
@@ -234,6 +235,10 @@ public final class CountyMeasures {
     }
 
     private static String plain(BigDecimal value) {
-        return value == null ? "未提供" : value.stripTrailingZeros().toPlainString();
+        return value == null ? Texts.of("result.basis.not-given") : value.stripTrailingZeros().toPlainString();
+    }
+
+    private static String percent(BigDecimal percent) {
+        return percent == null ? plain(null) : plain(percent) + "%";
     }
 }
