@@ -40,32 +40,18 @@ class ResultLanguageHttpTests {
     ObjectMapper mapper;
 
     @Test
-    void aCountyAssessmentIsHeadlinedInChineseByDefault() throws IOException {
-        JsonNode result = post(Files.readString(FULL_SAMPLE), null);
+    void aCountyAssessmentIsHeadlinedInChineseByDefaultAndInEnglishWhenAskedFor() throws IOException {
+        JsonNode chinese = post(Files.readString(FULL_SAMPLE), null);
+        JsonNode english = post(Files.readString(FULL_SAMPLE), "en");
 
-        JsonNode summary = result.get("summary");
-        assertThat(summary.get("headline").asText()).isEqualTo("大祥区 2026 年：认定；B类总分 "
-                + result.get("assessment").get("totalScore").decimalValue().stripTrailingZeros().toPlainString()
-                + " 分（良好）；指标达标 " + summary.get("checksPassed").asInt() + " 项、未达标 "
-                + summary.get("checksFailed").asInt() + " 项、未评估 " + summary.get("checksNotAssessed").asInt()
-                + " 项；学校（学段）达标 " + summary.get("sectionsPassed").asInt() + "/"
-                + summary.get("sectionsAssessed").asInt());
-        assertThat(result.get("decision").get("label").asText()).isEqualTo("认定");
-    }
-
-    @Test
-    void aCountyAssessmentIsHeadlinedInEnglishWhenAskedFor() throws IOException {
-        JsonNode result = post(Files.readString(FULL_SAMPLE), "en");
-
-        JsonNode summary = result.get("summary");
-        assertThat(summary.get("headline").asText()).isEqualTo("大祥区 2026: recognised; class-B total "
-                + result.get("assessment").get("totalScore").decimalValue().stripTrailingZeros().toPlainString()
-                + " points (良好); indicators met " + summary.get("checksPassed").asInt() + ", not met "
-                + summary.get("checksFailed").asInt() + ", not assessed " + summary.get("checksNotAssessed").asInt()
-                + "; schools (sections) meeting the standards " + summary.get("sectionsPassed").asInt() + "/"
-                + summary.get("sectionsAssessed").asInt());
-        assertThat(result.get("decision").get("label").asText()).isEqualTo("recognised");
-        assertThat(result.get("decision").get("outcome").asText()).isEqualTo("RECOGNISED");
+        assertThat(chinese.get("summary").get("headline").asText()).isEqualTo(headline(chinese,
+                "大祥区 2026 年：认定；B类总分 %s 分（良好）；指标达标 %s 项、未达标 %s 项、未评估 %s 项；学校（学段）达标 %s/%s"));
+        assertThat(english.get("summary").get("headline").asText()).isEqualTo(headline(english,
+                "大祥区 2026: recognised; class-B total %s points (良好); indicators met %s, not met %s, not assessed %s;"
+                        + " schools (sections) meeting the standards %s/%s"));
+        assertThat(chinese.get("decision").get("label").asText()).isEqualTo("认定");
+        assertThat(english.get("decision").get("label").asText()).isEqualTo("recognised");
+        assertThat(english.get("decision").get("outcome").asText()).isEqualTo("RECOGNISED");
     }
 
     /** Resource figures only, judged as the whole assessment: class-A measures fail and the rest is not assessed. */
@@ -111,6 +97,16 @@ class ResultLanguageHttpTests {
         assertThat(post(request, null).get("summary").get("headline").asText()).startsWith("大祥区 2026 年资源配置：");
         assertThat(post(request, "en").get("summary").get("headline").asText())
                 .startsWith("大祥区 2026: resource allocation: ");
+    }
+
+    /** {@code format} filled with the result's class-B total and its counts, in the headline's order. */
+    private static String headline(JsonNode result, String format) {
+        JsonNode summary = result.get("summary");
+        return format.formatted(
+                result.get("assessment").get("totalScore").decimalValue().stripTrailingZeros().toPlainString(),
+                summary.get("checksPassed").asInt(), summary.get("checksFailed").asInt(),
+                summary.get("checksNotAssessed").asInt(), summary.get("sectionsPassed").asInt(),
+                summary.get("sectionsAssessed").asInt());
     }
 
     private String wholeAssessmentOfResourceFigures() throws IOException {
