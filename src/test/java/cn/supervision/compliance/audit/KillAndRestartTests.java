@@ -99,8 +99,10 @@ class KillAndRestartTests {
             assertThat(write.getBody().toString()).doesNotContain("SQL", "Exception", "postgresql");
 
             String id = storedIds(postgres).keySet().iterator().next();
-            assertThat(auditor.get().uri("/api/v1/evaluations/" + id).retrieve().body(JsonNode.class).get("id").asText())
-                    .isEqualTo(id);
+            ResponseEntity<JsonNode> read = auditor.get().uri("/api/v1/evaluations/" + id).retrieve().toEntity(JsonNode.class);
+            // the answer in the message: a loaded machine once gave a body without id here (status unknown then)
+            assertThat(read.getStatusCode().value()).as("%s", read).isEqualTo(200);
+            assertThat(read.getBody().get("id").asText()).isEqualTo(id);
             assertThat(auditor.get().uri("/api/v1/evaluations?size=5").retrieve().toBodilessEntity()
                     .getStatusCode().value()).isEqualTo(200);
             assertThat(auditor.get().uri("/api/v1/rule-sets").retrieve().toBodilessEntity().getStatusCode().value())
