@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * named as a person reads it (its Chinese name, and whether it is last year's), not as its JSON path.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:result-language-tests;DB_CLOSE_DELAY=-1")
+        properties = "spring.datasource.url=jdbc:h2:mem:http-tests;DB_CLOSE_DELAY=-1")
 class ResultLanguageHttpTests {
 
     private static final Path RESOURCE_SAMPLE = Path.of("samples/county-431103.json");
