@@ -14,7 +14,17 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class ComplianceApplication {
 
+    /**
+     * Hikari checks a pooled connection before lending it only when it has been idle for 500 ms; a connection the
+     * database closed in the meantime (a failover, {@code pg_terminate_backend}) then fails the request it is lent to
+     * with a 503. Checking every loan (one round trip) lets the pool replace it instead, so no request pays for it.
+     */
+    private static final String ALIVE_BYPASS_WINDOW = "com.zaxxer.hikari.aliveBypassWindowMs";
+
     public static void main(String[] args) {
+        if (System.getProperty(ALIVE_BYPASS_WINDOW) == null) {
+            System.setProperty(ALIVE_BYPASS_WINDOW, "0");
+        }
         SpringApplication.run(ComplianceApplication.class, args);
     }
 }
