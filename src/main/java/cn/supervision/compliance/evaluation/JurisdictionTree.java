@@ -27,8 +27,7 @@ public class JurisdictionTree {
         try (RuleSession session = RuleSession.open(rules, EvaluationRequest.DEFAULT_JURISDICTION)) {
             return new Listing(rules.name(), rules.version(),
                     JurisdictionChain.inSheetOrder(rules, session.facts(KnownJurisdiction.class)).stream()
-                            .map(j -> new RuleSetIndicators.Jurisdiction(j.code(), j.parent(), j.name(), j.level()))
-                            .toList());
+                            .map(RuleSetIndicators.Jurisdiction::of).toList());
         }
     }
 

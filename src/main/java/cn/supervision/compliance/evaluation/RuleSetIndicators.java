@@ -3,6 +3,7 @@ package cn.supervision.compliance.evaluation;
 import java.math.BigDecimal;
 import java.util.List;
 
+import cn.supervision.compliance.facts.KnownJurisdiction;
 import cn.supervision.compliance.ruleset.RuleOrigin;
 
 /** The indicators of the active version of a rule set, and the jurisdictions it knows, as its rows define them. */
@@ -17,5 +18,9 @@ public record RuleSetIndicators(String ruleSet, String version, List<Indicator> 
 
     /** A node of the jurisdiction tree: {@code parent} null for the root; level national, province, city or district. */
     public record Jurisdiction(String code, String parent, String name, String level) {
+
+        public static Jurisdiction of(KnownJurisdiction node) {
+            return new Jurisdiction(node.code(), node.parent(), node.name(), node.level());
+        }
     }
 }

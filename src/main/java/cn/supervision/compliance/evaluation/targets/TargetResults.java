@@ -69,7 +69,7 @@ public final class TargetResults {
                         s.scope(), s.inForceFrom(), s.jurisdiction(), s.source(), rules.origin(s.rule())))
                 .toList();
         return new RuleSetIndicators(rules.name(), rules.version(), indicators, catalogue.jurisdictions().stream()
-                .map(j -> new RuleSetIndicators.Jurisdiction(j.code(), j.parent(), j.name(), j.level())).toList());
+                .map(RuleSetIndicators.Jurisdiction::of).toList());
     }
 
     private static CheckResult check(CompiledRuleSet rules, EvaluationResult.Subject subject, Outcome outcome) {
