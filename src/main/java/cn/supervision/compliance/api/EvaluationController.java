@@ -20,7 +20,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import jakarta.validation.Valid;
 import cn.supervision.compliance.text.Texts;
 
 @RestController
@@ -38,7 +37,7 @@ class EvaluationController {
                     content = @Content(mediaType = "application/json",
                             schema = @Schema(oneOf = {ResultViews.Compact.class, ResultViews.Full.class}))))
     @PostMapping(consumes = "application/json", produces = "application/json")
-    ResponseEntity<byte[]> evaluate(@Valid @RequestBody EvaluationRequest request,
+    ResponseEntity<byte[]> evaluate(@RequestBody EvaluationRequest request,
                                     @Parameter(description = EvaluationView.DESCRIPTION,
                                             schema = @Schema(allowableValues = {"compact", "full"}))
                                     @RequestParam(name = EvaluationView.PARAMETER, defaultValue = "compact") String view) {

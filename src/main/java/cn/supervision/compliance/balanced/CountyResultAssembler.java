@@ -2,6 +2,7 @@ package cn.supervision.compliance.balanced;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -86,7 +87,8 @@ final class CountyResultAssembler {
         EvaluationResult.Summary summary = summary(county, sections, excluded, variation, checks, hints, full,
                 decision, grade, passed, decisionResult.reasons());
         return new EvaluationResult(null, rules.name(), jurisdiction, outcome.chain().rootFirst(), rules.version(),
-                subject, passed, Instant.now(), summary, outcome.firedRules().stream().map(rules::origin).toList(),
+                subject, passed, Instant.now().truncatedTo(ChronoUnit.MILLIS), summary,
+                outcome.firedRules().stream().map(rules::origin).toList(),
                 hints, new EvaluationResult.CountyBody(scope.name(), decisionResult, gradeLabel, checks,
                         draft.assessment(), sections, excluded, variation));
     }

@@ -2,17 +2,25 @@ package cn.supervision.compliance.evaluation;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.supervision.compliance.facts.InputProblem;
+import cn.supervision.compliance.facts.InvalidInput;
+import cn.supervision.compliance.ruleset.RuleSetNotFound;
+import jakarta.validation.Validator;
 
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.ruleset.DataItemCatalogue;
@@ -34,9 +42,11 @@ public class Evaluations {
     private final Map<String, SubjectEvaluator<?, ?>> evaluators;
     private final EvaluationLog store;
     private final ObjectMapper mapper;
+    private final Validator validator;
 
     Evaluations(RuleSets ruleSets, RuleSetVersions versions, List<SubjectEvaluator<?, ?>> evaluators,
-                EvaluationLog store, ObjectMapper mapper) {
+                EvaluationLog store, ObjectMapper mapper, Validator validator) {
+        this.validator = validator;
         this.ruleSets = ruleSets;
         this.versions = versions;
         this.evaluators = evaluators.stream().collect(Collectors.toMap(DataItemCatalogue::ruleSet, Function.identity()));
@@ -48,12 +58,34 @@ public class Evaluations {
     public record Answered(EvaluationResult result, byte[] json) {
     }
 
-    /** Evaluates, writes the default answer once, stores it with the request, and returns both. */
+    /**
+     * Evaluates, writes the default answer once, stores it with the request, and returns both. Every problem of the
+     * request (its own fields, the rule set, each field of the subject) is reported in one {@link InvalidInput}.
+     */
     public Answered answer(EvaluationRequest request) {
-        CompiledRuleSet rules = ruleSets.active(request.ruleSet(), RULE_SET);
+        List<InputProblem> problems = new ArrayList<>();
+        validator.validate(request).forEach(v -> problems.add(InputProblem.violation(v.getPropertyPath().toString(),
+                v)));
+        CompiledRuleSet rules = null;
+        Supplier<EvaluationResult> evaluation = null;
+        if (request.ruleSet() != null && !request.ruleSet().isBlank()) {
+            try {
+                rules = ruleSets.active(request.ruleSet(), RULE_SET);
+                if (request.subject() != null) {
+                    evaluation = prepared(evaluators.get(request.ruleSet()), rules, request.jurisdictionOrDefault(),
+                            request.subject());
+                }
+            } catch (RuleSetNotFound e) {
+                problems.add(InputProblem.of(RULE_SET, "input.rule-set.unknown", e.name(), e.known()));
+            } catch (InvalidInput e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty() || evaluation == null) {
+            throw new InvalidInput(problems);
+        }
         // millisecond time: what is answered is what a replay of the stored row says
-        EvaluationResult result = evaluators.get(request.ruleSet())
-                .evaluate(rules, request.jurisdictionOrDefault(), request.subject())
+        EvaluationResult result = evaluation.get()
                 .stamped(UUID.randomUUID().toString(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
         byte[] json = json(result.compact());
         store.save(result, request, json);
@@ -62,6 +94,13 @@ public class Evaluations {
 
     public EvaluationResult evaluate(EvaluationRequest request) {
         return answer(request).result();
+    }
+
+    /** The subject validated now; the session and assembly when the evaluation is asked for. */
+    private static <S, O> Supplier<EvaluationResult> prepared(SubjectEvaluator<S, O> evaluator, CompiledRuleSet rules,
+                                                              String jurisdiction, JsonNode subject) {
+        S read = evaluator.validate(subject);
+        return () -> evaluator.assemble(rules, jurisdiction, read, evaluator.session(rules, jurisdiction, read));
     }
 
     /** Evaluates a request on a given (not necessarily active) rule base and stores nothing: a preview. */

@@ -302,4 +302,60 @@ class EvaluationViewHttpTests {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(uncompressed.headers().firstValue("Content-Encoding")).isEmpty();
     }
+
+    /** Every error of a JSON request in one answer: its own fields and each unreadable or invalid subject field. */
+    @Test
+    void everyErrorOfAJsonRequestIsInOneAnswer() throws IOException {
+        ObjectNode request = (ObjectNode) mapper.readTree(Files.readString(Path.of("samples", "county-431103.json")));
+        request.put("jurisdiction", "NOT A JURISDICTION");
+        ObjectNode county = (ObjectNode) request.get("subject");
+        ((ObjectNode) county.get("schools").get(0).get("sections").get(0)).put("students", "many");
+        ((ObjectNode) county.get("schools").get(1)).put("type", "CASTLE");
+        ((ObjectNode) county.get("schools").get(2).get("sections").get(0)).put("qualifiedTeachers", -3);
+        int before = storedCount();
+
+        ResponseEntity<JsonNode> refused = ApiClients.integratorKey(port).post().uri(EVALUATIONS)
+                .contentType(MediaType.APPLICATION_JSON).body(request.toString()).retrieve().toEntity(JsonNode.class);
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(refused.getBody().get("errors").findValuesAsText("field")).contains("jurisdiction",
+                "subject.schools[0].sections[0].students", "subject.schools[1].type",
+                "subject.schools[2].sections[0].qualifiedTeachers");
+        assertThat(storedCount()).isEqualTo(before);
+    }
+
+    /**
+     * The OpenAPI document is a contract a client can be generated from: both sign-ins as security schemes, tags by
+     * resource, each error status with its problem body, a schema per rule set's subject, and the JSON request
+     * without the template upload's query parameters.
+     */
+    @Test
+    void theOpenApiDocumentIsAContract() {
+        JsonNode doc = ApiClients.anonymous(port).get().uri("/v3/api-docs").retrieve().body(JsonNode.class);
+        JsonNode schemes = doc.get("components").get("securitySchemes");
+        assertThat(schemes.get("apiKey").get("type").asText()).isEqualTo("apiKey");
+        assertThat(schemes.get("apiKey").get("name").asText()).isEqualTo("X-API-Key");
+        assertThat(schemes.get("apiKey").get("in").asText()).isEqualTo("header");
+        assertThat(schemes.get("basic").get("scheme").asText()).isEqualTo("basic");
+        assertThat(doc.get("security").findValuesAsText("apiKey")).isNotNull();
+
+        JsonNode post = doc.get("paths").get(EVALUATIONS).get("post");
+        assertThat(post.get("tags")).extracting(JsonNode::asText).containsExactly("evaluations");
+        assertThat(doc.get("paths").get(EVALUATIONS + "/{id}/trace").get("get").get("tags").get(0).asText())
+                .isEqualTo("evaluations");
+        List<String> queryParameters = new ArrayList<>();
+        post.path("parameters").forEach(p -> queryParameters.add(p.get("name").asText()));
+        assertThat(queryParameters).contains("view").doesNotContain("ruleSet", "jurisdiction");
+        for (String status : List.of("400", "401", "403", "404", "413", "415", "503")) {
+            assertThat(post.get("responses").get(status).get("content").get("application/problem+json")
+                    .get("schema").get("$ref").asText()).as(status).endsWith("/Problem");
+        }
+        JsonNode schemas = doc.get("components").get("schemas");
+        for (String ruleSet : List.of("balanced-development", "curriculum", "district-targets")) {
+            assertThat(schemas.has("Subject-" + ruleSet)).as(ruleSet).isTrue();
+        }
+        assertThat(schemas.get("EvaluationRequest").get("properties").get("subject").get("oneOf")).hasSize(3);
+        assertThat(schemas.get("Problem").get("properties").has("errors")).isTrue();
+    }
 }

@@ -2,6 +2,7 @@ package cn.supervision.compliance.evaluation.targets;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -47,7 +48,8 @@ public final class TargetResults {
         EvaluationResult.DecisionResult decision = new EvaluationResult.DecisionResult(verdict.name(),
                 verdict.label(), reasons, null, draft.failures(subject));
         return new EvaluationResult(null, rules.name(), jurisdiction, outcomes.chain().rootFirst(), rules.version(),
-                subject, passed, Instant.now(), summary(subject, checks, hints, passed, reasons),
+                subject, passed, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                summary(subject, checks, hints, passed, reasons),
                 outcomes.firedRules().stream().map(rules::origin).toList(), hints,
                 new EvaluationResult.ChecksBody(checks, decision));
     }
