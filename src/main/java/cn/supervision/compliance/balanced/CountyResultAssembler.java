@@ -78,12 +78,11 @@ final class CountyResultAssembler {
                 county.year());
         EvaluationResult.CountyBody draft = new EvaluationResult.CountyBody(scope.name(), null, gradeLabel, checks,
                 full ? assessment(rules, names, outcome) : null, sections, excluded, variation);
-        List<EvaluationResult.Failure> failures = draft.failures(subject);
         EvaluationResult.DecisionResult decisionResult = full
                 ? (decision == null ? null : new EvaluationResult.DecisionResult(decision.outcome().name(),
-                        decision.outcome().label(), decision.reasons(), rules.origin(decision.rule()), failures))
+                        decision.outcome().label(), decision.reasons(), rules.origin(decision.rule())))
                 : new EvaluationResult.DecisionResult(NOT_REQUESTED, Texts.of("result.decision.not-requested"),
-                        resourceReasons(sections, variation), null, failures);
+                        resourceReasons(sections, variation), null);
         EvaluationResult.Summary summary = summary(county, sections, excluded, variation, checks, hints, full,
                 decision, grade, passed, decisionResult.reasons());
         return new EvaluationResult(null, rules.name(), jurisdiction, outcome.chain().rootFirst(), rules.version(),
@@ -212,7 +211,7 @@ final class CountyResultAssembler {
                                      List<MeasureCheck> measures, List<EvaluationResult.SectionResult> sections,
                                      List<EvaluationResult.VariationResult> variation) {
         IndicatorDefinition d = v.definition();
-        String reason = checkReason(v);
+        String reason = checkReason(names, v);
         if (!d.mustPass()) {
             String separator = Texts.of("result.separator");
             String dataChecks = measures.stream().filter(m -> m.indicator().equals(d.code()))
@@ -266,7 +265,7 @@ final class CountyResultAssembler {
     }
 
     /** The verdict of an indicator as a sentence: what it is, and why it failed or could not be assessed. */
-    private static String checkReason(IndicatorVerdict v) {
+    private static String checkReason(Names names, IndicatorVerdict v) {
         IndicatorDefinition d = v.definition();
         return switch (v.verdict()) {
             case FAILED -> v.score() != null
@@ -274,7 +273,7 @@ final class CountyResultAssembler {
                             v.floor().stripTrailingZeros().toPlainString())
                     : Texts.of("result.check.failed", d.code(), d.name(), v.failing().isEmpty() ? ""
                             : Texts.of("result.reason.failing", String.join(Texts.of("result.separator"),
-                                    v.failing())));
+                                    named(names, v.failing()))));
             case NOT_ASSESSED -> Texts.of("result.reason.not-assessed", d.code(), d.name());
             default -> Texts.of("result.check.verdict", d.code(), d.name(), v.verdict().label());
         };

@@ -212,8 +212,7 @@ public record EvaluationResult(
     }
 
     /** The recognition decision: {@code RECOGNISED} (认定), {@code NOT_RECOGNISED} or {@code INCOMPLETE}, with reasons in order of importance. */
-    public record DecisionResult(String outcome, String label, List<String> reasons, RuleOrigin rule,
-                                 List<Failure> failures) {
+    public record DecisionResult(String outcome, String label, List<String> reasons, RuleOrigin rule) {
     }
 
     /** The class-B total and grade, the vetoes that apply, and every measure checked for the class-A indicators. */

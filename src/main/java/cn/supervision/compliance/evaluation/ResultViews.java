@@ -54,9 +54,13 @@ public final class ResultViews {
                           List<VariationResult> variation, List<FiredRule> firedRules, List<HintGroup> hints) {
     }
 
-    /** A section of the compact view: its verdict, counts and reason, and only the indicators it does not meet. */
+    /**
+     * A section of the compact view: its verdict and counts, its reason where it misses an indicator (a section that
+     * meets all says nothing more than its counts), and only the indicators it does not meet.
+     */
     public record CompactSection(String schoolId, String schoolName, Stage stage, int students, boolean passed,
-                                 int metCount, int checked, String reason, List<UnmetIndicator> indicators) {
+                                 int metCount, int checked, @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
+                                 List<UnmetIndicator> indicators) {
     }
 
     public record UnmetIndicator(String code, BigDecimal value, BigDecimal threshold, String comparator,
@@ -116,9 +120,9 @@ public final class ResultViews {
     }
 
     private static CompactSection compactSection(SectionResult s) {
+        List<UnmetIndicator> unmet = s.indicators().stream().filter(i -> !i.met()).map(ResultViews::unmet).toList();
         return new CompactSection(s.schoolId(), s.schoolName(), s.stage(), s.students(), s.passed(), s.metCount(),
-                s.checked(), s.reason(), s.indicators().stream().filter(i -> !i.met())
-                        .map(ResultViews::unmet).toList());
+                s.checked(), unmet.isEmpty() ? null : s.reason(), unmet);
     }
 
     private static UnmetIndicator unmet(IndicatorResult i) {

@@ -43,10 +43,9 @@ public final class TargetResults {
         boolean passed = checks.stream().noneMatch(c -> c.verdict() == Verdict.FAILED);
         List<String> reasons = checks.stream().filter(c -> c.verdict() == Verdict.FAILED)
                 .map(CheckResult::reason).toList();
-        EvaluationResult.ChecksBody draft = new EvaluationResult.ChecksBody(checks, null);
         Verdict verdict = passed ? Verdict.PASSED : Verdict.FAILED;
         EvaluationResult.DecisionResult decision = new EvaluationResult.DecisionResult(verdict.name(),
-                verdict.label(), reasons, null, draft.failures(subject));
+                verdict.label(), reasons, null);
         return new EvaluationResult(null, rules.name(), jurisdiction, outcomes.chain().rootFirst(), rules.version(),
                 subject, passed, Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 summary(subject, checks, hints, passed, reasons),
