@@ -360,4 +360,27 @@ class EvaluationViewHttpTests {
         assertThat(schemas.get("EvaluationRequest").get("properties").get("subject").get("oneOf")).hasSize(3);
         assertThat(schemas.get("Problem").get("properties").has("errors")).isTrue();
     }
+
+    /** The headline's counts of a check list add up to its checks, 不适用 and 尚未生效 included (issue 21). */
+    @ParameterizedTest
+    @ValueSource(strings = {"school-curriculum.json", "district-daxing.json"})
+    void theHeadlineCountsEveryCheck(String sample) throws IOException {
+        JsonNode answer = mapper.readTree(post(sample, "").getBody());
+        JsonNode summary = answer.get("summary");
+        int counted = 0;
+        for (String count : List.of("checksPassed", "checksFailed", "checksNotAssessed", "checksNotApplicable",
+                "checksNotYetInForce")) {
+            counted += summary.get(count).asInt();
+        }
+        assertThat(counted).isEqualTo(answer.get("checks").size());
+        assertThat(summary.get("headline").asText()).contains("检查 " + answer.get("checks").size() + " 项",
+                "不适用 " + summary.get("checksNotApplicable").asInt() + " 项",
+                "尚未生效 " + summary.get("checksNotYetInForce").asInt() + " 项");
+        assertThat(answer.get("decision").get("outcome").asText()).isEqualTo(answer.get("passed").asBoolean()
+                ? "PASSED" : "FAILED");
+        if (!answer.get("passed").asBoolean()) {
+            assertThat(answer.get("decision").get("reasons")).isNotEmpty();
+            assertThat(summary.get("headline").asText()).startsWith("未达标。").contains("原因：");
+        }
+    }
 }
