@@ -65,7 +65,8 @@ public class Traces {
             String name = school != null && school.hasNonNull("name") ? school.get("name").asText() : null;
             steps.add(new TraceStep.ExclusionStep(excluded.schoolId(), name, Verdict.NOT_ASSESSED, excluded.reason(),
                     excluded.rule(), Texts.of("trace.exclusion", name != null ? name : excluded.schoolId(),
-                            excluded.reason(), where(excluded.rule()))));
+                            Texts.orElse("result.excluded.reason." + excluded.reason(),
+                                    "result.excluded.reason.other"), where(excluded.rule()))));
         }
         for (EvaluationResult.VariationResult variation : county.variation()) {
             steps.add(variation(variation));
