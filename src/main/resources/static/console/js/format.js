@@ -1,7 +1,7 @@
 // Chinese labels for the API's codes, and numbers written with their units.
 
 export const VERDICTS = {
-  PASSED: '达标', FAILED: '未达标', NOT_APPLICABLE: '不适用', NOT_ASSESSED: '未评估', NOT_YET_IN_FORCE: '尚未施行',
+  PASSED: '达标', FAILED: '未达标', NOT_APPLICABLE: '不适用', NOT_ASSESSED: '未评估', NOT_YET_IN_FORCE: '尚未生效',
 };
 export const STAGES = {PRIMARY: '小学', JUNIOR: '初中', SENIOR: '高中'};
 export const ROLES = {INTEGRATOR: '数据填报', AUDITOR: '审计', POLICY_EDITOR: '政策制定', ADMIN: '管理员'};
@@ -24,10 +24,14 @@ export function number(value, digits = 4) {
   return Number.isFinite(n) ? n.toLocaleString('zh-CN', {maximumFractionDigits: digits}) : String(value);
 }
 
-/** A number with its unit ('人', '平方米', '元', '分', '节/周'…); a percentage ('%', already in percent) without a space. */
+/**
+ * A number with its unit ('人', '平方米', '元', '分', '节/周'…); a percentage ('%', already in percent) without a space;
+ * money ('元', '元/生'…) to the fen, two decimals.
+ */
 export function quantity(value, unit) {
   if (value === null || value === undefined) return '—';
   if (unit === '%') return `${number(value, 2)}%`;
+  if (unit && unit.startsWith('元')) return `${number(value, 2)} ${unit}`;
   return unit ? `${number(value)} ${unit}` : number(value);
 }
 

@@ -20,6 +20,8 @@ import cn.supervision.compliance.audit.EvaluationStore;
 import cn.supervision.compliance.audit.Trace;
 import cn.supervision.compliance.audit.Traces;
 import cn.supervision.compliance.report.EvaluationReport;
+import cn.supervision.compliance.evaluation.EvaluationResult;
+import cn.supervision.compliance.evaluation.Evaluations;
 import cn.supervision.compliance.evaluation.StoredEvaluation;
 import io.swagger.v3.oas.annotations.Operation;
 import cn.supervision.compliance.text.Texts;
@@ -36,9 +38,12 @@ class AuditController {
     private final Traces traces;
     private final Comparisons comparisons;
     private final EvaluationReport report;
+    private final Evaluations evaluations;
 
-    AuditController(EvaluationStore store, Traces traces, Comparisons comparisons, EvaluationReport report) {
+    AuditController(EvaluationStore store, Traces traces, Comparisons comparisons, EvaluationReport report,
+                    Evaluations evaluations) {
         this.store = store;
+        this.evaluations = evaluations;
         this.traces = traces;
         this.comparisons = comparisons;
         this.report = report;
@@ -83,12 +88,13 @@ class AuditController {
     @GetMapping("/{id}/report")
     ResponseEntity<StreamingResponseBody> report(@PathVariable String id) {
         StoredEvaluation stored = store.findStored(id).orElseThrow(() -> missing(id));
-        Trace trace = Traces.of(stored);
+        EvaluationResult result = evaluations.replay(stored);
+        Trace trace = Traces.of(stored, result);
         return ResponseEntity.ok()
                 .contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("evaluation-" + id + ".xlsx").build().toString())
-                .body(out -> report.write(stored, trace, out));
+                .body(out -> report.write(stored, result, trace, out));
     }
 
     private static NotFound missing(String id) {

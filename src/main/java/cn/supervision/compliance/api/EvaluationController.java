@@ -12,18 +12,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import cn.supervision.compliance.evaluation.EvaluationRequest;
-import cn.supervision.compliance.evaluation.EvaluationResult;
+import cn.supervision.compliance.evaluation.ResultViews;
 import cn.supervision.compliance.evaluation.Evaluations;
-import cn.supervision.compliance.evaluation.StoredEvaluation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import jakarta.validation.Valid;
 import cn.supervision.compliance.text.Texts;
 
 @RestController
@@ -31,33 +27,34 @@ import cn.supervision.compliance.text.Texts;
 class EvaluationController {
 
     private final Evaluations evaluations;
-    private final ObjectMapper mapper;
 
-    EvaluationController(Evaluations evaluations, ObjectMapper mapper) {
+    EvaluationController(Evaluations evaluations) {
         this.evaluations = evaluations;
-        this.mapper = mapper;
     }
 
     @Operation(summary = "Evaluate a subject (for balanced-development: a county) against the active rule set",
             responses = @ApiResponse(responseCode = "201", description = "the result, compact unless view=full",
-                    content = @Content(schema = @Schema(implementation = EvaluationResult.class))))
-    @PostMapping(consumes = "application/json")
-    ResponseEntity<Object> evaluate(@Valid @RequestBody EvaluationRequest request,
+                    content = @Content(mediaType = "application/json",
+                            schema = @Schema(oneOf = {ResultViews.Compact.class, ResultViews.Full.class}))))
+    @PostMapping(consumes = "application/json", produces = "application/json")
+    ResponseEntity<byte[]> evaluate(@RequestBody EvaluationRequest request,
                                     @Parameter(description = EvaluationView.DESCRIPTION,
                                             schema = @Schema(allowableValues = {"compact", "full"}))
                                     @RequestParam(name = EvaluationView.PARAMETER, defaultValue = "compact") String view) {
         EvaluationView answer = EvaluationView.of(view);
-        EvaluationResult result = evaluations.evaluate(request);
-        return ResponseEntity.created(URI.create("/api/v1/evaluations/" + result.id()))
-                .body(answer.body(result, mapper));
+        Evaluations.Answered answered = evaluations.answer(request);
+        return EvaluationView.json(ResponseEntity.created(URI.create("/api/v1/evaluations/" + answered.result().id())),
+                answer.of(answered, evaluations));
     }
 
     /** Integrators read the evaluations they submitted; auditors and admins read all. */
-    @Operation(summary = "A stored evaluation as it was returned: compact by default, everything with view=full",
+    @Operation(summary = "A stored evaluation: by default the answer as it was returned, byte for byte; view=full"
+            + " evaluates the stored request again on the rule-set version it was answered with",
             responses = @ApiResponse(responseCode = "200", description = "the result, compact unless view=full",
-                    content = @Content(schema = @Schema(implementation = EvaluationResult.class))))
-    @GetMapping("/{id}")
-    Object find(@PathVariable String id,
+                    content = @Content(mediaType = "application/json",
+                            schema = @Schema(oneOf = {ResultViews.Compact.class, ResultViews.Full.class}))))
+    @GetMapping(path = "/{id}", produces = "application/json")
+    ResponseEntity<byte[]> find(@PathVariable String id,
                 @Parameter(description = EvaluationView.DESCRIPTION,
                         schema = @Schema(allowableValues = {"compact", "full"}))
                 @RequestParam(name = EvaluationView.PARAMETER, defaultValue = "compact") String view,
@@ -65,7 +62,7 @@ class EvaluationController {
         EvaluationView answer = EvaluationView.of(view);
         return evaluations.find(id)
                 .filter(stored -> Viewers.readsAll(viewer) || stored.submittedBy().equals(viewer.getName()))
-                .map(stored -> answer.body(stored.result(), mapper))
+                .map(stored -> EvaluationView.json(ResponseEntity.ok(), answer.of(stored, evaluations)))
                 .orElseThrow(() -> new NotFound(Texts.of("not-found.evaluation", id)));
     }
 }

@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.supervision.compliance.evaluation.EvaluationResult;
+import cn.supervision.compliance.evaluation.Evaluations;
 import cn.supervision.compliance.report.TemplateEvaluations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -25,17 +25,17 @@ import io.swagger.v3.oas.annotations.media.Schema;
 class EvaluationUploadController {
 
     private final TemplateEvaluations templates;
-    private final ObjectMapper mapper;
+    private final Evaluations evaluations;
 
-    EvaluationUploadController(TemplateEvaluations templates, ObjectMapper mapper) {
+    EvaluationUploadController(TemplateEvaluations templates, Evaluations evaluations) {
         this.templates = templates;
-        this.mapper = mapper;
+        this.evaluations = evaluations;
     }
 
     @Operation(summary = "Evaluate a filled data-entry template (file, ruleSet, optional jurisdiction); bad cells are"
             + " reported by sheet and cell")
     @PostMapping(path = "/api/v1/evaluations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Object> evaluate(@RequestPart("file") MultipartFile file, @RequestParam String ruleSet,
+    ResponseEntity<byte[]> evaluate(@RequestPart("file") MultipartFile file, @RequestParam String ruleSet,
                                     @RequestParam(required = false) String jurisdiction,
                                     @Parameter(description = EvaluationView.DESCRIPTION,
                                             schema = @Schema(allowableValues = {"compact", "full"}))
@@ -47,8 +47,8 @@ class EvaluationUploadController {
                     ? "file" : file.getOriginalFilename();
             EvaluationResult result = templates.evaluate(in, name.substring(Math.max(name.lastIndexOf('/'),
                     name.lastIndexOf('\\')) + 1), ruleSet, jurisdiction);
-            return ResponseEntity.created(URI.create("/api/v1/evaluations/" + result.id()))
-                    .body(answer.body(result, mapper));
+            return EvaluationView.json(ResponseEntity.created(URI.create("/api/v1/evaluations/" + result.id())),
+                    answer.of(result, evaluations));
         }
     }
 }

@@ -38,7 +38,7 @@ public class EvaluationStore implements EvaluationLog {
             e.passed, e.evaluated_at, e.submitted_by""";
 
     private static final String STORED_COLUMNS =
-            "id, submitted_by, request_gzip, result_gzip, request_json, result_json";
+            "id, rule_set, rule_set_version, evaluated_at, submitted_by, request_gzip, request_json, answer_gzip";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -54,8 +54,8 @@ public class EvaluationStore implements EvaluationLog {
 
     @Transactional
     @Override
-    public void save(EvaluationResult result, EvaluationRequest request) {
-        saveAll(List.of(new Submission(result, request)), submitter.current());
+    public void save(EvaluationResult result, EvaluationRequest request, byte[] answer) {
+        saveAll(List.of(new Submission(result, request, answer)), submitter.current());
     }
 
     /**
@@ -72,7 +72,8 @@ public class EvaluationStore implements EvaluationLog {
             evaluations.add(new Object[] {result.id(), result.ruleSet(), result.ruleSetVersion(),
                     result.jurisdiction(), result.subject().code(), subjectName(result.subject()),
                     result.subject().year(), result.passed(), result.evaluatedAt().atOffset(ZoneOffset.UTC),
-                    submittedBy, StoredJson.write(mapper, submission.request()), StoredJson.write(mapper, result)});
+                    submittedBy, StoredJson.write(mapper, submission.request()),
+                    StoredJson.gzip(submission.answer() != null ? submission.answer() : answer(result))});
             for (FailedCheck failed : FailedCheck.of(result)) {
                 failedChecks.add(new Object[] {result.id(), failed.kind(), failed.indicator(), failed.subject(),
                         failed.stage()});
@@ -80,7 +81,7 @@ public class EvaluationStore implements EvaluationLog {
         }
         batch.batchUpdate("""
                 INSERT INTO evaluation (id, rule_set, rule_set_version, jurisdiction, subject_code, subject_name,
-                                        subject_year, passed, evaluated_at, submitted_by, request_gzip, result_gzip)
+                                        subject_year, passed, evaluated_at, submitted_by, request_gzip, answer_gzip)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, evaluations);
         batch.batchUpdate("""
@@ -89,8 +90,23 @@ public class EvaluationStore implements EvaluationLog {
                 """, failedChecks);
     }
 
-    /** An evaluation to store: the result as returned and the request as submitted. */
-    public record Submission(EvaluationResult result, Object request) {
+    /**
+     * An evaluation to store: the result, the request as submitted and the default answer as it was written
+     * ({@code null}: written here, for work that answers no client itself, as the batch).
+     */
+    public record Submission(EvaluationResult result, Object request, byte[] answer) {
+
+        public Submission(EvaluationResult result, Object request) {
+            this(result, request, null);
+        }
+    }
+
+    private byte[] answer(EvaluationResult result) {
+        try {
+            return mapper.writeValueAsBytes(result.compact());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an answer as JSON", e);
+        }
     }
 
     @Transactional(readOnly = true)
@@ -187,18 +203,21 @@ public class EvaluationStore implements EvaluationLog {
     }
 
     private StoredEvaluation stored(ResultSet rs, int row) throws SQLException {
-        return new StoredEvaluation(rs.getString("id"), rs.getString("submitted_by"),
-                read(rs, "request", JsonNode.class), read(rs, "result", EvaluationResult.class));
+        byte[] answer = rs.getBytes("answer_gzip");
+        return new StoredEvaluation(rs.getString("id"), rs.getString("submitted_by"), request(rs),
+                rs.getString("rule_set"), rs.getString("rule_set_version"),
+                rs.getObject("evaluated_at", OffsetDateTime.class).toInstant(),
+                answer == null ? null : StoredJson.gunzip(answer));
     }
 
-    /** A stored value in either form: gzip (since V7) or, in rows written before, the JSON text. */
-    private <T> T read(ResultSet rs, String column, Class<T> type) throws SQLException {
-        byte[] gzip = rs.getBytes(column + "_gzip");
+    /** The request in either form: gzip (since V7) or, in rows written before, the JSON text. */
+    private JsonNode request(ResultSet rs) throws SQLException {
+        byte[] gzip = rs.getBytes("request_gzip");
         if (gzip != null) {
-            return StoredJson.read(mapper, gzip, type);
+            return StoredJson.read(mapper, gzip, JsonNode.class);
         }
         try {
-            return mapper.readValue(rs.getString(column + "_json"), type);
+            return mapper.readTree(rs.getString("request_json"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored evaluation is not readable", e);
         }

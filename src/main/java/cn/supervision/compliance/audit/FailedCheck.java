@@ -1,6 +1,5 @@
 package cn.supervision.compliance.audit;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import cn.supervision.compliance.evaluation.EvaluationResult;
@@ -12,27 +11,9 @@ import cn.supervision.compliance.evaluation.EvaluationResult;
  */
 public record FailedCheck(String kind, String indicator, String subject, String stage) {
 
+    /** The result's failures ({@link EvaluationResult#failures}: the one definition of "failed"). */
     public static List<FailedCheck> of(EvaluationResult result) {
-        List<FailedCheck> failed = new ArrayList<>();
-        for (EvaluationResult.SectionResult section : result.sections()) {
-            for (EvaluationResult.IndicatorResult indicator : section.indicators()) {
-                if (!indicator.met()) {
-                    failed.add(new FailedCheck("SECTION", indicator.code(), section.schoolId(), section.stage().name()));
-                }
-            }
-        }
-        for (EvaluationResult.VariationResult variation : result.variation()) {
-            if (Boolean.FALSE.equals(variation.passed())) {
-                failed.add(new FailedCheck("VARIATION", variation.indicator(), result.subject().code(),
-                        variation.stage().name()));
-            }
-        }
-        for (EvaluationResult.CheckResult check : result.checks()) {
-            if (check.verdict() == EvaluationResult.Verdict.FAILED) {
-                failed.add(new FailedCheck("CHECK", check.code(),
-                        check.subject() != null ? check.subject() : result.subject().code(), null));
-            }
-        }
-        return failed;
+        return result.failures().stream().map(f -> new FailedCheck(f.kind().name(), f.indicator(), f.subject(),
+                f.stage() == null ? null : f.stage().name())).toList();
     }
 }

@@ -34,6 +34,25 @@ final class StoredJson {
         return bytes.toByteArray();
     }
 
+    /** JSON already written (an answer as sent), compressed as it stands. */
+    static byte[] gzip(byte[] json) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(BUFFER);
+        try (OutputStream gzip = new Gzip(bytes)) {
+            gzip.write(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot compress an answer", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static byte[] gunzip(byte[] gzip) {
+        try (InputStream json = new GZIPInputStream(new ByteArrayInputStream(gzip), BUFFER)) {
+            return json.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("a stored answer is not readable", e);
+        }
+    }
+
     static <T> T read(ObjectMapper mapper, byte[] gzip, Class<T> type) {
         try (InputStream json = new GZIPInputStream(new ByteArrayInputStream(gzip), BUFFER)) {
             return mapper.readValue(json, type);

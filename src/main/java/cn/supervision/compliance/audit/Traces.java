@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.supervision.compliance.evaluation.EvaluationResult;
+import cn.supervision.compliance.evaluation.Evaluations;
 import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
 import cn.supervision.compliance.evaluation.StoredEvaluation;
 import cn.supervision.compliance.facts.Stage;
@@ -28,42 +29,53 @@ import cn.supervision.compliance.text.Texts;
 @Component
 public class Traces {
 
-    private final EvaluationStore store;
+    private final Evaluations evaluations;
 
-    public Traces(EvaluationStore store) {
-        this.store = store;
+    public Traces(Evaluations evaluations) {
+        this.evaluations = evaluations;
     }
 
     public Optional<Trace> trace(String id) {
-        return store.findStored(id).map(Traces::of);
+        return evaluations.find(id).map(this::of);
     }
 
-    public static Trace of(StoredEvaluation stored) {
-        EvaluationResult result = stored.result();
+    /** The trace of a stored evaluation: its request evaluated again on the rule base it was answered with. */
+    public Trace of(StoredEvaluation stored) {
+        return of(stored, evaluations.replay(stored));
+    }
+
+    /** The trace of a result and the request it answered; the steps are the body's, in its order. */
+    public static Trace of(StoredEvaluation stored, EvaluationResult result) {
+        if (!(result.body() instanceof EvaluationResult.CountyBody county)) {
+            return new Trace(result.id(), result.ruleSet(), result.ruleSetVersion(), result.jurisdiction(),
+                    result.subject(), result.passed(), result.evaluatedAt(), stored.submittedBy(),
+                    result.checks().stream().map(Traces::check).toList());
+        }
         Map<String, JsonNode> schools = schools(stored.request());
         List<TraceStep> steps = new ArrayList<>();
-        for (EvaluationResult.SectionResult section : result.sections()) {
+        for (EvaluationResult.SectionResult section : county.sections()) {
             JsonNode school = schools.get(section.schoolId());
             for (EvaluationResult.IndicatorResult indicator : section.indicators()) {
                 steps.add(indicator(section, indicator, school));
             }
             steps.add(schoolRule(section));
         }
-        for (EvaluationResult.ExcludedSchool excluded : result.excluded()) {
+        for (EvaluationResult.ExcludedSchool excluded : county.excluded()) {
             JsonNode school = schools.get(excluded.schoolId());
             String name = school != null && school.hasNonNull("name") ? school.get("name").asText() : null;
             steps.add(new TraceStep.ExclusionStep(excluded.schoolId(), name, Verdict.NOT_ASSESSED, excluded.reason(),
                     excluded.rule(), Texts.of("trace.exclusion", name != null ? name : excluded.schoolId(),
-                            excluded.reason(), where(excluded.rule()))));
+                            Texts.orElse("result.excluded.reason." + excluded.reason(),
+                                    "result.excluded.reason.other"), where(excluded.rule()))));
         }
-        for (EvaluationResult.VariationResult variation : result.variation()) {
+        for (EvaluationResult.VariationResult variation : county.variation()) {
             steps.add(variation(variation));
         }
-        for (EvaluationResult.CheckResult check : result.checks()) {
+        for (EvaluationResult.CheckResult check : county.checks()) {
             steps.add(check(check));
         }
-        if (result.assessment() != null) {
-            for (EvaluationResult.CheckResult detail : result.assessment().details()) {
+        if (county.assessment() != null) {
+            for (EvaluationResult.CheckResult detail : county.assessment().details()) {
                 steps.add(check(detail));
             }
         }

@@ -121,7 +121,8 @@ class CountyTestCases implements WorkbookTestCases {
             if (row.sectionExpected() == null) {
                 return;
             }
-            boolean excluded = result.excluded().stream().anyMatch(e -> e.schoolId().equals(row.school()));
+            EvaluationResult.CountyBody county = (EvaluationResult.CountyBody) result.body();
+            boolean excluded = county.excluded().stream().anyMatch(e -> e.schoolId().equals(row.school()));
             if (EXCLUDED.equals(row.sectionExpected()) || excluded) {
                 if (EXCLUDED.equals(row.sectionExpected()) != excluded) {
                     failures.add(Texts.of("test-case.exclusion-differs", where, row.sectionExpected(),
@@ -129,7 +130,7 @@ class CountyTestCases implements WorkbookTestCases {
                 }
                 return;
             }
-            EvaluationResult.SectionResult section = result.sections().stream()
+            EvaluationResult.SectionResult section = county.sections().stream()
                     .filter(s -> s.schoolId().equals(row.school()) && s.stage() == row.stage()).findFirst().orElse(null);
             if (section == null) {
                 failures.add(Texts.of("test-case.section-missing", where));

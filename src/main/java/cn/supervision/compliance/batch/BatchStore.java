@@ -164,7 +164,8 @@ class BatchStore {
         }
         return new Object[] {batchId, evaluated.position(), source(evaluated.source()), result.id(),
                 result.ruleSetVersion(), result.passed(),
-                result.decision() == null ? null : result.decision().outcome(), result.grade(), json(failures),
+                result.body().decision() == null ? null : result.body().decision().outcome(), result.body().grade(),
+                json(failures),
                 null, instance};
     }
 

@@ -9,8 +9,8 @@ import java.util.Optional;
  */
 public interface EvaluationLog {
 
-    /** Records an evaluation before it is acknowledged to its client. */
-    void save(EvaluationResult result, EvaluationRequest request);
+    /** Records an evaluation and its default answer (JSON as answered) before it is acknowledged to its client. */
+    void save(EvaluationResult result, EvaluationRequest request, byte[] answer);
 
     Optional<StoredEvaluation> findStored(String id);
 

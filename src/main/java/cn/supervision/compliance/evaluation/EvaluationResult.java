@@ -2,28 +2,25 @@ package cn.supervision.compliance.evaluation;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 import cn.supervision.compliance.facts.Stage;
 import cn.supervision.compliance.ruleset.RuleOrigin;
 
 /**
- * The result of one evaluation, as returned to integrators and stored in the audit trail (API.md, "The result"): a
- * common envelope and the body of the subject's kind. The JSON is one shape for every rule set, the fields of API.md in
- * their order: a body of checks shows no decision, grade or assessment ({@code null}) and no sections, exclusions or
- * variation ({@code []}), as before bodies were typed.
+ * The result of one evaluation (API.md, "The result"): a common envelope and the body of its rule set. The envelope
+ * carries what every rule set has (subject, verdict, summary, fired rules, hints); everything else shared code needs
+ * it asks the {@link Body}: its checks, its failures (the one definition of "failed"), its verdicts by place, its
+ * conclusion, and the two views written for integrators ({@link ResultViews}). Serialised, a result is its full view.
  */
-@JsonPropertyOrder({"id", "ruleSet", "jurisdiction", "jurisdictionChain", "ruleSetVersion", "subject", "passed",
-        "scope", "decision", "grade", "evaluatedAt", "summary", "checks", "assessment", "sections", "excluded", "variation",
-        "firedRules", "hints"})
 public record EvaluationResult(
         String id,
         String ruleSet,
@@ -36,105 +33,182 @@ public record EvaluationResult(
         Summary summary,
         List<RuleOrigin> firedRules,
         List<Hint> hints,
-        @JsonIgnore Body body) {
-
-    /**
-     * Reads a result as written (a response, or the audit trail's JSON): the subject's kind decides the body, a county
-     * being assessed with sections, CVs and a decision, a school, district or province with a list of checks.
-     */
-    @JsonCreator
-    static EvaluationResult read(@JsonProperty("id") String id, @JsonProperty("ruleSet") String ruleSet,
-                                 @JsonProperty("jurisdiction") String jurisdiction,
-                                 @JsonProperty("jurisdictionChain") List<String> jurisdictionChain,
-                                 @JsonProperty("ruleSetVersion") String ruleSetVersion,
-                                 @JsonProperty("subject") Subject subject, @JsonProperty("passed") boolean passed,
-                                 @JsonProperty("scope") String scope,
-                                 @JsonProperty("decision") DecisionResult decision,
-                                 @JsonProperty("grade") String grade,
-                                 @JsonProperty("evaluatedAt") Instant evaluatedAt,
-                                 @JsonProperty("summary") Summary summary,
-                                 @JsonProperty("checks") List<CheckResult> checks,
-                                 @JsonProperty("assessment") AssessmentResult assessment,
-                                 @JsonProperty("sections") List<SectionResult> sections,
-                                 @JsonProperty("excluded") List<ExcludedSchool> excluded,
-                                 @JsonProperty("variation") List<VariationResult> variation,
-                                 @JsonProperty("firedRules") List<RuleOrigin> firedRules,
-                                 @JsonProperty("hints") List<Hint> hints) {
-        Body body = subject instanceof Subject.County
-                ? new CountyBody(scope, decision, grade, checks, assessment, sections, excluded, variation)
-                : new ChecksBody(checks);
-        return new EvaluationResult(id, ruleSet, jurisdiction, jurisdictionChain, ruleSetVersion, subject, passed,
-                evaluatedAt, summary, firedRules, hints, body);
-    }
+        Body body) {
 
     public EvaluationResult withId(String newId) {
+        return stamped(newId, evaluatedAt);
+    }
+
+    /** The same result under the id and time it was answered with (a stored evaluation replayed). */
+    public EvaluationResult stamped(String newId, Instant at) {
         return new EvaluationResult(newId, ruleSet, jurisdiction, jurisdictionChain, ruleSetVersion, subject, passed,
-                evaluatedAt, summary, firedRules, hints, body);
+                at, summary, firedRules, hints, body);
     }
 
-    /** What a rule set found, by the kind of its subject. */
-    public sealed interface Body permits CountyBody, ChecksBody {
-
-        /** The indicators or checks, in the order of the rule set's workbook. */
-        List<CheckResult> checks();
+    /** The full view: every check with its raw figures, passes included, every firing in order. */
+    @JsonValue
+    public ResultViews.Full full() {
+        return body.full(this);
     }
 
-    /**
-     * A county ({@code balanced-development}): the recognition decision and class-B grade, the 36 indicators as
-     * checks with every figure checked, and resource allocation by school section with the CV per stage.
-     */
-    public record CountyBody(String scope, DecisionResult decision, String grade, List<CheckResult> checks,
-                             AssessmentResult assessment, List<SectionResult> sections, List<ExcludedSchool> excluded,
-                             List<VariationResult> variation) implements Body {
+    /** The default view (API.md, "The compact default view"): counts, what is not met, one hint per remedy row. */
+    public ResultViews.Compact compact() {
+        return body.compact(this);
     }
 
-    /** A school, district or province ({@code curriculum}, {@code district-targets}): one check per row that applies. */
-    public record ChecksBody(List<CheckResult> checks) implements Body {
-    }
-
-    /**
-     * What a county evaluation assessed: {@code RESOURCE_ALLOCATION} (资源配置) or {@code FULL_ASSESSMENT} (the 36
-     * indicators); absent for the other rule sets.
-     */
-    @JsonProperty("scope")
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public String scope() {
-        return body instanceof CountyBody county ? county.scope() : null;
-    }
-
-    @JsonProperty("decision")
-    public DecisionResult decision() {
-        return body instanceof CountyBody county ? county.decision() : null;
-    }
-
-    @JsonProperty("grade")
-    public String grade() {
-        return body instanceof CountyBody county ? county.grade() : null;
-    }
-
-    @JsonProperty("checks")
     public List<CheckResult> checks() {
         return body.checks();
     }
 
-    @JsonProperty("assessment")
-    public AssessmentResult assessment() {
-        return body instanceof CountyBody county ? county.assessment() : null;
+    /** What failed, as the search, the batch summary and the charts count it. */
+    public List<Failure> failures() {
+        return body.failures(subject);
     }
 
-    @JsonProperty("sections")
-    public List<SectionResult> sections() {
-        return body instanceof CountyBody county ? county.sections() : List.of();
+    /** What a rule set found, by the kind of its subject; shared code asks it, never reads a rule set's fields. */
+    public sealed interface Body permits CountyBody, ChecksBody {
+
+        /** The indicators or checks that apply, in the order of the rule set's workbook. */
+        List<CheckResult> checks();
+
+        /**
+         * The failures, the one definition of "failed" (the answer's reasons, {@code failedIndicator} in the search,
+         * the batch summary and the charts): a tolerated miss (a section within its allowance) is not one.
+         */
+        List<Failure> failures(Subject subject);
+
+        /** Every verdict by where it was reached (subject, school, stage, indicator), for comparing two runs. */
+        List<PlacedVerdict> verdicts();
+
+        /** The decision as a reader states it: outcome, its label, the reasons, the grade if any. */
+        DecisionResult decision();
+
+        /** The grade label, or {@code null} where the rule set grades nothing. */
+        String grade();
+
+        ResultViews.Full full(EvaluationResult envelope);
+
+        ResultViews.Compact compact(EvaluationResult envelope);
     }
 
-    @JsonProperty("excluded")
-    public List<ExcludedSchool> excluded() {
-        return body instanceof CountyBody county ? county.excluded() : List.of();
+    /** One failure: a section's unmet indicator, a CV over its limit, or a failed check, named by code and subject. */
+    public record Failure(Kind kind, String indicator, String subject, String subjectName, Stage stage) {
+
+        public enum Kind { SECTION, VARIATION, CHECK }
     }
 
-    @JsonProperty("variation")
-    public List<VariationResult> variation() {
-        return body instanceof CountyBody county ? county.variation() : List.of();
+    /** One verdict and where it was reached ({@code null} parts are the subject itself). */
+    public record PlacedVerdict(String school, String stage, String indicator, String verdict) {
+
+        public static final String EXCLUDED = "EXCLUDED";
+
+        static String of(boolean passed) {
+            return passed ? Verdict.PASSED.name() : Verdict.FAILED.name();
+        }
+    }
+
+    /**
+     * A county ({@code balanced-development}): the recognition decision and class-B grade, the 36 indicators as
+     * checks (only when the full assessment was requested), and resource allocation by school section with the CV per
+     * stage.
+     */
+    public record CountyBody(String scope, DecisionResult decision, String grade, List<CheckResult> checks,
+                             AssessmentResult assessment, List<SectionResult> sections, List<ExcludedSchool> excluded,
+                             List<VariationResult> variation) implements Body {
+
+        @Override
+        public List<Failure> failures(Subject subject) {
+            List<Failure> failed = new ArrayList<>();
+            for (SectionResult section : sections) {
+                if (section.passed()) {
+                    continue; // unmet indicators of a passing section are tolerated misses (INDICATORS.md §1.2)
+                }
+                for (IndicatorResult indicator : section.indicators()) {
+                    if (!indicator.met()) {
+                        failed.add(new Failure(Failure.Kind.SECTION, indicator.code(), section.schoolId(),
+                                section.schoolName(), section.stage()));
+                    }
+                }
+            }
+            for (VariationResult v : variation) {
+                if (Boolean.FALSE.equals(v.passed())) {
+                    failed.add(new Failure(Failure.Kind.VARIATION, v.indicator(), subject.code(), subject.name(),
+                            v.stage()));
+                }
+            }
+            checks.stream().filter(c -> c.verdict() == Verdict.FAILED)
+                    .forEach(c -> failed.add(ChecksBody.failure(c, subject)));
+            return failed;
+        }
+
+        @Override
+        public List<PlacedVerdict> verdicts() {
+            List<PlacedVerdict> verdicts = new ArrayList<>();
+            for (SectionResult section : sections) {
+                String stage = section.stage().name();
+                verdicts.add(new PlacedVerdict(section.schoolId(), stage, null, PlacedVerdict.of(section.passed())));
+                for (IndicatorResult indicator : section.indicators()) {
+                    verdicts.add(new PlacedVerdict(section.schoolId(), stage, indicator.code(),
+                            PlacedVerdict.of(indicator.met())));
+                }
+            }
+            excluded.forEach(e -> verdicts.add(new PlacedVerdict(e.schoolId(), null, null, PlacedVerdict.EXCLUDED)));
+            for (VariationResult v : variation) {
+                verdicts.add(new PlacedVerdict(null, v.stage().name(), v.indicator(),
+                        v.passed() == null ? Verdict.NOT_APPLICABLE.name() : PlacedVerdict.of(v.passed())));
+            }
+            checks.forEach(c -> verdicts.add(new PlacedVerdict(c.subject(), null, c.code(), c.verdict().name())));
+            return verdicts;
+        }
+
+        @Override
+        public ResultViews.Full full(EvaluationResult e) {
+            return ResultViews.full(e, scope, decision, grade, checks, assessment, sections, excluded, variation);
+        }
+
+        @Override
+        public ResultViews.Compact compact(EvaluationResult e) {
+            return ResultViews.compact(e, scope, decision, grade, checks, assessment, sections, excluded, variation);
+        }
+    }
+
+    /**
+     * A school, district or province ({@code curriculum}, {@code district-targets}): one check per row that applies,
+     * and the decision its failed checks make.
+     */
+    public record ChecksBody(List<CheckResult> checks, DecisionResult decision) implements Body {
+
+        static Failure failure(CheckResult check, Subject subject) {
+            boolean own = check.subject() == null || check.subject().equals(subject.code());
+            return new Failure(Failure.Kind.CHECK, check.code(), own ? subject.code() : check.subject(),
+                    own ? subject.name() : check.subjectName(), null);
+        }
+
+        @Override
+        public List<Failure> failures(Subject subject) {
+            return checks.stream().filter(c -> c.verdict() == Verdict.FAILED).map(c -> failure(c, subject)).toList();
+        }
+
+        @Override
+        public List<PlacedVerdict> verdicts() {
+            return checks.stream().map(c -> new PlacedVerdict(c.subject(), null, c.code(), c.verdict().name()))
+                    .toList();
+        }
+
+        @Override
+        public String grade() {
+            return null;
+        }
+
+        @Override
+        public ResultViews.Full full(EvaluationResult e) {
+            return ResultViews.full(e, null, decision, null, checks, null, List.of(), List.of(), List.of());
+        }
+
+        @Override
+        public ResultViews.Compact compact(EvaluationResult e) {
+            return ResultViews.compact(e, null, decision, null, checks, null, List.of(), List.of(), List.of());
+        }
     }
 
     /** The recognition decision: {@code RECOGNISED} (认定), {@code NOT_RECOGNISED} or {@code INCOMPLETE}, with reasons in order of importance. */
@@ -220,26 +294,31 @@ public record EvaluationResult(
      * assessment, curriculum, district targets): the actual value against the requirement, or a score against its
      * maximum, with the subjects (schools…) that fail a per-subject requirement.
      */
-    public record CheckResult(String code, String name, String category, String subject, Verdict verdict,
-                              BigDecimal value, String comparator, BigDecimal threshold, String requirement,
-                              String unit, BigDecimal score, BigDecimal maxScore, List<String> failing, String note,
-                              RuleOrigin rule) {
+    @JsonPropertyOrder({"code", "name", "category", "dimension", "subject", "subjectName", "verdict", "reason"})
+    public record CheckResult(String code, String name, String category, String dimension, String subject,
+                              String subjectName, Verdict verdict, String reason, BigDecimal value, String comparator,
+                              BigDecimal threshold, String requirement, String unit, BigDecimal score,
+                              BigDecimal maxScore, List<String> failing, String note, RuleOrigin rule) {
 
-        public static CheckResult scored(String code, String name, String category, Verdict verdict, BigDecimal score,
-                                         BigDecimal maxScore, BigDecimal floor, String note, RuleOrigin rule) {
-            return new CheckResult(code, name, category, null, verdict, null, "≥", floor, null, "分", score, maxScore,
-                    List.of(), note, rule);
+        public static CheckResult scored(String code, String name, String category, String dimension,
+                                         Verdict verdict, String reason, BigDecimal score, BigDecimal maxScore,
+                                         BigDecimal floor, String note, RuleOrigin rule) {
+            return new CheckResult(code, name, category, dimension, null, null, verdict, reason, null, "≥", floor,
+                    null, "分", score, maxScore, List.of(), note, rule);
         }
     }
 
-    /** A people-readable overview: the headline (Chinese) and the counts behind it. */
+    /**
+     * A people-readable overview: the headline (Chinese, saying 未达标 and why when the subject fails) and the counts
+     * behind it, one count for each verdict a check can have.
+     */
     public record Summary(String headline, int sectionsAssessed, int sectionsPassed, int schoolsExcluded,
                           int variationsFailed, int variationsNotApplicable, int checksPassed, int checksFailed,
-                          int checksNotAssessed, int hints) {
+                          int checksNotAssessed, int checksNotApplicable, int checksNotYetInForce, int hints) {
     }
 
     public record SectionResult(String schoolId, String schoolName, Stage stage, int students, boolean passed,
-                                int metCount, int checked, boolean withinTolerance, RuleOrigin rule,
+                                int metCount, int checked, String reason, boolean withinTolerance, RuleOrigin rule,
                                 List<IndicatorResult> indicators) {
     }
 
@@ -255,7 +334,9 @@ public record EvaluationResult(
     public record Derivation(String field, BigDecimal raw, boolean split, int students, int perStudents) {
     }
 
-    public record ExcludedSchool(String schoolId, String reason, RuleOrigin rule) {
+    /** A school left out of the assessment: {@code reason} its code (API.md), {@code explanation} the sentence. */
+    public record ExcludedSchool(String schoolId, String schoolName, String reason, String explanation,
+                                 RuleOrigin rule) {
     }
 
     public record VariationResult(Stage stage, String indicator, String name, int sections, BigDecimal cv,
@@ -268,13 +349,9 @@ public record EvaluationResult(
      * are given where the source assigns them (the curriculum and district-target rule sets); {@code departments}
      * then lists them all, lead unit first.
      */
-    public record Hint(String indicator, String subject, Stage stage, BigDecimal shortfall, String unit,
-                       String measures, List<String> departments, String office, String source, RuleOrigin rule,
-                       String leadUnit, List<String> supportingUnits) {
-
-        public Hint(String indicator, String subject, Stage stage, BigDecimal shortfall, String unit, String measures,
-                    List<String> departments, String office, String source, RuleOrigin rule) {
-            this(indicator, subject, stage, shortfall, unit, measures, departments, office, source, rule, null, null);
-        }
+    @JsonPropertyOrder({"indicator", "subject", "subjectName"})
+    public record Hint(String indicator, String subject, String subjectName, Stage stage, BigDecimal shortfall,
+                       String unit, String measures, List<String> departments, String office, String source,
+                       RuleOrigin rule, String leadUnit, List<String> supportingUnits) {
     }
 }

@@ -53,7 +53,7 @@ public class ImpactPreview {
         Set<String> changed = new LinkedHashSet<>();
         List<StoredEvaluation> stored = store.recent(candidate.name(), limit);
         for (StoredEvaluation evaluation : stored) {
-            EvaluationResult before = evaluation.result();
+            EvaluationResult before = evaluations.replay(evaluation);
             Map<Place, String> old = verdicts(before);
             Map<Place, String> now;
             try {
@@ -83,25 +83,8 @@ public class ImpactPreview {
     private static Map<Place, String> verdicts(EvaluationResult result) {
         Map<Place, String> verdicts = new LinkedHashMap<>();
         verdicts.put(new Place(null, null, null), verdict(result.passed()));
-        for (EvaluationResult.SectionResult section : result.sections()) {
-            String stage = section.stage().name();
-            verdicts.put(new Place(section.schoolId(), stage, null), verdict(section.passed()));
-            for (EvaluationResult.IndicatorResult indicator : section.indicators()) {
-                verdicts.put(new Place(section.schoolId(), stage, indicator.code()), verdict(indicator.met()));
-            }
-        }
-        for (EvaluationResult.ExcludedSchool excluded : result.excluded()) {
-            verdicts.put(new Place(excluded.schoolId(), null, null), EXCLUDED);
-        }
-        for (EvaluationResult.VariationResult variation : result.variation()) {
-            verdicts.put(new Place(null, variation.stage().name(), variation.indicator()),
-                    variation.passed() == null ? EvaluationResult.Verdict.NOT_APPLICABLE.name() : verdict(variation.passed()));
-        }
-        if (result.checks() != null) {
-            for (EvaluationResult.CheckResult check : result.checks()) {
-                verdicts.put(new Place(check.subject(), null, check.code()), check.verdict().name());
-            }
-        }
+        result.body().verdicts().forEach(v -> verdicts.put(new Place(v.school(), v.stage(), v.indicator()),
+                v.verdict()));
         return verdicts;
     }
 

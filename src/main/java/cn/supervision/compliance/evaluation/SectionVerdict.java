@@ -20,6 +20,8 @@ public record SectionVerdict(String schoolId, Stage stage, int checked, int metC
                 .filter(Finding::failed)
                 .allMatch(f -> f.attainment().compareTo(floor) >= 0);
         boolean passed = met >= passRule.minimumMet() && withinTolerance;
-        return new SectionVerdict(section.schoolId(), section.stage(), findings.size(), met, withinTolerance, passed, rule);
+        // the verdict cites the 参数 row that set the school rule, not the DRL rule that applied it (issue 21)
+        return new SectionVerdict(section.schoolId(), section.stage(), findings.size(), met, withinTolerance, passed,
+                passRule.rule());
     }
 }

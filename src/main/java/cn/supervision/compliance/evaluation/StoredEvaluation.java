@@ -1,7 +1,13 @@
 package cn.supervision.compliance.evaluation;
 
+import java.time.Instant;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** One recorded evaluation: the request as submitted, who submitted it, and the result. */
-public record StoredEvaluation(String id, String submittedBy, JsonNode request, EvaluationResult result) {
+/**
+ * One recorded evaluation: who submitted it, the request as submitted, the rule-set version and time it was answered
+ * with, and the default answer as written ({@code null} for rows stored before the answer was kept).
+ */
+public record StoredEvaluation(String id, String submittedBy, JsonNode request, String ruleSet, String ruleSetVersion,
+                               Instant evaluatedAt, byte[] answer) {
 }

@@ -2,6 +2,8 @@ package cn.supervision.compliance.evaluation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -10,6 +12,9 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.supervision.compliance.facts.JsonPaths;
@@ -43,23 +48,65 @@ public class SubjectReader {
         return value;
     }
 
+    /**
+     * Reads and validates the subject, reporting every problem at once (issue 21): a value Jackson cannot read is
+     * reported and left out, and the subject is read again without it, up to {@link #MOST_UNREADABLE} values; then
+     * every constraint of what could be read, except on a field already reported.
+     */
     public <T> T read(JsonNode subject, Class<T> type) {
-        T value;
-        try {
-            value = mapper.treeToValue(subject, type);
-        } catch (JsonMappingException e) {
-            throw new InvalidInput(List.of(JsonPaths.problem("subject" + JsonPaths.of(e.getPath()), e)));
-        } catch (JsonProcessingException e) {
-            throw InvalidInput.of("subject", "input.json.not-readable");
-        }
+        JsonNode remaining = subject.deepCopy();
         List<InputProblem> problems = new ArrayList<>();
+        Set<String> reported = new HashSet<>();
+        T value = null;
+        while (value == null) {
+            try {
+                value = mapper.treeToValue(remaining, type);
+            } catch (JsonMappingException e) {
+                String field = "subject" + JsonPaths.of(e.getPath());
+                problems.add(JsonPaths.problem(field, e));
+                reported.add(field);
+                if (problems.size() >= MOST_UNREADABLE || !leaveOut(remaining, e.getPath())) {
+                    throw new InvalidInput(problems);
+                }
+            } catch (JsonProcessingException e) {
+                throw InvalidInput.of("subject", "input.json.not-readable");
+            }
+        }
         for (ConstraintViolation<T> violation : validator.validate(value)) {
-            problems.add(InputProblem.violation("subject." + violation.getPropertyPath(), violation));
+            String field = "subject." + violation.getPropertyPath();
+            if (!reported.contains(field)) {
+                problems.add(InputProblem.violation(field, violation));
+            }
         }
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(InputProblem::field));
             throw new InvalidInput(problems);
         }
         return value;
+    }
+
+    /** How many unreadable values one answer reports before it stops reading. */
+    static final int MOST_UNREADABLE = 100;
+
+    /** Removes the value at {@code path} (a field, or an element as null); false when there is nothing to remove. */
+    private static boolean leaveOut(JsonNode root, List<JsonMappingException.Reference> path) {
+        if (path.isEmpty()) {
+            return false;
+        }
+        JsonNode parent = root;
+        for (JsonMappingException.Reference step : path.subList(0, path.size() - 1)) {
+            parent = step.getIndex() >= 0 ? parent.path(step.getIndex()) : parent.path(step.getFieldName());
+        }
+        JsonMappingException.Reference last = path.get(path.size() - 1);
+        if (parent instanceof ObjectNode object && last.getFieldName() != null && object.has(last.getFieldName())) {
+            object.remove(last.getFieldName());
+            return true;
+        }
+        if (parent instanceof ArrayNode array && last.getIndex() >= 0 && last.getIndex() < array.size()
+                && !array.get(last.getIndex()).isNull()) {
+            array.set(last.getIndex(), NullNode.getInstance());
+            return true;
+        }
+        return false;
     }
 }

@@ -43,8 +43,8 @@ public class EvaluationReport {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    public void write(StoredEvaluation stored, Trace trace, OutputStream out) throws IOException {
-        EvaluationResult result = stored.result();
+    public void write(StoredEvaluation stored, EvaluationResult result, Trace trace, OutputStream out)
+            throws IOException {
         EvaluationResult.Subject subject = result.subject();
         PrintLayout layout = PrintLayout.of(Texts.of("report.title"), subject.name(), subject.code(), subject.year(),
                 result.ruleSet(), result.ruleSetVersion());
@@ -55,7 +55,7 @@ public class EvaluationReport {
             String checksName = Texts.of("report.sheet.checks");
             String remediationName = Texts.of("report.sheet.remediation");
             SheetWriter summary = new SheetWriter(workbook.createSheet(summaryName));
-            summary(summary, stored, trace, styles, checksName);
+            summary(summary, stored, result, trace, styles, checksName);
             layout.apply(summary.sheet(), 1, true);
             SheetWriter checks = new SheetWriter(workbook.createSheet(checksName));
             allChecks(checks, trace, styles);
@@ -84,9 +84,9 @@ public class EvaluationReport {
     }
 
     /** Labels beside their values, then the reasons: printed on one page (the full list is in 全部检查). */
-    private static void summary(SheetWriter sheet, StoredEvaluation stored, Trace trace, Styles styles,
+    private static void summary(SheetWriter sheet, StoredEvaluation stored, EvaluationResult result, Trace trace,
+                                Styles styles,
                                 String checksName) {
-        EvaluationResult result = stored.result();
         EvaluationResult.Summary s = result.summary();
         sheet.widths(24, 100).wrapped(styles.wrap(), 1);
         sheet.row(styles.header(), texts("report.summary.item", "report.summary.content"));
@@ -101,10 +101,11 @@ public class EvaluationReport {
         sheet.row(Texts.of("report.summary.submitted-by"), stored.submittedBy());
         sheet.row(Texts.of("report.summary.verdict"),
                 Traces.verdict(result.passed() ? Verdict.PASSED : Verdict.FAILED));
-        if (result.decision() != null) {
-            sheet.row(Texts.of("report.summary.decision"), result.decision().label());
+        EvaluationResult.DecisionResult decision = result.body().decision();
+        if (decision != null) {
+            sheet.row(Texts.of("report.summary.decision"), decision.label());
             sheet.row(Texts.of("report.summary.grade"),
-                    result.grade() != null ? result.grade() : Texts.of("report.summary.no-grade"));
+                    result.body().grade() != null ? result.body().grade() : Texts.of("report.summary.no-grade"));
         }
         if (s != null) {
             if (s.headline() != null) {
@@ -119,16 +120,8 @@ public class EvaluationReport {
         sheet.skip();
         sheet.row(styles.header(), texts("report.summary.number", "report.summary.reason"));
         List<String> reasons = new ArrayList<>();
-        if (result.decision() != null) {
-            reasons.addAll(result.decision().reasons());
-        }
-        for (TraceStep step : trace.checks()) {
-            boolean reason = step.verdict() == Verdict.FAILED && (step.kind() == TraceStep.Kind.SCHOOL_RULE
-                    || step.kind() == TraceStep.Kind.VARIATION
-                    || step.kind() == TraceStep.Kind.CHECK && result.decision() == null);
-            if (reason) {
-                reasons.add(step.explanation());
-            }
+        if (result.body().decision() != null) {
+            reasons.addAll(result.body().decision().reasons());
         }
         int shown = reasons.size() > MOST_REASONS ? MOST_REASONS - 1 : reasons.size();
         for (int n = 0; n < shown; n++) {

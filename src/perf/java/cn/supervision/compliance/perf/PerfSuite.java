@@ -213,7 +213,8 @@ public final class PerfSuite {
     }
 
     /** The number of section and CV verdicts on which the rule engine and the plain-Java baseline disagree. */
-    private static int compare(EvaluationResult engine, PlainJavaAllocation.Findings plain) {
+    private static int compare(EvaluationResult result, PlainJavaAllocation.Findings plain) {
+        EvaluationResult.CountyBody engine = (EvaluationResult.CountyBody) result.body();
         int differences = Math.abs(engine.sections().size() - plain.sections().size());
         for (int i = 0; i < Math.min(engine.sections().size(), plain.sections().size()); i++) {
             EvaluationResult.SectionResult e = engine.sections().get(i);
@@ -481,9 +482,10 @@ public final class PerfSuite {
         int json = http.send(HttpRequest.newBuilder(uri("/api/v1/evaluations/" + id + "?view=full"))
                 .header("X-API-Key", API_KEY).build(), HttpResponse.BodyHandlers.ofByteArray()).body().length;
         int request = mapper.writeValueAsBytes(mapper.readTree(body)).length;
-        int[] stored = jdbc.sql("SELECT OCTET_LENGTH(result_gzip), OCTET_LENGTH(request_gzip) FROM evaluation"
+        int[] stored = jdbc.sql("SELECT OCTET_LENGTH(answer_gzip), OCTET_LENGTH(request_gzip) FROM evaluation"
                 + " WHERE id = :id").param("id", id).query((rs, row) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
-        System.out.printf(Locale.ROOT, "stored: result %.1f KB of JSON as %.1f KB of gzip, request %.1f KB as %.1f KB%n",
+        System.out.printf(Locale.ROOT, "stored: answer (full view %.1f KB of JSON) as %.1f KB of gzip, request %.1f KB as"
+                        + " %.1f KB%n",
                 json / 1024.0, stored[0] / 1024.0, request / 1024.0, stored[1] / 1024.0);
     }
 

@@ -57,19 +57,29 @@ class EvaluationHttpTests {
         assertThat(result.get("ruleSetVersion").asText()).hasSize(64);
         assertThat(result.get("passed").asBoolean()).isFalse();
 
+        // the default answer lists a section's unmet indicators only (API.md, "The compact default view")
         JsonNode s4 = section(result, "S4");
         assertThat(s4.get("passed").asBoolean()).isFalse();
+        assertThat(s4.get("reason").asText()).startsWith("檀江乡中心小学（S4）小学学段达标 2/7 项");
         JsonNode r6 = indicator(s4, "R6");
-        assertThat(r6.get("met").asBoolean()).isFalse();
         assertThat(r6.get("shortfall").decimalValue()).isEqualByComparingTo("30000");
-        assertThat(r6.get("rule").get("sheet").asText()).isEqualTo("资源配置标准");
-        assertThat(indicator(section(result, "S1"), "R6").get("value").decimalValue()).isEqualByComparingTo("2265.625");
+        assertThat(r6.get("unit").asText()).isEqualTo("元");
+        JsonNode full = http().get().uri(created.getHeaders().getLocation() + "?view=full").retrieve()
+                .body(JsonNode.class);
+        assertThat(indicator(section(full, "S4"), "R6").get("rule").get("sheet").asText()).isEqualTo("资源配置标准");
+        assertThat(indicator(section(full, "S1"), "R6").get("value").decimalValue()).isEqualByComparingTo("2265.625");
+        assertThat(result.get("decision").get("reasons")).isNotEmpty();
+        assertThat(result.get("decision").get("reasons").get(0).asText()).contains("檀江乡中心小学", "2/7");
+        assertThat(result.get("summary").get("headline").asText()).startsWith("未达标。").contains("原因：");
 
         assertThat(result.get("excluded").findValuesAsText("reason"))
                 .containsExactly("TEACHING_POINT_UNDER_50", "SPECIAL_ED");
+        assertThat(result.get("excluded").findValuesAsText("explanation"))
+                .allSatisfy(e -> assertThat(e).contains("不参加评估："));
         assertThat(result.get("variation")).hasSize(14);
         assertThat(result.get("firedRules").size()).isGreaterThan(50);
         assertThat(result.get("hints").findValuesAsText("subject")).contains("S4");
+        assertThat(result.get("hints").findValuesAsText("name")).contains("檀江乡中心小学");
 
         ResponseEntity<JsonNode> stored = http().get().uri(created.getHeaders().getLocation()).retrieve()
                 .toEntity(JsonNode.class);
@@ -184,7 +194,7 @@ class EvaluationHttpTests {
         assertThat(result.get("decision").get("outcome").asText()).isEqualTo("RECOGNISED");
         assertThat(result.get("decision").get("label").asText()).isEqualTo("认定");
         assertThat(result.get("grade").asText()).isEqualTo("良好");
-        assertThat(result.get("summary").get("headline").asText()).startsWith("大祥区 2026 年：认定");
+        assertThat(result.get("summary").get("headline").asText()).startsWith("达标。大祥区 2026 年：认定");
         assertThat(result.get("checks")).hasSize(37);
         assertThat(result.get("scope").asText()).isEqualTo("FULL_ASSESSMENT");
     }
@@ -200,9 +210,21 @@ class EvaluationHttpTests {
         assertThat(result.get("grade").isNull()).isTrue();
         int passed = result.get("summary").get("sectionsPassed").asInt();
         int assessed = result.get("summary").get("sectionsAssessed").asInt();
-        assertThat(result.get("summary").get("headline").asText()).isEqualTo("大祥区 2026 年资源配置：" + passed + "/"
-                + assessed + " 所学校（学段）达标，" + result.get("summary").get("variationsFailed").asInt()
-                + " 项差异系数超标；未申请 36 项指标的认定评估");
+        assertThat(result.get("summary").get("headline").asText()).startsWith("未达标。大祥区 2026 年资源配置：" + passed
+                + "/" + assessed + " 所学校（学段）达标，" + result.get("summary").get("variationsFailed").asInt()
+                + " 项差异系数超标；未申请 36 项指标的认定评估。原因：" + result.get("decision").get("reasons").get(0).asText());
+        // the 29 indicators of the assessment that was not requested are left out, not listed as not assessed;
+        // R1–R7 carry their figures
+        assertThat(result.get("checks").findValuesAsText("verdict")).doesNotContain("NOT_ASSESSED");
+        assertThat(result.get("checks").findValuesAsText("code")).contains("R1", "R2", "R3", "R4", "R5", "R6", "R7")
+                .hasSizeLessThan(20);
+        for (JsonNode check : result.get("checks")) {
+            if (!check.get("verdict").asText().equals("PASSED")) {
+                assertThat(check.get("value").isNull()).as(check.get("code").asText()).isFalse();
+                assertThat(check.get("threshold").isNull()).isFalse();
+            }
+        }
+        assertThat(result.get("assessment").isNull()).isTrue();
     }
 
     /**

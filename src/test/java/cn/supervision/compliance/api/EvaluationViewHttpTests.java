@@ -79,36 +79,54 @@ class EvaluationViewHttpTests {
     }
 
     /**
-     * Evaluated in process (the result object the pipeline returned, stored through the real store), then read over
-     * HTTP: the full view is the serialised result itself and the trace the one built from that very object.
+     * Evaluated in process, then read over HTTP: the default answer is the stored bytes as written, the full view and
+     * the trace are the stored request evaluated again on the rule base of the version it was answered with, and agree
+     * with what was answered; the row keeps the request and the answer, gzip, and no result.
      */
     @ParameterizedTest
     @ValueSource(strings = {"county-431103.json", "county-assessment-431103.json", "school-curriculum.json",
             "district-daxing.json", "province-zhejiang.json"})
-    void theFullViewAndTheTraceAreRebuiltFromTheStoreExactlyAsEvaluated(String sample) throws IOException {
+    void storedEvaluationsReplayToWhatWasAnswered(String sample) throws IOException {
         EvaluationRequest request = mapper.readValue(Path.of("samples", sample).toFile(), EvaluationRequest.class);
-        EvaluationResult result = evaluations.evaluate(request);
-        String id = result.id();
+        Evaluations.Answered answered = evaluations.answer(request);
+        String id = answered.result().id();
 
-        assertThat(get(EVALUATIONS + "/" + id + "?view=full")).isEqualTo(mapper.writeValueAsString(result));
-        StoredEvaluation asEvaluated = new StoredEvaluation(id, "anonymous", mapper.valueToTree(request), result);
+        assertThat(get(EVALUATIONS + "/" + id)).isEqualTo(new String(answered.json(), StandardCharsets.UTF_8));
+        assertThat(get(EVALUATIONS + "/" + id + "?view=full")).isEqualTo(mapper.writeValueAsString(answered.result()));
+        StoredEvaluation stored = evaluations.find(id).orElseThrow();
         assertThat(get(EVALUATIONS + "/" + id + "/trace"))
-                .isEqualTo(mapper.writeValueAsString(Traces.of(asEvaluated)));
+                .isEqualTo(mapper.writeValueAsString(Traces.of(stored, answered.result())));
+        // the replay, written as the default view, is the answer byte for byte
+        assertThat(evaluations.json(evaluations.replay(stored).compact())).isEqualTo(answered.json());
 
-        // the stored result, gunzipped, is the result's own serialisation byte for byte
-        byte[] storedResult = jdbc.sql("SELECT result_gzip FROM evaluation WHERE id = :id").param("id", id)
+        byte[] storedAnswer = jdbc.sql("SELECT answer_gzip FROM evaluation WHERE id = :id").param("id", id)
                 .query(byte[].class).single();
-        try (InputStream gunzip = new GZIPInputStream(new ByteArrayInputStream(storedResult))) {
-            assertThat(new String(gunzip.readAllBytes(), StandardCharsets.UTF_8))
-                    .isEqualTo(mapper.writeValueAsString(result));
+        try (InputStream gunzip = new GZIPInputStream(new ByteArrayInputStream(storedAnswer))) {
+            assertThat(gunzip.readAllBytes()).isEqualTo(answered.json());
         }
-
-        int json = mapper.writeValueAsBytes(result).length + mapper.writeValueAsBytes(request).length;
-        int stored = jdbc.sql("""
-                SELECT OCTET_LENGTH(result_gzip) + OCTET_LENGTH(request_gzip) FROM evaluation WHERE id = :id""")
+        int json = answered.json().length + mapper.writeValueAsBytes(request).length;
+        int kept = jdbc.sql("""
+                SELECT OCTET_LENGTH(answer_gzip) + OCTET_LENGTH(request_gzip) FROM evaluation WHERE id = :id""")
                 .param("id", id).query(Integer.class).single();
-        System.out.printf("stored %s: %d bytes of gzip for %d bytes of JSON%n", sample, stored, json);
-        assertThat(stored).isLessThan(json / 2);
+        System.out.printf("stored %s: %d bytes of gzip for %d bytes of JSON%n", sample, kept, json);
+        assertThat(kept).isLessThan(json / 2);
+    }
+
+    /** Every stored evaluation of this application, replayed: each agrees with what it answered. */
+    @Test
+    void everyStoredEvaluationReplaysToItsAnswer() throws IOException {
+        for (String sample : List.of("county-431103.json", "county-assessment-431103.json", "school-curriculum.json",
+                "district-daxing.json", "province-zhejiang.json")) {
+            assertThat(post(sample, "").getStatusCode().value()).isEqualTo(201);
+        }
+        List<String> ids = jdbc.sql("SELECT id FROM evaluation WHERE answer_gzip IS NOT NULL").query(String.class)
+                .list();
+        assertThat(ids).hasSizeGreaterThanOrEqualTo(5);
+        for (String id : ids) {
+            StoredEvaluation stored = evaluations.find(id).orElseThrow();
+            assertThat(new String(evaluations.json(evaluations.replay(stored).compact()), StandardCharsets.UTF_8))
+                    .as(id).isEqualTo(new String(stored.answer(), StandardCharsets.UTF_8));
+        }
     }
 
     /** Posted over HTTP: the answer of the POST is the answer of the GET, in both views. */
@@ -124,20 +142,22 @@ class EvaluationViewHttpTests {
         assertThat(get(full.getHeaders().getLocation() + "?view=full")).isEqualTo(full.getBody());
         assertThat(get(compact.getHeaders().getLocation().toString())).isEqualTo(compact.getBody());
         assertThat(get(compact.getHeaders().getLocation() + "?view=compact")).isEqualTo(compact.getBody());
-        JsonNode fullOfCompact = mapper.readTree(get(compact.getHeaders().getLocation() + "?view=full"));
-        assertThat(CompactView.of((ObjectNode) fullOfCompact)).isEqualTo(mapper.readTree(compact.getBody()));
     }
 
+    /**
+     * The default view as API.md's "compact default view" says: a section with its counts and only its unmet
+     * indicators (code, value, threshold, comparator, shortfall, unit), one hint per remedy row with the subjects it
+     * applies to, each fired rule row once with its count, the rest as in the full view.
+     */
     @Test
-    void theCompactViewKeepsVerdictsFailuresAndHintsAndCountsEachFiredRuleRowOnce() throws IOException {
-        JsonNode full = mapper.readTree(post("county-431103.json", "?view=full").getBody());
-        JsonNode compact = mapper.readTree(get(EVALUATIONS + "/" + full.get("id").asText()));
+    void theCompactViewListsUnmetIndicatorsOneHintPerRemedyRowAndEachFiredRuleRowOnce() throws IOException {
+        JsonNode compact = mapper.readTree(post("county-431103.json", "").getBody());
+        JsonNode full = mapper.readTree(get(EVALUATIONS + "/" + compact.get("id").asText() + "?view=full"));
 
         for (String field : List.of("id", "ruleSet", "jurisdiction", "jurisdictionChain", "ruleSetVersion", "subject",
-                "passed", "decision", "grade", "evaluatedAt", "summary", "checks", "excluded", "variation", "hints")) {
+                "passed", "decision", "grade", "evaluatedAt", "summary", "excluded", "variation")) {
             assertThat(compact.get(field)).as(field).isEqualTo(full.get(field));
         }
-        assertThat(compact.get("hints")).isNotEmpty();
 
         Set<JsonNode> firstFirings = new LinkedHashSet<>();
         full.get("firedRules").forEach(firstFirings::add);
@@ -156,33 +176,68 @@ class EvaluationViewHttpTests {
         for (int s = 0; s < full.get("sections").size(); s++) {
             JsonNode fullSection = full.get("sections").get(s);
             JsonNode compactSection = compact.get("sections").get(s);
-            assertThat(without(compactSection, "indicators")).isEqualTo(without(fullSection, "indicators"));
-            for (int i = 0; i < fullSection.get("indicators").size(); i++) {
-                JsonNode indicator = fullSection.get("indicators").get(i);
-                JsonNode kept = compactSection.get("indicators").get(i);
-                if (indicator.get("met").asBoolean()) {
-                    assertThat(kept).isEqualTo(((ObjectNode) indicator.deepCopy())
-                            .retain("code", "value", "threshold", "met"));
-                } else {
-                    assertThat(kept).isEqualTo(indicator);
-                    assertThat(kept.get("shortfall").decimalValue()).isPositive();
-                    unmet++;
+            for (String field : List.of("schoolId", "schoolName", "stage", "students", "passed", "metCount",
+                    "checked")) {
+                assertThat(compactSection.get(field)).as(field).isEqualTo(fullSection.get(field));
+            }
+            List<JsonNode> expected = new ArrayList<>();
+            for (JsonNode indicator : fullSection.get("indicators")) {
+                if (!indicator.get("met").asBoolean()) {
+                    expected.add(((ObjectNode) indicator.deepCopy())
+                            .retain("code", "value", "threshold", "comparator", "shortfall", "unit"));
                 }
             }
+            assertThat(compactSection.get("indicators")).containsExactlyElementsOf(expected);
+            // the reason where the section misses an indicator; a section meeting all says only its counts
+            assertThat(compactSection.get("reason")).isEqualTo(expected.isEmpty() ? null : fullSection.get("reason"));
+            compactSection.get("indicators").forEach(i -> assertThat(i.get("shortfall").decimalValue()).isPositive());
+            assertThat(compactSection.get("indicators").get(0) == null
+                    || compactSection.get("indicators").get(0).size() == 6).isTrue();
+            unmet += expected.size();
         }
         assertThat(unmet).isPositive();
 
-        // a resource-only request: the full assessment's figures are all NOT_ASSESSED, and none is answered by default
-        List<JsonNode> failedDetails = new ArrayList<>();
-        full.get("assessment").get("details").forEach(d -> {
-            if (d.get("verdict").asText().equals("FAILED")) {
-                failedDetails.add(d);
+        // one hint per remedy row: its texts once, the subjects it applies to listed with their shortfalls
+        Set<String> rowsOfFullHints = new LinkedHashSet<>();
+        int subjects = 0;
+        for (JsonNode hint : full.get("hints")) {
+            rowsOfFullHints.add(hint.get("rule").toString() + hint.get("indicator").asText());
+        }
+        assertThat(compact.get("hints")).hasSize(rowsOfFullHints.size());
+        for (JsonNode hint : compact.get("hints")) {
+            assertThat(hint.has("measures")).isTrue();
+            assertThat(hint.has("shortfall")).isFalse();
+            for (JsonNode subject : hint.get("subjects")) {
+                assertThat(subject.has("subject")).isTrue();
+                assertThat(subject.has("shortfall")).isTrue();
+                subjects++;
             }
-        });
-        assertThat(full.get("assessment").get("details").findValuesAsText("verdict")).contains("NOT_ASSESSED");
-        assertThat(compact.get("assessment").get("details")).containsExactlyElementsOf(failedDetails);
-        assertThat(without(compact.get("assessment"), "details")).isEqualTo(without(full.get("assessment"), "details"));
+        }
+        assertThat(subjects).isEqualTo(full.get("hints").size()).isGreaterThan(compact.get("hints").size());
         assertThat(compact.toString().length()).isLessThan(full.toString().length() / 2);
+    }
+
+    /** A passed check is its code and verdict; a failed or not-assessed one keeps its figures and its reason. */
+    @ParameterizedTest
+    @ValueSource(strings = {"county-assessment-431103.json", "school-curriculum.json"})
+    void aPassedCheckIsItsCodeAndVerdict(String sample) throws IOException {
+        JsonNode compact = mapper.readTree(post(sample, "").getBody());
+        JsonNode full = mapper.readTree(get(EVALUATIONS + "/" + compact.get("id").asText() + "?view=full"));
+
+        assertThat(compact.get("checks")).hasSameSizeAs(full.get("checks"));
+        int passed = 0;
+        for (int i = 0; i < full.get("checks").size(); i++) {
+            JsonNode check = full.get("checks").get(i);
+            assertThat(check.get("reason").asText()).isNotBlank();
+            if (check.get("verdict").asText().equals("PASSED")) {
+                assertThat(compact.get("checks").get(i)).isEqualTo(((ObjectNode) check.deepCopy())
+                        .retain("code", "verdict"));
+                passed++;
+            } else {
+                assertThat(compact.get("checks").get(i)).isEqualTo(check);
+            }
+        }
+        assertThat(passed).isPositive();
     }
 
     private static JsonNode without(JsonNode node, String field) {
@@ -248,5 +303,84 @@ class EvaluationViewHttpTests {
                 + location)).header("X-API-Key", ApiClients.INTEGRATOR_API_KEY).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(uncompressed.headers().firstValue("Content-Encoding")).isEmpty();
+    }
+
+    /** Every error of a JSON request in one answer: its own fields and each unreadable or invalid subject field. */
+    @Test
+    void everyErrorOfAJsonRequestIsInOneAnswer() throws IOException {
+        ObjectNode request = (ObjectNode) mapper.readTree(Files.readString(Path.of("samples", "county-431103.json")));
+        request.put("jurisdiction", "NOT A JURISDICTION");
+        ObjectNode county = (ObjectNode) request.get("subject");
+        ((ObjectNode) county.get("schools").get(0).get("sections").get(0)).put("students", "many");
+        ((ObjectNode) county.get("schools").get(1)).put("type", "CASTLE");
+        ((ObjectNode) county.get("schools").get(2).get("sections").get(0)).put("qualifiedTeachers", -3);
+        int before = storedCount();
+
+        ResponseEntity<JsonNode> refused = ApiClients.integratorKey(port).post().uri(EVALUATIONS)
+                .contentType(MediaType.APPLICATION_JSON).body(request.toString()).retrieve().toEntity(JsonNode.class);
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(refused.getBody().get("errors").findValuesAsText("field")).contains("jurisdiction",
+                "subject.schools[0].sections[0].students", "subject.schools[1].type",
+                "subject.schools[2].sections[0].qualifiedTeachers");
+        assertThat(storedCount()).isEqualTo(before);
+    }
+
+    /**
+     * The OpenAPI document is a contract a client can be generated from: both sign-ins as security schemes, tags by
+     * resource, each error status with its problem body, a schema per rule set's subject, and the JSON request
+     * without the template upload's query parameters.
+     */
+    @Test
+    void theOpenApiDocumentIsAContract() {
+        JsonNode doc = ApiClients.anonymous(port).get().uri("/v3/api-docs").retrieve().body(JsonNode.class);
+        JsonNode schemes = doc.get("components").get("securitySchemes");
+        assertThat(schemes.get("apiKey").get("type").asText()).isEqualTo("apiKey");
+        assertThat(schemes.get("apiKey").get("name").asText()).isEqualTo("X-API-Key");
+        assertThat(schemes.get("apiKey").get("in").asText()).isEqualTo("header");
+        assertThat(schemes.get("basic").get("scheme").asText()).isEqualTo("basic");
+        assertThat(doc.get("security").findValuesAsText("apiKey")).isNotNull();
+
+        JsonNode post = doc.get("paths").get(EVALUATIONS).get("post");
+        assertThat(post.get("tags")).extracting(JsonNode::asText).containsExactly("evaluations");
+        assertThat(doc.get("paths").get(EVALUATIONS + "/{id}/trace").get("get").get("tags").get(0).asText())
+                .isEqualTo("evaluations");
+        List<String> queryParameters = new ArrayList<>();
+        post.path("parameters").forEach(p -> queryParameters.add(p.get("name").asText()));
+        assertThat(queryParameters).contains("view").doesNotContain("ruleSet", "jurisdiction");
+        for (String status : List.of("400", "401", "403", "404", "413", "415", "503")) {
+            assertThat(post.get("responses").get(status).get("content").get("application/problem+json")
+                    .get("schema").get("$ref").asText()).as(status).endsWith("/Problem");
+        }
+        JsonNode schemas = doc.get("components").get("schemas");
+        for (String ruleSet : List.of("balanced-development", "curriculum", "district-targets")) {
+            assertThat(schemas.has("Subject-" + ruleSet)).as(ruleSet).isTrue();
+        }
+        assertThat(schemas.get("EvaluationRequest").get("properties").get("subject").get("oneOf")).hasSize(3);
+        assertThat(schemas.get("Problem").get("properties").has("errors")).isTrue();
+    }
+
+    /** The headline's counts of a check list add up to its checks, 不适用 and 尚未生效 included (issue 21). */
+    @ParameterizedTest
+    @ValueSource(strings = {"school-curriculum.json", "district-daxing.json"})
+    void theHeadlineCountsEveryCheck(String sample) throws IOException {
+        JsonNode answer = mapper.readTree(post(sample, "").getBody());
+        JsonNode summary = answer.get("summary");
+        int counted = 0;
+        for (String count : List.of("checksPassed", "checksFailed", "checksNotAssessed", "checksNotApplicable",
+                "checksNotYetInForce")) {
+            counted += summary.get(count).asInt();
+        }
+        assertThat(counted).isEqualTo(answer.get("checks").size());
+        assertThat(summary.get("headline").asText()).contains("检查 " + answer.get("checks").size() + " 项",
+                "不适用 " + summary.get("checksNotApplicable").asInt() + " 项",
+                "尚未生效 " + summary.get("checksNotYetInForce").asInt() + " 项");
+        assertThat(answer.get("decision").get("outcome").asText()).isEqualTo(answer.get("passed").asBoolean()
+                ? "PASSED" : "FAILED");
+        if (!answer.get("passed").asBoolean()) {
+            assertThat(answer.get("decision").get("reasons")).isNotEmpty();
+            assertThat(summary.get("headline").asText()).startsWith("未达标。").contains("原因：");
+        }
     }
 }

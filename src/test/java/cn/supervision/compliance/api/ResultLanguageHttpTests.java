@@ -45,9 +45,9 @@ class ResultLanguageHttpTests {
         JsonNode english = post(Files.readString(FULL_SAMPLE), "en");
 
         assertThat(chinese.get("summary").get("headline").asText()).isEqualTo(headline(chinese,
-                "大祥区 2026 年：认定；B类总分 %s 分（良好）；指标达标 %s 项、未达标 %s 项、未评估 %s 项；学校（学段）达标 %s/%s"));
+                "达标。大祥区 2026 年：认定；B类总分 %s 分（良好）；指标达标 %s 项、未达标 %s 项、未评估 %s 项；学校（学段）达标 %s/%s"));
         assertThat(english.get("summary").get("headline").asText()).isEqualTo(headline(english,
-                "大祥区 2026: recognised; class-B total %s points (良好); indicators met %s, not met %s, not assessed %s;"
+                "Passed. 大祥区 2026: recognised; class-B total %s points (良好); indicators met %s, not met %s, not assessed %s;"
                         + " schools (sections) meeting the standards %s/%s"));
         assertThat(chinese.get("decision").get("label").asText()).isEqualTo("认定");
         assertThat(english.get("decision").get("label").asText()).isEqualTo("recognised");
@@ -84,7 +84,8 @@ class ResultLanguageHttpTests {
         List<String> notes = result.get("checks").findValuesAsText("note");
         assertThat(notes).contains("缺少数据：智慧校园达标率", "缺少数据：生均公用经费（上年）");
         assertThat(notes).noneSatisfy(note -> assertThat(note).contains("subject."));
-        assertThat(result.get("summary").get("headline").asText()).startsWith("大兴区 2026 年：检查 ");
+        assertThat(result.get("summary").get("headline").asText()).startsWith("未达标。大兴区 2026 年：检查 ")
+                .contains("原因：");
 
         List<String> english = post(mapper.writeValueAsString(request), "en").get("checks").findValuesAsText("note");
         assertThat(english).contains("Missing data: subject.smartCampusRate");
@@ -94,9 +95,9 @@ class ResultLanguageHttpTests {
     void aResourceAllocationHeadlineFollowsTheRequestsLanguage() throws IOException {
         String request = Files.readString(RESOURCE_SAMPLE);
 
-        assertThat(post(request, null).get("summary").get("headline").asText()).startsWith("大祥区 2026 年资源配置：");
+        assertThat(post(request, null).get("summary").get("headline").asText()).startsWith("未达标。大祥区 2026 年资源配置：");
         assertThat(post(request, "en").get("summary").get("headline").asText())
-                .startsWith("大祥区 2026: resource allocation: ");
+                .startsWith("Not passed. 大祥区 2026: resource allocation: ").contains("Why:");
     }
 
     /** {@code format} filled with the result's class-B total and its counts, in the headline's order. */

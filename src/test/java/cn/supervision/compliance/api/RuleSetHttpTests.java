@@ -117,9 +117,10 @@ class RuleSetHttpTests {
         return http().get().uri(SET + "/workbooks/" + FILE).retrieve().body(byte[].class);
     }
 
+    /** The sample evaluated, answered in the full view: the thresholds of met indicators are read. */
     private ResponseEntity<JsonNode> evaluateSample() {
         try {
-            return http().post().uri("/api/v1/evaluations").contentType(MediaType.APPLICATION_JSON)
+            return http().post().uri("/api/v1/evaluations?view=full").contentType(MediaType.APPLICATION_JSON)
                     .body(Files.readString(SAMPLE)).retrieve().toEntity(JsonNode.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -178,9 +178,16 @@ class ConsoleBrowserTests {
         assertThat(browser.textOf(By.id("decision"), "结论")).contains("资源配置评估未达标（未申请认定）", "资源配置：6/7 所学校（学段）达标")
                 .doesNotContain("不予认定");
         assertThat(browser.driver().findElements(By.cssSelector("#charts svg"))).isNotEmpty();
+        // the headline says why; the schools left out are listed with their reason in Chinese (issue 21)
+        assertThat(browser.textOf(By.id("decision"), "原因")).contains("未达标。", "达标");
+        assertThat(browser.textOf(By.id("view"), "不参加评估的学校")).contains("学生不足 50 人的教学点",
+                "特殊教育学校不参加义务教育学校资源配置评估");
         browser.screenshot("auditor-evaluation");
 
-        browser.click(By.cssSelector("[data-trace='R6@S3']"));
+        // 城南小学 (S3) misses R6 within its allowance and passes: a tolerated miss, not a failure (issue 21)
+        assertThat(browser.textOf(By.id("tolerated"), "允许范围内")).contains("城南小学（S3）");
+        assertThat(browser.driver().findElements(By.cssSelector("[data-trace='R6@S3']"))).isEmpty();
+        browser.click(By.cssSelector("[data-trace='R6@S4']"));
         String trace = browser.textOf(By.id("trace-panel"), "整改建议");
         assertThat(trace).contains("resource-allocation.xlsx", "资源配置标准", "未达标", "区教育局", "元");
         browser.screenshot("auditor-trace");
@@ -201,7 +208,18 @@ class ConsoleBrowserTests {
             assertThat(browser.visible(By.id("decision")).getText()).as(sample).contains("结论");
             assertThat(browser.visible(By.cssSelector("details.dimension summary")).getText()).as(sample).contains("未达标");
             assertThat(browser.driver().findElement(By.id("status")).getText()).as(sample).doesNotContain("未成功");
-            assertThat(browser.driver().findElement(By.id("view")).getText()).as(sample).doesNotContain("null", "undefined");
+            String page = browser.driver().findElement(By.id("view")).getText();
+            assertThat(page).as(sample).doesNotContain("null", "undefined");
+            // issue 21: request fields never named (kindergartenFundingPerChild), money to the fen, each check grouped
+            // under its dimension (G08 under 政府保障程度, never under its class "B"), every verdict counted
+            assertThat(page).as(sample).doesNotContainPattern("[a-z][A-Z][a-z]+PerChild")
+                    .doesNotContainPattern("\\d\\.\\d{3,} 元");
+            for (var summary : browser.driver().findElements(By.cssSelector("details.dimension summary"))) {
+                assertThat(summary.getText()).as(sample).doesNotStartWith("A：").doesNotStartWith("B：");
+            }
+            if (sample.equals("school-curriculum")) {
+                assertThat(page).contains("不适用");
+            }
             browser.screenshot("evaluation-" + sample);
         }
     }

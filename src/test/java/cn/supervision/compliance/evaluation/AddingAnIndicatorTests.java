@@ -63,8 +63,9 @@ class AddingAnIndicatorTests {
         assertThat(over).isNotEmpty();
         assertThat(added.verdict()).isEqualTo(Verdict.FAILED);
         assertThat(added.failing()).hasSameSizeAs(over)
-                .allSatisfy(failing -> assertThat(over).anyMatch(id -> failing.startsWith(id + "（小学）")));
-        assertThat(after.decision().reasons()).anyMatch(reason -> reason.contains("X01"));
+                .allSatisfy(failing -> assertThat(over).anyMatch(id -> failing.startsWith(id + "（小学）")
+                        || failing.contains("（" + id + "，小学）")));   // named: 第一小学（S1，小学）
+        assertThat(CountyResults.county(after).decision().reasons()).anyMatch(reason -> reason.contains("X01"));
         assertThat(after.checks().stream().filter(c -> c.code().equals("G10")).findFirst().orElseThrow().verdict())
                 .isEqualTo(before.checks().stream().filter(c -> c.code().equals("G10")).findFirst().orElseThrow().verdict());
     }

@@ -73,12 +73,12 @@ class CountyAssessmentTests {
     void theSampleCountyIsRecognisedWithGradeGood() throws IOException {
         EvaluationResult result = evaluate(s -> { });
 
-        assertThat(result.decision().outcome()).isEqualTo("RECOGNISED");
-        assertThat(result.decision().label()).isEqualTo("认定");
-        assertThat(result.decision().reasons()).isEmpty();
-        assertThat(result.grade()).isEqualTo("良好");
-        assertThat(result.assessment().totalScore()).isEqualByComparingTo("88");
-        assertThat(result.assessment().maxScore()).isEqualByComparingTo("100");
+        assertThat(CountyResults.county(result).decision().outcome()).isEqualTo("RECOGNISED");
+        assertThat(CountyResults.county(result).decision().label()).isEqualTo("认定");
+        assertThat(CountyResults.county(result).decision().reasons()).isEmpty();
+        assertThat(CountyResults.county(result).grade()).isEqualTo("良好");
+        assertThat(CountyResults.county(result).assessment().totalScore()).isEqualByComparingTo("88");
+        assertThat(CountyResults.county(result).assessment().maxScore()).isEqualByComparingTo("100");
         assertThat(result.passed()).isTrue();
         assertThat(result.checks()).hasSize(37).allSatisfy(c -> assertThat(c.verdict()).isEqualTo(Verdict.PASSED));
         assertThat(result.checks()).filteredOn(c -> "A".equals(c.category())).hasSize(26);
@@ -87,7 +87,7 @@ class CountyAssessmentTests {
         assertThat(check(result, "G08").note()).contains("数据核验").endsWith("，达标");
         assertThat(result.summary().headline()).contains("认定").contains("良好");
         assertThat(check(result, "G10").rule().sheet()).isNull();
-        assertThat(result.assessment().details()).isNotEmpty()
+        assertThat(CountyResults.county(result).assessment().details()).isNotEmpty()
                 .allSatisfy(d -> assertThat(d.rule().sheet()).isEqualTo("A类指标标准"));
     }
 
@@ -99,15 +99,18 @@ class CountyAssessmentTests {
 
         assertThat(CountyRulesTests.sectionOf(national, "S3").metCount()).isEqualTo(6);
         assertThat(CountyRulesTests.sectionOf(national, "S3").passed()).isTrue();
-        assertThat(national.decision().outcome()).isEqualTo("RECOGNISED");
+        assertThat(CountyResults.county(national).decision().outcome()).isEqualTo("RECOGNISED");
 
         assertThat(daxiang.jurisdiction()).isEqualTo("daxiang");
         assertThat(CountyRulesTests.sectionOf(daxiang, "S3").passed()).isFalse();
-        assertThat(CountyRulesTests.sectionOf(daxiang, "S3").rule()).isEqualTo(
-                CountyRulesTests.sectionOf(national, "S3").rule());
+        // each section cites the 参数 row that set its jurisdiction's school rule, not the DRL that applied it
+        assertThat(CountyRulesTests.sectionOf(daxiang, "S3").rule().sheet()).isEqualTo("参数");
+        assertThat(CountyRulesTests.sectionOf(national, "S3").rule().sheet()).isEqualTo("参数");
+        assertThat(CountyRulesTests.sectionOf(daxiang, "S3").rule().row())
+                .isNotEqualTo(CountyRulesTests.sectionOf(national, "S3").rule().row());
         assertThat(check(daxiang, "R6").verdict()).isEqualTo(Verdict.FAILED);
-        assertThat(check(daxiang, "R6").failing()).contains("S3（小学）");
-        assertThat(daxiang.decision().outcome()).isEqualTo("NOT_RECOGNISED");
+        assertThat(check(daxiang, "R6").failing()).contains("城南小学（S3，小学）");
+        assertThat(CountyResults.county(daxiang).decision().outcome()).isEqualTo("NOT_RECOGNISED");
     }
 
     @Test
@@ -117,16 +120,16 @@ class CountyAssessmentTests {
             ((ObjectNode) s.get("schools").get(3).get("sections").get(0)).put("maxClassSize", 46);   // S4 primary > 45
         });
 
-        assertThat(result.decision().outcome()).isEqualTo("NOT_RECOGNISED");
+        assertThat(CountyResults.county(result).decision().outcome()).isEqualTo("NOT_RECOGNISED");
         assertThat(check(result, "G19").verdict()).isEqualTo(Verdict.FAILED);
-        assertThat(check(result, "G13").failing()).containsExactly("S4（小学）：小学班级学生数");
-        assertThat(result.decision().reasons()).anySatisfy(r -> assertThat(r).startsWith("A类指标未达标：G13"));
+        assertThat(check(result, "G13").failing()).containsExactly("檀江乡中心小学（S4，小学）：小学班级学生数");
+        assertThat(CountyResults.county(result).decision().reasons()).anySatisfy(r -> assertThat(r).startsWith("A类指标未达标：G13"));
         assertThat(result.hints()).anySatisfy(h -> {
             assertThat(h.indicator()).isEqualTo("G13");
             assertThat(h.subject()).isEqualTo("S4");
             assertThat(h.office()).isEqualTo("教育工作股");
         });
-        assertThat(result.grade()).isEqualTo("良好");
+        assertThat(CountyResults.county(result).grade()).isEqualTo("良好");
         assertThat(result.passed()).isFalse();
     }
 
@@ -138,26 +141,26 @@ class CountyAssessmentTests {
         assertThat(g23.verdict()).isEqualTo(Verdict.FAILED);
         assertThat(g23.score()).isEqualByComparingTo("3");
         assertThat(g23.threshold()).isEqualByComparingTo("4");
-        assertThat(result.grade()).isEqualTo("不合格");
-        assertThat(result.decision().outcome()).isEqualTo("NOT_RECOGNISED");
-        assertThat(result.decision().reasons()).anySatisfy(r -> assertThat(r).contains("G23"));
+        assertThat(CountyResults.county(result).grade()).isEqualTo("不合格");
+        assertThat(CountyResults.county(result).decision().outcome()).isEqualTo("NOT_RECOGNISED");
+        assertThat(CountyResults.county(result).decision().reasons()).anySatisfy(r -> assertThat(r).contains("G23"));
     }
 
     @Test
     void aTotalUnderEightyIsGradedFailing() throws IOException {
         EvaluationResult result = evaluate(s -> setScoresForTotal(s, new BigDecimal("78")));
-        assertThat(result.assessment().totalScore()).isEqualByComparingTo("78");
-        assertThat(result.grade()).isEqualTo("不合格");
-        assertThat(result.decision().outcome()).isEqualTo("NOT_RECOGNISED");
-        assertThat(result.decision().reasons()).anySatisfy(r -> assertThat(r).contains("等级为不合格"));
+        assertThat(CountyResults.county(result).assessment().totalScore()).isEqualByComparingTo("78");
+        assertThat(CountyResults.county(result).grade()).isEqualTo("不合格");
+        assertThat(CountyResults.county(result).decision().outcome()).isEqualTo("NOT_RECOGNISED");
+        assertThat(CountyResults.county(result).decision().reasons()).anySatisfy(r -> assertThat(r).contains("等级为不合格"));
     }
 
     @ParameterizedTest
     @CsvSource({"79.5, 不合格", "80, 合格", "85.5, 合格", "86, 良好", "90.5, 良好", "91, 优秀", "100, 优秀"})
     void gradeBoundaries(BigDecimal total, String grade) throws IOException {
         EvaluationResult result = evaluate(s -> setScoresForTotal(s, total));
-        assertThat(result.assessment().totalScore()).isEqualByComparingTo(total);
-        assertThat(result.grade()).isEqualTo(grade);
+        assertThat(CountyResults.county(result).assessment().totalScore()).isEqualByComparingTo(total);
+        assertThat(CountyResults.county(result).grade()).isEqualTo(grade);
     }
 
     @ParameterizedTest
@@ -166,13 +169,13 @@ class CountyAssessmentTests {
     void eachRaisedVetoItemPreventsRecognition(String code) throws IOException {
         EvaluationResult result = evaluate(s -> ((ObjectNode) assessment(s).get("veto")).put(code, true));
 
-        assertThat(result.assessment().vetoes()).singleElement()
+        assertThat(CountyResults.county(result).assessment().vetoes()).singleElement()
                 .satisfies(v -> {
                     assertThat(v.code()).isEqualTo(code);
                     assertThat(v.rule().sheet()).isEqualTo("一票否决");
                 });
-        assertThat(result.decision().outcome()).isEqualTo("NOT_RECOGNISED");
-        assertThat(result.decision().reasons().get(0)).startsWith("一票否决：");
+        assertThat(CountyResults.county(result).decision().outcome()).isEqualTo("NOT_RECOGNISED");
+        assertThat(CountyResults.county(result).decision().reasons().get(0)).startsWith("一票否决：");
     }
 
     @Test
@@ -180,15 +183,15 @@ class CountyAssessmentTests {
         EvaluationResult result = evaluate(s -> assessment(s).put("socialRecognitionPct", 84.9));
 
         assertThat(check(result, "S36").verdict()).isEqualTo(Verdict.FAILED);
-        assertThat(result.assessment().vetoes()).extracting(EvaluationResult.VetoResult::code).containsExactly("S36");
-        assertThat(result.decision().reasons().get(0)).isEqualTo("一票否决：社会认可度低于85%");
+        assertThat(CountyResults.county(result).assessment().vetoes()).extracting(EvaluationResult.VetoResult::code).containsExactly("S36");
+        assertThat(CountyResults.county(result).decision().reasons().get(0)).isEqualTo("一票否决：社会认可度低于85%");
     }
 
     @Test
     void exactlyEightyFivePercentSocialRecognitionPasses() throws IOException {
         EvaluationResult result = evaluate(s -> assessment(s).put("socialRecognitionPct", 85));
         assertThat(check(result, "S36").verdict()).isEqualTo(Verdict.PASSED);
-        assertThat(result.decision().outcome()).isEqualTo("RECOGNISED");
+        assertThat(CountyResults.county(result).decision().outcome()).isEqualTo("RECOGNISED");
     }
 
     @Test
@@ -200,9 +203,9 @@ class CountyAssessmentTests {
 
         assertThat(check(result, "Q25").verdict()).isEqualTo(Verdict.NOT_ASSESSED);
         assertThat(check(result, "Q32").verdict()).isEqualTo(Verdict.NOT_ASSESSED);
-        assertThat(result.grade()).isNull();
-        assertThat(result.decision().outcome()).isEqualTo("INCOMPLETE");
-        assertThat(result.decision().reasons()).anySatisfy(r -> assertThat(r).contains("Q25"));
+        assertThat(CountyResults.county(result).grade()).isNull();
+        assertThat(CountyResults.county(result).decision().outcome()).isEqualTo("INCOMPLETE");
+        assertThat(CountyResults.county(result).decision().reasons()).anySatisfy(r -> assertThat(r).contains("Q25"));
     }
 
     @Test
@@ -213,7 +216,7 @@ class CountyAssessmentTests {
         CheckResult g08 = check(result, "G08");
         assertThat(g08.verdict()).isEqualTo(Verdict.PASSED);   // the team's score stands
         assertThat(g08.note()).contains("数据核验").endsWith("，未达标");
-        assertThat(result.assessment().details()).filteredOn(d -> d.code().equals("G08"))
+        assertThat(CountyResults.county(result).assessment().details()).filteredOn(d -> d.code().equals("G08"))
                 .singleElement().satisfies(d -> assertThat(d.verdict()).isEqualTo(Verdict.FAILED));
     }
 

@@ -40,7 +40,7 @@ class CountyRulesTests {
     }
 
     static SectionResult sectionOf(EvaluationResult result, String schoolId) {
-        return result.sections().stream().filter(s -> s.schoolId().equals(schoolId)).findFirst().orElseThrow();
+        return CountyResults.county(result).sections().stream().filter(s -> s.schoolId().equals(schoolId)).findFirst().orElseThrow();
     }
 
     static IndicatorResult indicator(SectionResult section, String code) {
@@ -48,7 +48,7 @@ class CountyRulesTests {
     }
 
     static VariationResult variation(EvaluationResult result, Stage stage, String code) {
-        return result.variation().stream().filter(v -> v.stage() == stage && v.indicator().equals(code))
+        return CountyResults.county(result).variation().stream().filter(v -> v.stage() == stage && v.indicator().equals(code))
                 .findFirst().orElseThrow();
     }
 
@@ -60,13 +60,13 @@ class CountyRulesTests {
                 school("C", SchoolType.JUNIOR, juniorAtThresholds(1000)),
                 school("D", SchoolType.JUNIOR, juniorAtThresholds(2000))));
 
-        assertThat(result.sections()).hasSize(4).allSatisfy(s -> {
+        assertThat(CountyResults.county(result).sections()).hasSize(4).allSatisfy(s -> {
             assertThat(s.metCount()).isEqualTo(7);
             assertThat(s.passed()).isTrue();
             assertThat(s.indicators()).extracting(IndicatorResult::met).containsOnly(true);
         });
         assertThat(indicator(sectionOf(result, "A"), "R3").value()).isEqualByComparingTo("0.9");
-        assertThat(result.variation()).hasSize(14).allSatisfy(v -> {
+        assertThat(CountyResults.county(result).variation()).hasSize(14).allSatisfy(v -> {
             assertThat(v.cv()).isEqualByComparingTo("0");
             assertThat(v.passed()).isTrue();
         });
@@ -114,13 +114,13 @@ class CountyRulesTests {
         EvaluationResult result = evaluate(county(
                 school("P49", SchoolType.TEACHING_POINT, withStudents(primaryAtThresholds(1000), 49)),
                 school("P50", SchoolType.TEACHING_POINT, withStudents(primaryAtThresholds(1000), 50))));
-        assertThat(result.excluded()).singleElement().satisfies(e -> {
+        assertThat(CountyResults.county(result).excluded()).singleElement().satisfies(e -> {
             assertThat(e.schoolId()).isEqualTo("P49");
             assertThat(e.reason()).isEqualTo("TEACHING_POINT_UNDER_50");
             assertThat(e.rule().sheet()).isEqualTo("评估范围");
             assertThat(e.rule().row()).isNotNull();
         });
-        assertThat(result.sections()).extracting(SectionResult::schoolId).containsExactly("P50");
+        assertThat(CountyResults.county(result).sections()).extracting(SectionResult::schoolId).containsExactly("P50");
     }
 
     @Test
@@ -129,8 +129,8 @@ class CountyRulesTests {
                 school("A", SchoolType.PRIMARY, primaryAtThresholds(1000)),
                 school("T", SchoolType.SPECIAL_ED, new SectionInput(Stage.PRIMARY, 80,
                         null, null, null, null, null, null, null))));
-        assertThat(result.excluded()).extracting(EvaluationResult.ExcludedSchool::reason).containsExactly("SPECIAL_ED");
-        assertThat(result.sections()).extracting(SectionResult::schoolId).containsExactly("A");
+        assertThat(CountyResults.county(result).excluded()).extracting(EvaluationResult.ExcludedSchool::reason).containsExactly("SPECIAL_ED");
+        assertThat(CountyResults.county(result).sections()).extracting(SectionResult::schoolId).containsExactly("A");
     }
 
     @Test
@@ -199,8 +199,8 @@ class CountyRulesTests {
         assertThat(primaryArea.derivation().split()).isTrue();
         assertThat(primaryArea.derivation().raw()).isEqualByComparingTo("3300");
         assertThat(indicator(sectionOf(result, "N"), "R1").derivation().split()).isFalse();
-        assertThat(result.sections().get(1).stage()).isEqualTo(Stage.JUNIOR);
-        assertThat(indicator(result.sections().get(1), "R4").value()).isEqualByComparingTo("6.05");
+        assertThat(CountyResults.county(result).sections().get(1).stage()).isEqualTo(Stage.JUNIOR);
+        assertThat(indicator(CountyResults.county(result).sections().get(1), "R4").value()).isEqualByComparingTo("6.05");
     }
 
     @Test

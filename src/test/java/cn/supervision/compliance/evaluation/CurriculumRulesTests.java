@@ -86,9 +86,7 @@ class CurriculumRulesTests {
         assertThat(aesthetic.threshold()).isEqualByComparingTo("11");
         assertThat(aesthetic.unit()).isEqualTo("%");
         assertThat(result.hints()).extracting(EvaluationResult.Hint::indicator).containsExactly("C09", "C12", "C13");
-        assertThat(result.sections()).isEmpty();
-        assertThat(result.excluded()).isEmpty();
-        assertThat(result.variation()).isEmpty();
+        assertThat(result.body()).isInstanceOf(EvaluationResult.ChecksBody.class);
     }
 
     @Test

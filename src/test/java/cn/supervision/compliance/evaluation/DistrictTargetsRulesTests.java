@@ -259,6 +259,10 @@ class DistrictTargetsRulesTests {
         EvaluationResult result = evaluate(belowBaselineLastYear);
         assertThat(verdict(result, "D05", "不降低")).isEqualTo(Verdict.NOT_APPLICABLE);
         assertThat(verdict(result, "D05", "市级基准")).isEqualTo(Verdict.FAILED);
+        // what fails is named as a person reads it, never by its request field (issue 21)
+        assertThat(check(result, "D05", "市级基准").failing()).containsExactly("生均公用经费");
+        assertThat(check(result, "D05", "市级基准").reason()).contains("生均公用经费")
+                .doesNotContain("kindergartenFundingPerChild");
     }
 
     @Test

@@ -81,13 +81,16 @@ class ReportHttpTests {
 
             List<List<String>> remediation = rows(report.getSheet("整改清单"));
             assertThat(remediation.get(0)).startsWith("责任部门", "责任股室", "指标代码");
+            // the default answer: one hint per remedy row, with the subjects it applies to
             for (JsonNode hint : result.get("hints")) {
-                for (JsonNode department : hint.get("departments")) {
-                    assertThat(remediation).as("hint %s for %s under %s", hint.get("indicator"), hint.get("subject"),
-                                    department)
-                            .anyMatch(r -> r.get(0).equals(department.asText()) && r.get(1).equals(
-                                    hint.get("office").asText()) && r.get(2).equals(hint.get("indicator").asText())
-                                    && r.get(4).contains(hint.get("subject").asText()));
+                for (JsonNode subject : hint.get("subjects")) {
+                    for (JsonNode department : hint.get("departments")) {
+                        assertThat(remediation).as("hint %s for %s under %s", hint.get("indicator"),
+                                        subject.get("subject"), department)
+                                .anyMatch(r -> r.get(0).equals(department.asText()) && r.get(1).equals(
+                                        hint.get("office").asText()) && r.get(2).equals(hint.get("indicator").asText())
+                                        && r.get(4).contains(subject.get("subject").asText()));
+                    }
                 }
             }
             assertThat(result.get("hints").findValuesAsText("subject")).contains("S4");

@@ -170,7 +170,8 @@ public record Outcome(Standard standard, Verdict verdict, BigFraction value, Big
         return o.label() == null ? name : Texts.of("result.note.figure-of", name, o.label());
     }
 
+    /** What fails, as a person names it: its label (a year, an association), else the figure's Chinese name. */
     private static String label(Observation o) {
-        return o.label() != null ? o.label() : o.field();
+        return o.label() != null ? o.label() : Texts.field(o.path()).name();
     }
 }

@@ -2,6 +2,7 @@ package cn.supervision.compliance.evaluation.targets;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,6 +15,7 @@ import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.statistics.Fractions;
 import cn.supervision.compliance.text.Texts;
 import cn.supervision.compliance.evaluation.EvaluationResult;
+import cn.supervision.compliance.evaluation.Headlines;
 import cn.supervision.compliance.evaluation.RuleSetIndicators;
 
 /**
@@ -39,22 +41,34 @@ public final class TargetResults {
                     .map(g -> hint(rules, subject, g)).forEach(hints::add);
         }
         boolean passed = checks.stream().noneMatch(c -> c.verdict() == Verdict.FAILED);
+        List<String> reasons = checks.stream().filter(c -> c.verdict() == Verdict.FAILED)
+                .map(CheckResult::reason).toList();
+        Verdict verdict = passed ? Verdict.PASSED : Verdict.FAILED;
+        EvaluationResult.DecisionResult decision = new EvaluationResult.DecisionResult(verdict.name(),
+                verdict.label(), reasons, null);
         return new EvaluationResult(null, rules.name(), jurisdiction, outcomes.chain().rootFirst(), rules.version(),
-                subject, passed, Instant.now(), summary(subject, checks, hints),
+                subject, passed, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                summary(subject, checks, hints, passed, reasons),
                 outcomes.firedRules().stream().map(rules::origin).toList(), hints,
-                new EvaluationResult.ChecksBody(checks));
+                new EvaluationResult.ChecksBody(checks, decision));
     }
 
+    /** The counts of every verdict, so the headline's counts add up to the checks listed. */
     private static EvaluationResult.Summary summary(EvaluationResult.Subject subject, List<CheckResult> checks,
-                                                    List<EvaluationResult.Hint> hints) {
-        int passed = count(checks, Verdict.PASSED);
+                                                    List<EvaluationResult.Hint> hints, boolean passed,
+                                                    List<String> reasons) {
+        int met = count(checks, Verdict.PASSED);
         int failed = count(checks, Verdict.FAILED);
         int notAssessed = count(checks, Verdict.NOT_ASSESSED);
+        int notApplicable = count(checks, Verdict.NOT_APPLICABLE);
+        int notInForce = count(checks, Verdict.NOT_YET_IN_FORCE);
         String name = Stream.of(subject.name(), subject.code())
                 .filter(n -> n != null && !n.isBlank()).findFirst().orElse("");
-        String headline = Texts.of("result.headline.checks", name, subject.year(), checks.size(), passed, failed,
-                notAssessed);
-        return new EvaluationResult.Summary(headline, 0, 0, 0, 0, 0, passed, failed, notAssessed, hints.size());
+        String headline = Texts.of(passed ? "result.headline.passed" : "result.headline.failed",
+                Texts.of("result.headline.checks", name, subject.year(), checks.size(), met, failed, notAssessed,
+                        notApplicable, notInForce), Headlines.why(reasons));
+        return new EvaluationResult.Summary(headline, 0, 0, 0, 0, 0, met, failed, notAssessed, notApplicable,
+                notInForce, hints.size());
     }
 
     private static int count(List<CheckResult> checks, Verdict verdict) {
@@ -75,8 +89,19 @@ public final class TargetResults {
     private static CheckResult check(CompiledRuleSet rules, EvaluationResult.Subject subject, Outcome outcome) {
         Standard standard = outcome.standard();
         String scope = standard.scope();
-        return new CheckResult(standard.code(), standard.name(), standard.basis().label(),
-                scope != null ? scope : subject.code(), outcome.verdict(), shown(standard, outcome.value()),
+        String checked = scope != null ? scope : subject.code();
+        String reason = switch (outcome.verdict()) {
+            case FAILED -> Texts.of("result.check.failed", standard.code(), standard.name(),
+                    outcome.failing().isEmpty() ? "" : Texts.of("result.reason.failing",
+                            String.join(Texts.of("result.separator"), outcome.failing())));
+            case PASSED -> Texts.of("result.check.verdict", standard.code(), standard.name(),
+                    outcome.verdict().label());
+            default -> Texts.of("result.check.verdict", standard.code(), standard.name(), outcome.verdict().label())
+                    + (outcome.note() == null ? "" : Texts.of("result.reason.failing", outcome.note()));
+        };
+        return new CheckResult(standard.code(), standard.name(), standard.basis().label(), null, checked,
+                checked.equals(subject.code()) ? subject.name() : null, outcome.verdict(),
+                reason, shown(standard, outcome.value()),
                 standard.requirement().comparator().symbol(), shown(standard, outcome.threshold()),
                 standard.description(), standard.unit(), null, null, outcome.failing(), outcome.note(),
                 rules.origin(standard.rule()));
@@ -98,7 +123,8 @@ public final class TargetResults {
             units.add(g.leadUnit());
         }
         units.addAll(g.supportingUnits());
-        return new EvaluationResult.Hint(g.outcome().code(), subject.code(), null, null, g.outcome().standard().unit(),
-                g.measures(), units, null, g.source(), rules.origin(g.rule()), g.leadUnit(), g.supportingUnits());
+        return new EvaluationResult.Hint(g.outcome().code(), subject.code(), subject.name(), null, null,
+                g.outcome().standard().unit(), g.measures(), units, null, g.source(), rules.origin(g.rule()),
+                g.leadUnit(), g.supportingUnits());
     }
 }

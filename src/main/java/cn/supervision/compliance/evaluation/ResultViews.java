@@ -1,0 +1,157 @@
+package cn.supervision.compliance.evaluation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import cn.supervision.compliance.evaluation.EvaluationResult.AssessmentResult;
+import cn.supervision.compliance.evaluation.EvaluationResult.CheckResult;
+import cn.supervision.compliance.evaluation.EvaluationResult.DecisionResult;
+import cn.supervision.compliance.evaluation.EvaluationResult.ExcludedSchool;
+import cn.supervision.compliance.evaluation.EvaluationResult.Hint;
+import cn.supervision.compliance.evaluation.EvaluationResult.IndicatorResult;
+import cn.supervision.compliance.evaluation.EvaluationResult.SectionResult;
+import cn.supervision.compliance.evaluation.EvaluationResult.Subject;
+import cn.supervision.compliance.evaluation.EvaluationResult.Summary;
+import cn.supervision.compliance.evaluation.EvaluationResult.VariationResult;
+import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
+import cn.supervision.compliance.facts.Stage;
+import cn.supervision.compliance.ruleset.RuleOrigin;
+
+/**
+ * The two answers written from a result's body (API.md, "The result" and "The compact default view"): the full view,
+ * every field for every item, and the compact default, the same names without repetition. Both are plain records
+ * serialised as they stand; nothing is pruned from a JSON tree afterwards.
+ */
+public final class ResultViews {
+
+    private ResultViews() {
+    }
+
+    /** Every check with its raw figures, passes included, and every firing in order. */
+    public record Full(String id, String ruleSet, String jurisdiction, List<String> jurisdictionChain,
+                       String ruleSetVersion, Subject subject, boolean passed,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String scope, DecisionResult decision,
+                       String grade, Instant evaluatedAt, Summary summary, List<CheckResult> checks,
+                       AssessmentResult assessment, List<SectionResult> sections, List<ExcludedSchool> excluded,
+                       List<VariationResult> variation, List<RuleOrigin> firedRules, List<Hint> hints) {
+    }
+
+    /**
+     * What an integrator acts on: each section with its counts and only its unmet indicators, a passed check as its
+     * code and verdict, one hint per remedy row with the subjects it applies to, each fired rule row once.
+     */
+    public record Compact(String id, String ruleSet, String jurisdiction, List<String> jurisdictionChain,
+                          String ruleSetVersion, Subject subject, boolean passed,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String scope, DecisionResult decision,
+                          String grade, Instant evaluatedAt, Summary summary, List<Object> checks,
+                          AssessmentResult assessment, List<CompactSection> sections, List<ExcludedSchool> excluded,
+                          List<VariationResult> variation, List<FiredRule> firedRules, List<HintGroup> hints) {
+    }
+
+    /**
+     * A section of the compact view: its verdict and counts, its reason where it misses an indicator (a section that
+     * meets all says nothing more than its counts), and only the indicators it does not meet.
+     */
+    public record CompactSection(String schoolId, String schoolName, Stage stage, int students, boolean passed,
+                                 int metCount, int checked, @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
+                                 List<UnmetIndicator> indicators) {
+    }
+
+    public record UnmetIndicator(String code, BigDecimal value, BigDecimal threshold, String comparator,
+                                 BigDecimal shortfall, String unit) {
+    }
+
+    /** A passed check in the compact view: its code and verdict (the figures are in the full view). */
+    public record PassedCheck(String code, Verdict verdict) {
+    }
+
+    /** A rule row that fired and how many times, in the order of its first firing. */
+    public record FiredRule(String name, String workbook, String sheet, Integer row, int count) {
+    }
+
+    /** One remedy row (整改措施) with the subjects it applies to: its texts once however many schools share them. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record HintGroup(String indicator, String measures, List<String> departments, String office,
+                            String source, RuleOrigin rule, String leadUnit, List<String> supportingUnits,
+                            List<HintSubject> subjects) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record HintSubject(String subject, String name, Stage stage, BigDecimal shortfall, String unit) {
+    }
+
+    static Full full(EvaluationResult e, String scope, DecisionResult decision, String grade,
+                     List<CheckResult> checks, AssessmentResult assessment, List<SectionResult> sections,
+                     List<ExcludedSchool> excluded, List<VariationResult> variation) {
+        return new Full(e.id(), e.ruleSet(), e.jurisdiction(), e.jurisdictionChain(), e.ruleSetVersion(),
+                e.subject(), e.passed(), scope, decision, grade, e.evaluatedAt(), e.summary(), checks, assessment,
+                sections, excluded, variation, e.firedRules(), e.hints());
+    }
+
+    static Compact compact(EvaluationResult e, String scope, DecisionResult decision, String grade,
+                           List<CheckResult> checks, AssessmentResult assessment, List<SectionResult> sections,
+                           List<ExcludedSchool> excluded, List<VariationResult> variation) {
+        return new Compact(e.id(), e.ruleSet(), e.jurisdiction(), e.jurisdictionChain(), e.ruleSetVersion(),
+                e.subject(), e.passed(), scope, decision, grade, e.evaluatedAt(), e.summary(), compactChecks(checks),
+                failedDetails(assessment), sections.stream().map(ResultViews::compactSection).toList(), excluded,
+                variation, firedOnce(e.firedRules()), byRemedyRow(e.hints()));
+    }
+
+    private static List<Object> compactChecks(List<CheckResult> checks) {
+        return checks.stream()
+                .map(c -> c.verdict() == Verdict.PASSED ? (Object) new PassedCheck(c.code(), c.verdict()) : c)
+                .toList();
+    }
+
+    /** The assessment's figures that failed; the rest are in the full view. */
+    private static AssessmentResult failedDetails(AssessmentResult assessment) {
+        if (assessment == null) {
+            return null;
+        }
+        return new AssessmentResult(assessment.totalScore(), assessment.maxScore(), assessment.grade(),
+                assessment.gradeRule(), assessment.vetoes(),
+                assessment.details().stream().filter(d -> d.verdict() == Verdict.FAILED).toList());
+    }
+
+    private static CompactSection compactSection(SectionResult s) {
+        List<UnmetIndicator> unmet = s.indicators().stream().filter(i -> !i.met()).map(ResultViews::unmet).toList();
+        return new CompactSection(s.schoolId(), s.schoolName(), s.stage(), s.students(), s.passed(), s.metCount(),
+                s.checked(), unmet.isEmpty() ? null : s.reason(), unmet);
+    }
+
+    private static UnmetIndicator unmet(IndicatorResult i) {
+        return new UnmetIndicator(i.code(), i.value(), i.threshold(), i.comparator(), i.shortfall(), i.unit());
+    }
+
+    static List<FiredRule> firedOnce(List<RuleOrigin> firings) {
+        Map<RuleOrigin, Integer> counts = new LinkedHashMap<>();
+        firings.forEach(f -> counts.merge(f, 1, Integer::sum));
+        List<FiredRule> rows = new ArrayList<>(counts.size());
+        counts.forEach((o, n) -> rows.add(new FiredRule(o.name(), o.workbook(), o.sheet(), o.row(), n)));
+        return rows;
+    }
+
+    /** The key of a remedy row: everything a hint says but its subject and shortfall. */
+    private record RemedyRow(String indicator, String measures, List<String> departments, String office,
+                             String source, RuleOrigin rule, String leadUnit, List<String> supportingUnits) {
+    }
+
+    static List<HintGroup> byRemedyRow(List<Hint> hints) {
+        Map<RemedyRow, List<HintSubject>> rows = new LinkedHashMap<>();
+        for (Hint h : hints) {
+            rows.computeIfAbsent(new RemedyRow(h.indicator(), h.measures(), h.departments(), h.office(), h.source(),
+                            h.rule(), h.leadUnit(), h.supportingUnits()), k -> new ArrayList<>())
+                    .add(new HintSubject(h.subject(), h.subjectName(), h.stage(), h.shortfall(), h.unit()));
+        }
+        List<HintGroup> groups = new ArrayList<>(rows.size());
+        rows.forEach((r, subjects) -> groups.add(new HintGroup(r.indicator(), r.measures(), r.departments(),
+                r.office(), r.source(), r.rule(), r.leadUnit(), r.supportingUnits(), List.copyOf(subjects))));
+        return groups;
+    }
+}
