@@ -1,6 +1,7 @@
 package cn.supervision.compliance.api;
 
 
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -10,7 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import cn.supervision.compliance.audit.Comparison;
 import cn.supervision.compliance.audit.Comparisons;
@@ -19,7 +19,7 @@ import cn.supervision.compliance.audit.EvaluationQuery;
 import cn.supervision.compliance.audit.EvaluationStore;
 import cn.supervision.compliance.audit.Trace;
 import cn.supervision.compliance.audit.Traces;
-import cn.supervision.compliance.report.EvaluationReport;
+import cn.supervision.compliance.report.ReportFiles;
 import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.Evaluations;
 import cn.supervision.compliance.evaluation.StoredEvaluation;
@@ -37,10 +37,10 @@ class AuditController {
     private final EvaluationStore store;
     private final Traces traces;
     private final Comparisons comparisons;
-    private final EvaluationReport report;
+    private final ReportFiles report;
     private final Evaluations evaluations;
 
-    AuditController(EvaluationStore store, Traces traces, Comparisons comparisons, EvaluationReport report,
+    AuditController(EvaluationStore store, Traces traces, Comparisons comparisons, ReportFiles report,
                     Evaluations evaluations) {
         this.store = store;
         this.evaluations = evaluations;
@@ -86,15 +86,17 @@ class AuditController {
 
     @Operation(summary = "The evaluation as an Excel report (summary, all checks, failing schools, remediation list)")
     @GetMapping("/{id}/report")
-    ResponseEntity<StreamingResponseBody> report(@PathVariable String id) {
+    ResponseEntity<Resource> report(@PathVariable String id) {
         StoredEvaluation stored = store.findStored(id).orElseThrow(() -> missing(id));
         EvaluationResult result = evaluations.replay(stored);
         Trace trace = Traces.of(stored, result);
+        // built whole before the first byte (complete or refused, never a truncated 200): report/ReportFiles
+        Resource built = report.build(stored, result, trace);
         return ResponseEntity.ok()
                 .contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("evaluation-" + id + ".xlsx").build().toString())
-                .body(out -> report.write(stored, result, trace, out));
+                .body(built);
     }
 
     private static NotFound missing(String id) {

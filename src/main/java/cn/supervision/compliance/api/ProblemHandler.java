@@ -32,6 +32,7 @@ import cn.supervision.compliance.facts.InputProblem;
 import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.facts.JsonPaths;
 import cn.supervision.compliance.report.TemplateRejected;
+import cn.supervision.compliance.report.ReportsBusy;
 import cn.supervision.compliance.ruleset.RuleSetNotFound;
 import cn.supervision.compliance.ruleset.RuleSetProblem;
 import cn.supervision.compliance.ruleset.VersionNotFound;
@@ -101,6 +102,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> overloaded(Overloaded e) {
         ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "problem.overloaded.detail",
                 e.retryAfterSeconds());
+        problem.setTitle(Texts.of("problem.overloaded.title"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(problem);
+    }
+
+    // engine lane (issue 21, part 5): every place for a report build or a template read taken, refused like an
+    // overloaded evaluation
+    @ExceptionHandler(ReportsBusy.class)
+    ResponseEntity<ProblemDetail> reportsBusy(ReportsBusy e) {
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, e.detail(), e.retryAfterSeconds());
         problem.setTitle(Texts.of("problem.overloaded.title"));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(problem);

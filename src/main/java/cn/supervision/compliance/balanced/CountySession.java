@@ -71,6 +71,7 @@ final class CountySession {
             SectionDerivation.Result derived = SectionDerivation.derive(county, excluded, weights, "subject.");
             session.insertAll(derived.sections());
             session.insertAll(derived.values());
+            session.insertAll(derived.groups());
             session.insertAll(CountyMeasures.derive(county));
             session.insertAll(inputs.scores());
             session.insertAll(inputs.vetoFlags());

@@ -2,6 +2,7 @@ package cn.supervision.compliance.balanced;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.Set;
 import org.apache.commons.math3.fraction.BigFraction;
 
 import cn.supervision.compliance.statistics.Fractions;
+import cn.supervision.compliance.facts.IndicatorGroup;
 import cn.supervision.compliance.facts.IndicatorValue;
 import cn.supervision.compliance.facts.InputProblem;
 import cn.supervision.compliance.facts.InvalidInput;
@@ -23,6 +25,13 @@ import cn.supervision.compliance.facts.Stage;
 public final class SectionDerivation {
 
     public record Result(List<SectionInScope> sections, List<IndicatorValue> values) {
+
+        /** Each stage and indicator that has values, in the order of their first value. */
+        public List<IndicatorGroup> groups() {
+            Set<IndicatorGroup> groups = new LinkedHashSet<>();
+            values.forEach(v -> groups.add(new IndicatorGroup(v.stage(), v.indicator())));
+            return List.copyOf(groups);
+        }
     }
 
     private SectionDerivation() {

@@ -7,7 +7,14 @@ package cn.supervision.compliance.evaluation;
  */
 public record MeasureCandidate(MeasureCheck check, String jurisdiction) {
 
-    public boolean sameMeasureAs(MeasureCandidate other) {
-        return check.measure() == other.check.measure() && check.indicator().equals(other.check.indicator());
+    /**
+     * Which measure for which indicator this candidate checks: candidates with equal keys compete. A property, not a
+     * method taking the other candidate, so Drools can watch it (no class reactivity).
+     */
+    public Key key() {
+        return new Key(check.measure().order(), check.indicator());
+    }
+
+    public record Key(int measure, String indicator) {
     }
 }

@@ -1,7 +1,8 @@
 package cn.supervision.compliance.report;
 
-import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -14,8 +15,13 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 
+import cn.supervision.compliance.text.Texts;
+
 /** Appends rows to a sheet: text always as inert text cells, numbers as numbers, nulls as empty cells. */
 public final class SheetWriter {
+
+    /** The most characters an Excel cell holds (a longer one makes POI fail and Excel refuse the file). */
+    static final int CELL_LIMIT = 32_767;
 
     private final Sheet sheet;
     /** The style of a column's cells written without a style of their own. */
@@ -45,24 +51,58 @@ public final class SheetWriter {
         return this;
     }
 
+    /**
+     * One row; a text longer than an Excel cell holds ({@link #CELL_LIMIT} characters: the failing schools of a county
+     * of thousands) goes on in the same column of the rows below, each part marked, so the report stays whole and opens.
+     */
     public Row row(CellStyle style, Object... values) {
-        Row row = sheet.createRow(next++);
-        for (int i = 0; i < values.length; i++) {
-            Cell cell = row.createCell(i);
-            Object value = values[i];
-            if (value instanceof BigDecimal number) {
-                cell.setCellValue(number.doubleValue());
-            } else if (value instanceof Number number) {
-                cell.setCellValue(number.doubleValue());
-            } else if (value != null) {
-                cell.setCellValue(InertText.of(value.toString()));
-            }
-            CellStyle cellStyle = style != null ? style : columnStyles.get(i);
-            if (cellStyle != null) {
-                cell.setCellStyle(cellStyle);
+        List<List<String>> parts = new ArrayList<>();
+        int rows = 1;
+        for (Object value : values) {
+            List<String> split = value == null || value instanceof Number ? null : parts(InertText.of(value.toString()));
+            parts.add(split);
+            rows = Math.max(rows, split == null ? 1 : split.size());
+        }
+        Row first = null;
+        for (int r = 0; r < rows; r++) {
+            Row row = sheet.createRow(next++);
+            first = first == null ? row : first;
+            for (int i = 0; i < values.length; i++) {
+                Object value = values[i];
+                Cell cell = row.createCell(i);
+                if (r == 0 && value instanceof Number number) {
+                    cell.setCellValue(number.doubleValue());
+                } else if (parts.get(i) != null && r < parts.get(i).size()) {
+                    cell.setCellValue(parts.get(i).get(r));
+                }
+                CellStyle cellStyle = style != null ? style : columnStyles.get(i);
+                if (cellStyle != null) {
+                    cell.setCellStyle(cellStyle);
+                }
             }
         }
-        return row;
+        return first;
+    }
+
+    /** The text in pieces an Excel cell holds, each but the last ending with the continuation mark. */
+    static List<String> parts(String text) {
+        if (text.length() <= CELL_LIMIT) {
+            return List.of(text);
+        }
+        String mark = Texts.of("report.continued");
+        int piece = CELL_LIMIT - mark.length();
+        List<String> parts = new ArrayList<>();
+        int at = 0;
+        while (text.length() - at > CELL_LIMIT) {
+            int end = at + piece;
+            if (Character.isHighSurrogate(text.charAt(end - 1))) {
+                end--;
+            }
+            parts.add(text.substring(at, end) + mark);
+            at = end;
+        }
+        parts.add(text.substring(at));
+        return parts;
     }
 
     public Row row(Object... values) {

@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -57,10 +58,21 @@ final class TemplateCells {
         if (blank(cell)) {
             return null;
         }
-        String text = TEXT.formatCellValue(cell).strip();
-        boolean numeric = cell.getCellType() == CellType.NUMERIC
-                || cell.getCellType() == CellType.FORMULA && cell.getCachedFormulaResultType() == CellType.NUMERIC;
-        BigDecimal number = numeric ? BigDecimal.valueOf(cell.getNumericCellValue()) : number(text);
+        if (cell.getCellType() == CellType.FORMULA && !computedNumber(cell)) {
+            // the service does not calculate: a formula Excel has not computed would read as 0, a text formula as its
+            // source; neither is a figure the clerk can see, so the cell is refused by name
+            add(cell.getSheet(), cell.getRowIndex(), cell.getColumnIndex(), Texts.of(
+                    cachedValue(cell) ? "template.formula-text" : "template.formula-without-value", label,
+                    cell.getCellFormula()));
+            return null;
+        }
+        boolean numeric = cell.getCellType() == CellType.NUMERIC || cell.getCellType() == CellType.FORMULA;
+        BigDecimal number = numeric ? BigDecimal.valueOf(cell.getNumericCellValue()) : null;
+        String text = numeric && cell.getCellType() == CellType.FORMULA ? number.stripTrailingZeros().toPlainString()
+                : TEXT.formatCellValue(cell).strip();
+        if (!numeric) {
+            number = number(text);
+        }
         String wrong = "template.not-a-number";
         switch (kind) {
             case TEXT -> {
@@ -104,6 +116,15 @@ final class TemplateCells {
         }
         add(cell.getSheet(), cell.getRowIndex(), cell.getColumnIndex(), Texts.of(wrong, label, text));
         return null;
+    }
+
+    /** A formula whose value Excel computed and saved as a number (a saved workbook has one; a generated one may not). */
+    private static boolean computedNumber(Cell cell) {
+        return cachedValue(cell) && cell.getCachedFormulaResultType() == CellType.NUMERIC;
+    }
+
+    private static boolean cachedValue(Cell cell) {
+        return !(cell instanceof XSSFCell xssf) || xssf.getCTCell().isSetV();
     }
 
     /** Remembers that the cell fills the request field, so that a problem of the field is reported at the cell. */

@@ -38,9 +38,11 @@ public class TemplateEvaluations {
     private final RuleSets ruleSets;
     private final Validator validator;
     private final CountyTemplate template;
+    private final TemplateReads reads;
 
     public TemplateEvaluations(Evaluations evaluations, RuleSets ruleSets, Validator validator,
-                               CountyTemplate template) {
+                               CountyTemplate template, TemplateReads reads) {
+        this.reads = reads;
         this.evaluations = evaluations;
         this.ruleSets = ruleSets;
         this.validator = validator;
@@ -53,10 +55,15 @@ public class TemplateEvaluations {
             throw InvalidInput.of("ruleSet", "input.template.no-template", ruleSet, List.of(CountyTemplate.RULE_SET));
         }
         CountyTemplateReader.Filled filled;
-        try (Workbook workbook = open(file, fileName)) {
+        byte[] content = readAll(file);
+        screen(content, fileName);
+        reads.begin(content);
+        try (Workbook workbook = open(content)) {
             filled = CountyTemplateReader.read(workbook, template.figureFields());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            reads.done();
         }
         EvaluationRequest request = new EvaluationRequest(ruleSet, jurisdiction, filled.subject());
         List<InputProblem> invalid = validator.validate(request).stream()
@@ -93,23 +100,41 @@ public class TemplateEvaluations {
         return problems;
     }
 
-    /**
-     * The workbook, once the archive screen has looked into it before POI builds anything: a hostile .xlsx (zip bomb,
-     * zip slip, macros, links, embedded objects, too many rows) is a {@link WorkbookRejected} naming the file.
-     */
-    private static Workbook open(InputStream file, String fileName) {
+    private static byte[] readAll(InputStream file) {
         try {
-            byte[] content = file.readAllBytes();
+            return file.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The archive screen looks into the file before POI builds anything: a hostile .xlsx (zip bomb, zip slip, macros,
+     * links, embedded objects, too many rows) is a {@link WorkbookRejected} naming the file.
+     */
+    private static void screen(byte[] content, String fileName) {
+        try {
             if (FileMagic.valueOf(FileMagic.prepareToCheckMagic(new ByteArrayInputStream(content))) == FileMagic.OOXML
                     && !WorkbookScreen.checkDataEntry(fileName, content)) {
-                throw new IOException("not a complete zip archive");
+                throw notAWorkbook();
             }
-            return WorkbookFactory.create(new ByteArrayInputStream(content));
-        } catch (WorkbookRejected e) {
+        } catch (WorkbookRejected | TemplateRejected e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new TemplateRejected(List.of(new CellProblem(null, null, "file", Texts.of("template.not-a-workbook"))));
+            throw notAWorkbook();
         }
+    }
+
+    private static Workbook open(byte[] content) {
+        try {
+            return WorkbookFactory.create(new ByteArrayInputStream(content));
+        } catch (IOException | RuntimeException e) {
+            throw notAWorkbook();
+        }
+    }
+
+    private static TemplateRejected notAWorkbook() {
+        return new TemplateRejected(List.of(new CellProblem(null, null, "file", Texts.of("template.not-a-workbook"))));
     }
 
 }

@@ -48,8 +48,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * is cached, so a load skips all of them.
  *
  * <p>Never trusted: a row is used only when it belongs to the version (rule set and the hash of its files), was written
- * by this very release ({@link #engine}: the Drools version and the application's build, which holds the approved
- * templates, the DRL generator and the fact classes), its bytes match their SHA-256, deserialisation admits only
+ * by this very code ({@link #engine}: the Drools version and a fingerprint of the application's classes and approved
+ * templates, which hold the DRL generator and the fact classes), its bytes match their SHA-256, deserialisation admits only
  * classes of Java, Drools, MVEL and this application, and the loaded base holds exactly the rules its origins name. Any
  * other row is deleted and the rule base built, tested and cached again. Deserialising bytes from the database is
  * acceptable because only the service writes this table, as it writes the stored rule-set files beside it, which it
@@ -80,10 +80,11 @@ public class RuleBaseCache {
         this.transactions = transactions;
         this.mapper = mapper;
         this.meters = meters;
-        // a build without build-info (an IDE's) gets an engine of its own per start, so it never reuses a cache
+        // keyed on what the rule base depends on (Drools, the classes, the approved templates), not on the build's
+        // clock: spring-boot:run writes a new build time on every run, and a restart of the same code must start warm
         this.engine = "drools " + Drools.getFullVersion() + "; " + Optional.ofNullable(build.getIfAvailable())
-                .map(b -> b.getArtifact() + " " + b.getVersion() + " built " + b.getTime())
-                .orElse("unpackaged, started " + Instant.now());
+                .map(b -> b.getArtifact() + " " + b.getVersion()).orElse("unpackaged")
+                + "; code " + CodeFingerprint.ofApplication();
     }
 
     /** The cached rule base of {@code version}, when its row passes every check; a row that fails one is deleted. */

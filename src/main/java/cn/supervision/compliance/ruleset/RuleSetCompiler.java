@@ -25,6 +25,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.builder.Message;
 import org.kie.api.KieServices;
@@ -46,6 +47,7 @@ final class RuleSetCompiler {
     private static final Function<String, String> PACKAGE_FOLDER = name -> "rules/" + name.replace('-', '_');
     private static final Pattern ROW_SUFFIX = Pattern.compile("_(\\d+)$");
     private static final Pattern VALUES_AT = Pattern.compile("// rule values at ([A-Z]+\\d+)");
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
     private static final Pattern QUOTED_RULE = Pattern.compile("Rule name='([^']*)'|rule \"([^\"]*)\"|Rule \"([^\"]*)\"");
 
     /** What the compiler receives for a rule set: DRL only, generated from compiler workbooks or kept by developers. */
@@ -84,7 +86,7 @@ final class RuleSetCompiler {
                 }
             } else {
                 String text = new String(file.content(), StandardCharsets.UTF_8);
-                drl.put(folder + file.name(), text);
+                drl.put(folderOf(text, folder) + file.name(), text);
                 index(text, name -> new RuleOrigin(name, file.name(), null, null), origins);
             }
         }
@@ -102,7 +104,11 @@ final class RuleSetCompiler {
         input.texts().forEach(fileSystem::write);
         ReleaseId releaseId = kie.newReleaseId("cn.supervision.rules", input.ruleSet(), "1.0.0-" + version);
         fileSystem.generateAndWritePomXML(releaseId);
-        KieBuilder builder = kie.newKieBuilder(fileSystem).buildAll();
+        // engine lane (issue 21, part 4): -Dcompliance.rules.executable-model=true builds with Drools' executable model
+        // instead of MVEL-interpreted constraints, for the comparison in docs/performance.md; MVEL stays the default
+        KieBuilder builder = Boolean.getBoolean("compliance.rules.executable-model")
+                ? kie.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class)
+                : kie.newKieBuilder(fileSystem).buildAll();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             problems.add(locate(message, input.generated(), input.origins()));
         }
@@ -156,6 +162,12 @@ final class RuleSetCompiler {
             problems.add(RuleSetProblem.of(file.name(), sheet, null, "workbook.compile.sheet", firstLine(e.getMessage())));
             return null;
         }
+    }
+
+    /** The folder of the package a DRL file declares (a shared file declares its own), else the rule set's. */
+    private static String folderOf(String drl, String ruleSetFolder) {
+        Matcher declared = PACKAGE.matcher(drl);
+        return declared.find() ? "src/main/resources/" + declared.group(1).replace('.', '/') + "/" : ruleSetFolder;
     }
 
     private static void index(String drl, Function<String, RuleOrigin> origin,

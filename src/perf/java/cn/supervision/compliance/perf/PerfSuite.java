@@ -52,6 +52,7 @@ import cn.supervision.compliance.evaluation.EvaluationRequest;
 import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.Evaluations;
 import cn.supervision.compliance.balanced.CountySubject;
+import cn.supervision.compliance.balanced.SchoolInput;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.ruleset.RuleSetBuilder;
 import cn.supervision.compliance.ruleset.ShippedRuleSets;
@@ -144,6 +145,9 @@ public final class PerfSuite {
             if (parts.contains("batch")) {
                 suite.nationalBatch();
             }
+            if (parts.contains("large")) {
+                suite.largeCounties();
+            }
             if (parts.contains("serialise")) {
                 suite.serialisation(context);
             }
@@ -200,6 +204,43 @@ public final class PerfSuite {
     }
 
     /** Wall and CPU time of the thread: CPU time is what a shared, busy machine distorts least. */
+    /**
+     * Counties of 1,000, 2,500 and 5,000 schools (the documented maximum), made of the national dataset's schools under
+     * new ids: session and result on one thread, thread CPU, twice each (the second is reported), so that the cost per
+     * school shows whether it grows with the county.
+     */
+    private void largeCounties() throws IOException {
+        List<SchoolInput> schools = new ArrayList<>();
+        CountySubject first = null;
+        try (BufferedReader lines = Files.newBufferedReader(dataset)) {
+            for (String line; schools.size() < 5_000 && (line = lines.readLine()) != null; ) {
+                CountySubject county = mapper.treeToValue(mapper.readTree(line).get("subject"), CountySubject.class);
+                first = first == null ? county : first;
+                for (SchoolInput school : county.schools()) {
+                    schools.add(new SchoolInput("L" + schools.size(), school.name(), school.type(), school.sections(),
+                            school.teachingAreaM2(), school.sportsAreaM2(), school.equipmentValueYuan()));
+                }
+            }
+        }
+        CompiledRuleSet rules = ruleSets.active(RULE_SET);
+        for (int size : new int[] {1_000, 2_500, 5_000}) {
+            CountySubject county = new CountySubject(first.countyCode(), first.countyName(), first.year(),
+                    List.copyOf(schools.subList(0, Math.min(size, schools.size()))));
+            long[] time = null;
+            EvaluationResult[] result = new EvaluationResult[1];
+            for (int round = 0; round < 2; round++) {
+                time = timeWithCpu(() -> result[0] = EngineProbe.evaluate(rules, "national", county));
+            }
+            System.out.printf(Locale.ROOT, "large: %,d schools: session + result wall %.2f s, thread CPU %.2f s"
+                            + " (%.2f ms per school), %,d rules fired, full result JSON %,d KB; load average %.1f%n",
+                    county.schools().size(), time[0] / 1e9, time[1] / 1e9, time[1] / 1e6 / county.schools().size(),
+                    result[0].firedRules().size(), mapper.writeValueAsBytes(result[0]).length >> 10, loadAverage());
+            System.out.println("large: firings by sheet or DRL file: " + result[0].firedRules().stream().collect(
+                    java.util.stream.Collectors.groupingBy(o -> o.sheet() != null ? o.sheet() : o.workbook(),
+                            java.util.TreeMap::new, java.util.stream.Collectors.counting())));
+        }
+    }
+
     private static void report(String what, long[] time, long[] baseline, int counties) {
         System.out.printf(Locale.ROOT, "engine: %-22s wall %6.2f s (%5.2f ms/county, ratio %.1fx), CPU %6.2f s"
                         + " (%5.2f ms/county, ratio %.1fx)%n", what, time[0] / 1e9, time[0] / 1e6 / counties,

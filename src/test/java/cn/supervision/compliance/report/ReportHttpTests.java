@@ -51,6 +51,8 @@ class ReportHttpTests {
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(response.getHeaders().getContentDisposition().getFilename()).isEqualTo(
                 "evaluation-" + id + ".xlsx");
+        // built whole before it is sent: its length is announced, so a cut-off download cannot pass for a report
+        assertThat(response.getHeaders().getContentLength()).isEqualTo(response.getBody().length);
         return new XSSFWorkbook(new ByteArrayInputStream(response.getBody()));
     }
 

@@ -15,7 +15,9 @@ import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -226,6 +228,36 @@ public class TemplateRoundTripTests {
         assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
         assertThat(cells(response.getBody())).contains("学校数据!E2", "学校数据!C5", "学校数据!F6");
         assertThat(response.getBody().toString()).doesNotContain("Exception", "at cn.", "java.");
+    }
+
+    /**
+     * The service does not calculate: a formula without the value Excel saved with it was read as 0 (31 teachers
+     * became 0 and R1 failed), a text formula as its source. Both are refused naming their cell; a formula Excel
+     * computed counts with its saved value.
+     */
+    @Test
+    void aFormulaWithoutItsValueOrGivingTextIsRefusedByCell() throws IOException {
+        ResponseEntity<JsonNode> response = uploadFilled("TPL-FORMULA", template -> {
+            Sheet schools = template.getSheet("学校数据");
+            XSSFCell uncomputed = (XSSFCell) schools.getRow(1).getCell(5);     // F2: qualified teachers of S1
+            uncomputed.setCellFormula("30+1");
+            if (uncomputed.getCTCell().isSetV()) {
+                uncomputed.getCTCell().unsetV();
+            }
+            XSSFCell text = (XSSFCell) schools.getRow(2).getCell(6);           // G3: backbone teachers
+            text.setCellFormula("\"三\"&\"人\"");
+            text.getCTCell().setT(STCellType.STR);
+            text.getCTCell().setV("三人");
+            XSSFCell computed = (XSSFCell) schools.getRow(3).getCell(6);       // G4: computed, kept
+            double saved = computed.getNumericCellValue();
+            computed.setCellFormula(((long) saved) + "+0");
+            computed.getCTCell().setV(String.valueOf((long) saved));
+        });
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(cells(response.getBody())).containsExactlyInAnyOrder("学校数据!F2", "学校数据!G3");
+        assertThat(response.getBody().get("errors").findValuesAsText("message")).anySatisfy(
+                m -> assertThat(m).contains("=30+1", "没有计算结果")).anySatisfy(m -> assertThat(m).contains("文字"));
     }
 
     @Test

@@ -45,6 +45,39 @@ class WeightedVariationTests {
         assertThat(v.mean()).isEqualTo(new BigFraction(3100 + 5600, 640 + 1200));
     }
 
+    /**
+     * The decimal fast path decides exactly what the fractions decide: random stages of up to 400 sections (values of
+     * the national data's kinds: decimals over student counts), each against limits just below, at and just above its
+     * own CV (the "at" limit through the fallback) and the workbook's limits.
+     */
+    @Test
+    void theDecimalPathDecidesAsTheExactFractions() {
+        java.util.Random random = new java.util.Random(20261207);
+        for (int round = 0; round < 300; round++) {
+            int n = 2 + random.nextInt(round < 290 ? 40 : 400);
+            List<Observation> observations = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int students = 10 + random.nextInt(3000);
+                BigDecimal raw = BigDecimal.valueOf(random.nextInt(5_000_000), 2);
+                observations.add(new Observation(Fractions.of(raw).multiply(100).divide(students),
+                        Fractions.of(students)));
+            }
+            WeightedVariation fast = WeightedVariation.of(observations);
+            BigDecimal cv = fast.coefficient(4);
+            List<BigFraction> limits = new java.util.ArrayList<>(List.of(Fractions.of(new BigDecimal("0.50")),
+                    Fractions.of(new BigDecimal("0.45")), Fractions.of(cv), Fractions.of(cv.add(new BigDecimal("0.0001"))),
+                    Fractions.of(cv.subtract(new BigDecimal("0.0001")).max(BigDecimal.ZERO))));
+            for (BigFraction limit : limits) {
+                int exact = fast.squaredCoefficient().compareTo(limit.multiply(limit));
+                assertThat(fast.atMost(limit)).as("round %d, limit %s", round, limit).isEqualTo(exact <= 0);
+                assertThat(fast.below(limit)).as("round %d, limit %s", round, limit).isEqualTo(exact < 0);
+            }
+            BigDecimal exactCv = fast.squaredCoefficient().bigDecimalValue(40, BigDecimal.ROUND_HALF_EVEN)
+                    .max(BigDecimal.ZERO).sqrt(new java.math.MathContext(34)).setScale(4, java.math.RoundingMode.HALF_UP);
+            assertThat(cv).isEqualByComparingTo(exactCv);
+        }
+    }
+
     @Test
     void allZeroValuesHaveNoDefinedCv() {
         assertThat(WeightedVariation.of(List.of(obs(0, 10), obs(0, 20))).degenerate()).isTrue();

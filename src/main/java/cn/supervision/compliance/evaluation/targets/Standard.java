@@ -2,7 +2,6 @@ package cn.supervision.compliance.evaluation.targets;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 import cn.supervision.compliance.evaluation.Quantities;
 import cn.supervision.compliance.evaluation.Requirement;
@@ -29,12 +28,14 @@ public record Standard(String code, String name, String field, GradeRange grades
     }
 
     /**
-     * True when both rows set the same figure for the same subjects (indicator, level, data item, grades, school
-     * types, comparison): then only the row of the more specific jurisdiction applies.
+     * What the row sets, for which subjects (indicator, data item, grades, school types, comparison): of rows with
+     * equal figures only the row of the more specific jurisdiction applies. A property the rules join on.
      */
-    public boolean sameFigureAs(Standard other) {
-        return code.equals(other.code) && field.equals(other.field) && Objects.equals(grades, other.grades)
-                && schoolTypes.equals(other.schoolTypes) && basis == other.basis;
+    public Figure figure() {
+        return new Figure(code, field, grades, schoolTypes, basis);
+    }
+
+    public record Figure(String code, String field, GradeRange grades, List<String> schoolTypes, Basis basis) {
     }
 
     /** What the row covers within its subject, for the result: its grades or its school types. */
