@@ -158,7 +158,7 @@ class TargetHttpTests {
         assertThat(targets.get("jurisdictions").get(6).get("level").asText()).isEqualTo("district");
 
         JsonNode curriculum = http().get().uri("/api/v1/rule-sets/curriculum/indicators").retrieve().body(JsonNode.class);
-        assertThat(curriculum.get("indicators").findValuesAsText("code")).contains("C01", "C14").hasSize(32);
+        assertThat(curriculum.get("indicators").findValuesAsText("code")).contains("C01", "C14", "C17").hasSize(38);
 
         ResponseEntity<JsonNode> unknown = http().get().uri("/api/v1/rule-sets/no-such-set/indicators").retrieve()
                 .toEntity(JsonNode.class);
