@@ -71,7 +71,18 @@ public final class CurriculumObservations {
         observations.add(health("fitnessGoodRate", CurriculumSubject.Health::fitnessGoodRate, school, prefix));
         observations.add(health("obesityRate", CurriculumSubject.Health::obesityRate, school, prefix));
         observations.add(health("myopiaRate", CurriculumSubject.Health::myopiaRate, school, prefix));
+        observations.add(Observation.of("aestheticTeachersStaffed", yes(school.aestheticTeachersStaffed()), prefix + "aestheticTeachersStaffed"));
+        observations.add(Observation.of("pePeriodEveryDay", yes(school.pePeriodEveryDay()), prefix + "pePeriodEveryDay"));
+        observations.add(Observation.of("keyProgrammeGroups", Rates.exact(school.keyProgrammeGroups()), prefix + "keyProgrammeGroups"));
+        observations.add(Observation.of("strongProgrammes", Rates.exact(school.strongProgrammes()), prefix + "strongProgrammes"));
+        observations.add(rate("requiredExperimentsShare", school.requiredExperimentsShare(), prefix));
+        observations.add(Observation.of("labourListMade", yes(school.labourListMade()), prefix + "labourListMade"));
         return observations;
+    }
+
+    /** A yes/no figure as the rows compare it (是 = 1, 否 = 0); null when not reported. */
+    private static BigFraction yes(Boolean answer) {
+        return answer == null ? null : answer ? BigFraction.ONE : BigFraction.ZERO;
     }
 
     private static Observation perGrade(CurriculumSubject.Grade grade, String field,

@@ -17,7 +17,9 @@ import jakarta.validation.constraints.Size;
 /**
  * A school under the {@code curriculum} rule set (INDICATORS.md §2): its grades with their weekly timetable, and its
  * school-wide practice and health figures. Rates are percentages 0–100. Every figure but the identity, the type and
- * the grades is optional: a figure not supplied makes its check "not assessed". {@code dailyActivityMinutes} is the
+ * the grades is optional: a figure not supplied makes its check "not assessed". The figures from
+ * {@code aestheticTeachersStaffed} on are the duties of seeds 000, 001 and 003 that issue 23 made checkable (C04, C06,
+ * C15–C17; Chinese names in data-items/curriculum.tsv). {@code dailyActivityMinutes} is the
  * physical activity in school, {@code outsideActivityMinutes} outside school; {@code operaWatchedShare} and
  * {@code dramaWatchedShare} the share of pupils who have watched a complete opera (primary) or drama (secondary).
  */
@@ -41,7 +43,13 @@ public record CurriculumSubject(
         @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal operaWatchedShare,
         @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal dramaWatchedShare,
         @Valid Health health,
-        @Valid Health healthLastYear) {
+        @Valid Health healthLastYear,
+        Boolean aestheticTeachersStaffed,
+        Boolean pePeriodEveryDay,
+        @Min(0) @Max(100000) Integer keyProgrammeGroups,
+        @Min(0) @Max(100000) Integer strongProgrammes,
+        @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal requiredExperimentsShare,
+        Boolean labourListMade) {
 
     /** One grade (1–12) and its weekly periods, daily written homework and paper exams per term. */
     public record Grade(

@@ -34,6 +34,10 @@ public final class TargetObservations {
             problems.add(InputProblem.of(prefix + "spending[" + (spending.size() - 1) + "].year",
                     "input.targets.spending-after-year", district.year()));
         }
+        if (district.lastStaffingAdjustmentYear() != null && district.lastStaffingAdjustmentYear() > district.year()) {
+            problems.add(InputProblem.of(prefix + "lastStaffingAdjustmentYear", "input.targets.year-after-evaluation",
+                    district.year()));
+        }
         return problems;
     }
 
@@ -92,6 +96,43 @@ public final class TargetObservations {
         observations.add(Observation.of("bonusParity", yes(district.bonusParity()), prefix + "bonusParity"));
         observations.add(Observation.of("privateSchoolsEnrolWithPublic", yes(district.privateSchoolsEnrolWithPublic()),
                 prefix + "privateSchoolsEnrolWithPublic"));
+        observations.add(figure("aestheticJointConference", yes(district.aestheticJointConference()), prefix));
+        observations.add(figure("aestheticLeadingGroupShare", Rates.percent(district.aestheticLeadingGroupShare()), prefix));
+        observations.add(figure("aestheticLeaderTrainingShare", Rates.percent(district.aestheticLeaderTrainingShare()), prefix));
+        observations.add(figure("artFestivalsHeld", yes(district.artFestivalsHeld()), prefix));
+        observations.add(figure("schoolAestheticSummaryShare", Rates.percent(district.schoolAestheticSummaryShare()), prefix));
+        observations.add(figure("aestheticAnnualReport", yes(district.aestheticAnnualReport()), prefix));
+        observations.add(figure("artAssessmentApplied", yes(district.artAssessmentApplied()), prefix));
+        observations.add(figure("artAssessmentInProfiles", yes(district.artAssessmentInProfiles()), prefix));
+        observations.add(Observation.of("artAssessmentPassRate", Rates.percent(district.artAssessmentPassRate()), prefix + "artAssessmentPassRate")
+                .withPrior(Rates.percent(district.artAssessmentPassRateLastYear())));
+        observations.add(figure("pupilsInGradingOrCommercialActivities", yes(district.pupilsInGradingOrCommercialActivities()), prefix));
+        observations.add(figure("aestheticActivitiesApproved", yes(district.aestheticActivitiesApproved()), prefix));
+        observations.add(figure("unapprovedTextbooksUsed", yes(district.unapprovedTextbooksUsed()), prefix));
+        observations.add(figure("famousPrincipals", Rates.exact(district.famousPrincipals()), prefix));
+        observations.add(figure("famousTeachers", Rates.exact(district.famousTeachers()), prefix));
+        observations.add(figure("qualitySchoolsIntroduced", Rates.exact(district.qualitySchoolsIntroduced()), prefix));
+        observations.add(figure("dailyLabourTimeSet", yes(district.dailyLabourTimeSet()), prefix));
+        observations.add(figure("enrolmentTargetsHandedDown", yes(district.enrolmentTargetsHandedDown()), prefix));
+        observations.add(figure("schoolsJudgedByEnrolmentRate", yes(district.schoolsJudgedByEnrolmentRate()), prefix));
+        observations.add(figure("ruralSchoolsInCommunitiesShare", Rates.percent(district.ruralSchoolsInCommunitiesShare()), prefix));
+        observations.add(figure("countyManagedTeacherHiring", yes(district.countyManagedTeacherHiring()), prefix));
+        observations.add(figure("publicTeachersInPrivateSchools", Rates.exact(district.publicTeachersInPrivateSchools()), prefix));
+        observations.add(figure("oversubscribedAdmissionsByLottery", yes(district.oversubscribedAdmissionsByLottery()), prefix));
+        observations.add(figure("oversizedKindergartenClasses", Rates.exact(district.oversizedKindergartenClasses()), prefix));
+        observations.add(figure("newEstateKindergartensPublicShare", Rates.percent(district.newEstateKindergartensPublicShare()), prefix));
+        observations.add(figure("poorChildrenFeeReliefShare", Rates.percent(district.poorChildrenFeeReliefShare()), prefix));
+        observations.add(figure("kindergartensTeachingPrimaryCurriculum", Rates.exact(district.kindergartensTeachingPrimaryCurriculum()), prefix));
+        observations.add(figure("specialEducationTeachersStaffed", yes(district.specialEducationTeachersStaffed()), prefix));
+        observations.add(figure("implementationPlanFiled", yes(district.implementationPlanFiled()), prefix));
+        observations.add(figure("inclusiveEducationFundingPerPupil", Rates.exact(district.inclusiveEducationFundingPerPupil()), prefix));
+        observations.add(figure("homeTeachingFundingPerPupil", Rates.exact(district.homeTeachingFundingPerPupil()), prefix));
+        observations.add(figure("disabledChildrenAidedShare", Rates.percent(district.disabledChildrenAidedShare()), prefix));
+        observations.add(figure("admissionSelectionExamsHeld", yes(district.admissionSelectionExamsHeld()), prefix));
+        observations.add(figure("peArtTeacherPlanAdopted", yes(district.peArtTeacherPlanAdopted()), prefix));
+        observations.add(figure("schoolSafetyFourFullMet", yes(district.schoolSafetyFourFullMet()), prefix));
+        observations.add(Observation.of("yearsSinceStaffingAdjustment", yearsSince(district.lastStaffingAdjustmentYear(), district.year()), prefix + "lastStaffingAdjustmentYear"));
+        observations.add(figure("quotaSplitByEligiblePupils", yes(district.quotaSplitByEligiblePupils()), prefix));
         return observations;
     }
 
@@ -104,7 +145,19 @@ public final class TargetObservations {
                     yes(county.recognised()),
                     prefix + "counties[" + i + "].recognised").labelled(county.countyCode()));
         }
+        observations.add(figure("enrolmentTargetsHandedDown", yes(province.enrolmentTargetsHandedDown()), prefix));
+        observations.add(figure("smartCampusModelSchools", Rates.exact(province.smartCampusModelSchools()), prefix));
         return observations;
+    }
+
+    /** A figure whose data item is named as its request field. */
+    private static Observation figure(String field, BigFraction value, String prefix) {
+        return Observation.of(field, value, prefix + field);
+    }
+
+    /** Whole years from {@code since} to the evaluation year (D30); null when not reported. */
+    private static BigFraction yearsSince(Integer since, int year) {
+        return since == null ? null : Fractions.of(year - since);
     }
 
     /** A yes/no figure as the rows compare it (是 = 1, 否 = 0); null when not reported. */

@@ -60,7 +60,8 @@ class TargetHttpTests {
                 "C06 PASSED", "C07 NOT_APPLICABLE", "C08 PASSED", "C08 PASSED", "C08 PASSED",
                 "C09 PASSED", "C09 PASSED", "C09 FAILED", "C10 PASSED", "C10 PASSED", "C10 PASSED",
                 "C11 PASSED", "C12 PASSED", "C12 FAILED", "C13 PASSED", "C13 PASSED", "C13 FAILED",
-                "C14 PASSED", "C14 PASSED");
+                "C14 PASSED", "C14 PASSED", "C15 PASSED", "C04 PASSED", "C16 NOT_APPLICABLE", "C16 NOT_APPLICABLE",
+                "C17 PASSED", "C06 PASSED");
         assertThat(result.get("jurisdictionChain").toString()).isEqualTo("[\"national\",\"beijing\",\"daxing\"]");
         JsonNode homework = result.get("checks").get(17);
         assertThat(homework.get("subject").asText()).isEqualTo("7-9年级");
@@ -83,8 +84,12 @@ class TargetHttpTests {
         JsonNode result = created.getBody();
         assertThat(result.get("subject").get("districtCode").asText()).isEqualTo("110115");
         assertThat(verdicts(result)).containsExactly(
-                "D01 PASSED", "D02 NOT_YET_IN_FORCE", "D03 NOT_YET_IN_FORCE", "D04 PASSED",
-                "D05 PASSED", "D05 FAILED", "D06 PASSED", "D06 FAILED", "D07 PASSED", "D09 FAILED", "D09 PASSED");
+                "D01 PASSED", "D02 NOT_YET_IN_FORCE", "D03 NOT_YET_IN_FORCE",
+                "D05 PASSED", "D05 FAILED", "D06 PASSED", "D06 FAILED", "D07 PASSED", "D09 FAILED", "D09 PASSED",
+                "D12 PASSED", "D12 PASSED", "D12 PASSED", "D13 PASSED", "D13 PASSED", "D13 PASSED", "D13 PASSED",
+                "D13 PASSED", "D13 PASSED", "D14 PASSED", "D14 PASSED", "D15 PASSED", "D16 PASSED", "D16 PASSED",
+                "D04 PASSED", "D17 PASSED", "D18 PASSED", "D22 PASSED", "D22 PASSED", "D22 PASSED", "D22 PASSED",
+                "D23 PASSED", "D24 PASSED", "D27 PASSED");
         JsonNode d09 = result.get("hints").get(2);
         assertThat(d09.get("indicator").asText()).isEqualTo("D09");
         assertThat(d09.get("leadUnit").asText()).isEqualTo("区文化和旅游局");
@@ -104,7 +109,7 @@ class TargetHttpTests {
         assertThat(created.getStatusCode().value()).isEqualTo(201);
         JsonNode result = created.getBody();
         assertThat(result.get("subject").get("provinceCode").asText()).isEqualTo("330000");
-        assertThat(verdicts(result)).containsExactly("D08 PASSED");
+        assertThat(verdicts(result)).containsExactly("D08 PASSED", "D19 PASSED");
         assertThat(result.get("checks").get(0)).hasSize(2);   // a passed check is its code and verdict by default
         JsonNode full = http().get().uri(created.getHeaders().getLocation() + "?view=full").retrieve()
                 .body(JsonNode.class);
@@ -142,7 +147,10 @@ class TargetHttpTests {
         assertThat(targets.get("version").asText()).hasSize(64);
         assertThat(targets.get("indicators").findValuesAsText("code"))
                 .containsExactly("D01", "D02", "D03", "D04", "D05", "D05", "D06", "D06", "D07", "D07", "D08", "D09", "D09",
-                        "D10", "D11");
+                        "D10", "D11", "D12", "D12", "D12", "D13", "D13", "D13", "D13", "D13", "D13", "D14", "D14", "D15",
+                        "D15", "D16", "D16", "D04", "D17", "D18", "D19", "D19", "D19", "D20", "D21", "D21", "D11", "D22",
+                        "D22", "D22", "D22", "D23", "D24", "D25", "D26", "D26", "D26", "D11", "D27", "D28", "D29", "D30",
+                        "D31");
         JsonNode d01 = targets.get("indicators").get(0);
         assertThat(d01.get("effectiveFrom").asInt()).isEqualTo(2025);
         assertThat(d01.get("source").asText()).contains("北京市新时代基础教育扩优提质行动计划实施方案");
@@ -153,7 +161,7 @@ class TargetHttpTests {
         assertThat(targets.get("jurisdictions").get(6).get("level").asText()).isEqualTo("district");
 
         JsonNode curriculum = http().get().uri("/api/v1/rule-sets/curriculum/indicators").retrieve().body(JsonNode.class);
-        assertThat(curriculum.get("indicators").findValuesAsText("code")).contains("C01", "C14").hasSize(32);
+        assertThat(curriculum.get("indicators").findValuesAsText("code")).contains("C01", "C14", "C17").hasSize(38);
 
         ResponseEntity<JsonNode> unknown = http().get().uri("/api/v1/rule-sets/no-such-set/indicators").retrieve()
                 .toEntity(JsonNode.class);

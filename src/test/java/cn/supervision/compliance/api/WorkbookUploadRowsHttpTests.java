@@ -251,7 +251,7 @@ class WorkbookUploadRowsHttpTests {
             assertThat(result.get("passed").asBoolean()).isTrue();
         });
         assertThat(changes(version)).contains("row-added district-targets.xlsx 管辖区域 17",
-                "row-added district-targets.xlsx 管辖区域 18", "row-added district-targets.xlsx 检查项 25");
+                "row-added district-targets.xlsx 管辖区域 18", "row-added district-targets.xlsx 检查项 66");
 
         // the same case expecting 达标 shows that the case really ran on the new node and its row
         assertThat(problems(upload(TARGETS, new Part(TARGETS_FILE, withXihu(name, "达标"))))).singleElement().satisfies(p -> {

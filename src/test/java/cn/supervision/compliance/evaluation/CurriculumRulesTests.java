@@ -128,7 +128,12 @@ class CurriculumRulesTests {
                 boundary("C12", "艺术特长", s -> s.put("artSkillShare", 100), s -> s.put("artSkillShare", 99)),
                 boundary("C13", "优良率", s -> health(s).put("fitnessGoodRate", 55.11), s -> health(s).put("fitnessGoodRate", 55.1)),
                 boundary("C13", "肥胖率", s -> health(s).put("obesityRate", 11.89), s -> health(s).put("obesityRate", 11.9)),
-                boundary("C13", "近视率", s -> health(s).put("myopiaRate", 47.59), s -> health(s).put("myopiaRate", 47.6)));
+                boundary("C13", "近视率", s -> health(s).put("myopiaRate", 47.59), s -> health(s).put("myopiaRate", 47.6)),
+                // issue 23: seeds 000 (C15), 001 (C04 every day) and 003 (C06 labour list, C17)
+                boundary("C04", "每天", s -> s.put("pePeriodEveryDay", true), s -> s.put("pePeriodEveryDay", false)),
+                boundary("C06", "劳动教育清单", s -> s.put("labourListMade", true), s -> s.put("labourListMade", false)),
+                boundary("C15", null, s -> s.put("aestheticTeachersStaffed", true), s -> s.put("aestheticTeachersStaffed", false)),
+                boundary("C17", null, s -> s.put("requiredExperimentsShare", 100), s -> s.put("requiredExperimentsShare", 99.99)));
     }
 
     private static ObjectNode health(ObjectNode school) {
@@ -166,6 +171,31 @@ class CurriculumRulesTests {
         EvaluationResult result = evaluate(school);
         assertThat(verdict(result, "C03", null)).isEqualTo(Verdict.FAILED);
         assertThat(check(result, "C04", "10-12年级").failing()).containsExactly("11");
+    }
+
+    @Test
+    void vocationalSchoolsAreCheckedForTheirKeyProgrammeGroupsAndStrongProgrammesFrom2025() {
+        ObjectNode school = twelveYear();
+        assertThat(checks(evaluate(school), "C16")).extracting(CheckResult::verdict).containsOnly(Verdict.NOT_APPLICABLE);
+        school.put("type", "VOCATIONAL").put("keyProgrammeGroups", 5).put("strongProgrammes", 4);
+        assertThat(checks(evaluate(school), "C16")).extracting(CheckResult::verdict).containsOnly(Verdict.PASSED);
+        school.put("keyProgrammeGroups", 4).put("strongProgrammes", 3);
+        EvaluationResult short2026 = evaluate(school);
+        assertThat(verdict(short2026, "C16", "专业群")).isEqualTo(Verdict.FAILED);
+        assertThat(verdict(short2026, "C16", "优势专业")).isEqualTo(Verdict.FAILED);
+        school.put("year", 2024);
+        assertThat(checks(evaluate(school), "C16")).extracting(CheckResult::verdict)
+                .containsOnly(Verdict.NOT_YET_IN_FORCE);
+    }
+
+    @Test
+    void beijingsLabourListAndRequiredExperimentsBindEveryBeijingSchoolAndDaxingsOwnRowsOnlyDaxing() {
+        EvaluationResult beijing = evaluate(school(), "beijing");
+        assertThat(beijing.checks()).extracting(CheckResult::code).contains("C06", "C17").doesNotContain("C15", "C16");
+        assertThat(verdict(beijing, "C17", null)).isEqualTo(Verdict.PASSED);
+        assertThat(verdict(beijing, "C06", "劳动教育清单")).isEqualTo(Verdict.PASSED);
+        assertThat(evaluate(school(), "zhejiang").checks()).extracting(CheckResult::code)
+                .doesNotContain("C15", "C16", "C17");
     }
 
     @Test

@@ -56,6 +56,28 @@ class DaxiangStandardsTests {
         });
     }
 
+    private static void v1Funding(ObjectNode subject, String yuan) {
+        ((ObjectNode) subject.get("schools").get(4).get("sections").get(0)).put("publicFundingYuan", new java.math.BigDecimal(yuan));
+    }
+
+    /** Seed 004 第14项 with 第10项推进措施3: a Daxiang village school under 100 pupils is funded as 100 × 720 yuan. */
+    @ParameterizedTest
+    @CsvSource({
+            "daxiang,  72000,    PASSED, 72000",
+            "daxiang,  71999.99, FAILED, 72000",
+            "national, 60000,    PASSED, 60000",
+            "hunan,    59999.99, FAILED, 60000"})
+    void aSmallVillageSchoolInDaxiangIsFundedAsOneHundredPupilsAtDaxiangsOwnStandard(String jurisdiction, String yuan,
+                                                                                     Verdict verdict, String threshold)
+            throws IOException {
+        EvaluationResult result = CountyAssessmentTests.evaluate(jurisdiction, s -> v1Funding(s, yuan));
+        assertThat(result.assessment().details()).filteredOn(c -> c.code().equals("G14")).singleElement()
+                .satisfies(check -> {
+                    assertThat(check.verdict()).isEqualTo(verdict);
+                    assertThat(check.threshold()).isEqualByComparingTo(threshold);
+                });
+    }
+
     private static void subsidies(ObjectNode subject, double primaryBoarder) {
         CountyAssessmentTests.assessment(subject).putObject("livingSubsidiesYuan").put("primaryBoarder", primaryBoarder)
                 .put("primaryDay", 625).put("juniorBoarder", 1500).put("juniorDay", 750);

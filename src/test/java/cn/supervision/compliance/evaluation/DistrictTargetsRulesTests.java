@@ -90,7 +90,11 @@ class DistrictTargetsRulesTests {
         assertThat(result.passed()).isFalse();
         assertThat(result.subject()).isInstanceOf(EvaluationResult.Subject.District.class).extracting(EvaluationResult.Subject::code).isEqualTo("110115");
         assertThat(result.checks()).extracting(CheckResult::code)
-                .containsExactly("D01", "D02", "D03", "D04", "D05", "D05", "D06", "D06", "D07", "D09", "D09");
+                .containsExactly("D01", "D02", "D03", "D05", "D05", "D06", "D06", "D07", "D09", "D09", "D12", "D12",
+                        "D12", "D13", "D13", "D13", "D13", "D13", "D13", "D14", "D14", "D15", "D16", "D16", "D04", "D17",
+                        "D18", "D22", "D22", "D22", "D22", "D23", "D24", "D27");
+        assertThat(check(result, "D04", null).threshold()).isEqualByComparingTo("100");
+        assertThat(verdict(result, "D27", null)).isEqualTo(Verdict.PASSED);
         assertThat(verdict(result, "D01", null)).isEqualTo(Verdict.PASSED);
         assertThat(check(result, "D02", null).verdict()).isEqualTo(Verdict.NOT_YET_IN_FORCE);
         assertThat(check(result, "D02", null).note()).contains("2027");
@@ -127,10 +131,11 @@ class DistrictTargetsRulesTests {
 
         EvaluationResult hunan = evaluate(district(), "daxiang");
         assertThat(hunan.jurisdictionChain()).containsExactly("national", "hunan", "shaoyang", "daxiang");
-        assertThat(hunan.checks()).extracting(CheckResult::code).containsOnly("D06", "D07");
+        assertThat(hunan.checks()).extracting(CheckResult::code)
+                .containsOnly("D06", "D07", "D11", "D26", "D27", "D28", "D29", "D30", "D31");
 
         assertThat(evaluate(district(), "national").checks()).extracting(CheckResult::code)
-                .containsExactly("D06", "D06", "D07");
+                .containsExactly("D06", "D06", "D07", "D27");
         assertThat(rejectedFields(() -> evaluate(district(), "atlantis"))).containsExactly("jurisdiction");
         assertThatThrownBy(() -> evaluate(district(), "atlantis")).isInstanceOf(InvalidInput.class)
                 .satisfies(e -> assertThat(((InvalidInput) e).problems().get(0).message())
@@ -145,7 +150,7 @@ class DistrictTargetsRulesTests {
         assertThat(checks(zhejiang, "D07")).singleElement()
                 .satisfies(d07 -> assertThat(d07.rule().row()).isEqualTo(19));
         assertThat(verdict(zhejiang, "D10", null)).isEqualTo(Verdict.PASSED);
-        assertThat(verdict(zhejiang, "D11", null)).isEqualTo(Verdict.FAILED);
+        assertThat(verdict(zhejiang, "D11", "同步招生")).isEqualTo(Verdict.FAILED);
         assertThat(zhejiang.hints()).extracting(EvaluationResult.Hint::indicator).contains("D11");
 
         district.remove("bonusParity");
@@ -192,7 +197,7 @@ class DistrictTargetsRulesTests {
         assertThat(before.verdict()).isEqualTo(Verdict.NOT_YET_IN_FORCE);
         assertThat(before.note()).isEqualTo("2025年起施行");
         assertThat(evaluate(district).checks()).filteredOn(c -> c.verdict() == Verdict.NOT_YET_IN_FORCE)
-                .extracting(CheckResult::code).containsExactly("D01", "D02", "D03", "D04");
+                .extracting(CheckResult::code).containsExactly("D01", "D02", "D03", "D16", "D16", "D04", "D17", "D24");
 
         district.put("year", 2025);
         assertThat(verdict(evaluate(district), "D01", null)).isEqualTo(Verdict.FAILED);
@@ -211,7 +216,7 @@ class DistrictTargetsRulesTests {
                 boundary("D01", null, d -> d.put("inclusiveKindergartenCoverage", 90), d -> d.put("inclusiveKindergartenCoverage", 89.99)),
                 boundary("D02", null, d -> d.put("publicKindergartenShare", 60), d -> d.put("publicKindergartenShare", 59.99)),
                 boundary("D03", null, d -> { }, d -> d.withArray("specialEducationSchools").remove(1)),
-                boundary("D04", null, d -> d.put("smartCampusRate", 85), d -> d.put("smartCampusRate", 84.99)),
+                boundary("D04", null, d -> d.put("smartCampusRate", 100), d -> d.put("smartCampusRate", 99.99)),
                 boundary("D05", "市级基准", d -> d.put("kindergartenFundingPerChild", 12000)
                                 .put("kindergartenFundingPerChildLastYear", 11000),
                         d -> d.put("kindergartenFundingPerChild", 11999.99).put("kindergartenFundingPerChildLastYear", 11000)),
@@ -224,7 +229,43 @@ class DistrictTargetsRulesTests {
                 boundary("D07", null, d -> d.put("teacherAveragePay", 165000), d -> d.put("teacherAveragePay", 164999.99)),
                 boundary("D09", "协会", d -> association(d, "作家协会").put("activities", 2),
                         d -> association(d, "作家协会").put("activities", 1)),
-                boundary("D09", "歌舞团", d -> d.put("troupeSchoolPerformances", 5), d -> d.put("troupeSchoolPerformances", 4)));
+                boundary("D09", "歌舞团", d -> d.put("troupeSchoolPerformances", 5), d -> d.put("troupeSchoolPerformances", 4)),
+                // issue 23: seed 000 (daxing)
+                yesNo("D12", "联席会议", "aestheticJointConference", true),
+                rate("D12", "领导小组", "aestheticLeadingGroupShare"),
+                rate("D12", "轮训", "aestheticLeaderTrainingShare"),
+                yesNo("D13", "艺术节", "artFestivalsHeld", true),
+                rate("D13", "总结表彰", "schoolAestheticSummaryShare"),
+                yesNo("D13", "年度报告", "aestheticAnnualReport", true),
+                yesNo("D13", "测评标准", "artAssessmentApplied", true),
+                yesNo("D13", "综合素质评价", "artAssessmentInProfiles", true),
+                boundary("D13", "合格率", d -> d.put("artAssessmentPassRate", 95.8), d -> d.put("artAssessmentPassRate", 95.79)),
+                yesNo("D14", "考级", "pupilsInGradingOrCommercialActivities", false),
+                yesNo("D14", "批准", "aestheticActivitiesApproved", true),
+                yesNo("D15", null, "unapprovedTextbooksUsed", false),
+                // seed 001 (daxing)
+                boundary("D16", "名校长", d -> d.put("famousPrincipals", 50), d -> d.put("famousPrincipals", 49)),
+                boundary("D16", "名教师", d -> d.put("famousTeachers", 100), d -> d.put("famousTeachers", 99)),
+                boundary("D17", null, d -> d.put("qualitySchoolsIntroduced", 10), d -> d.put("qualitySchoolsIntroduced", 9)),
+                yesNo("D18", null, "dailyLabourTimeSet", true),
+                // seed 003 (beijing)
+                boundary("D22", "大班额", d -> d.put("oversizedKindergartenClasses", 0), d -> d.put("oversizedKindergartenClasses", 1)),
+                rate("D22", "配套园", "newEstateKindergartensPublicShare"),
+                rate("D22", "减免保教费", "poorChildrenFeeReliefShare"),
+                boundary("D22", "小学课程", d -> d.put("kindergartensTeachingPrimaryCurriculum", 0),
+                        d -> d.put("kindergartensTeachingPrimaryCurriculum", 1)),
+                yesNo("D23", null, "specialEducationTeachersStaffed", true),
+                yesNo("D24", null, "implementationPlanFiled", true),
+                // seed 004 (a national ban it restates)
+                yesNo("D27", null, "admissionSelectionExamsHeld", false));
+    }
+
+    private static Arguments yesNo(String code, String key, String field, boolean compliant) {
+        return boundary(code, key, d -> d.put(field, compliant), d -> d.put(field, !compliant));
+    }
+
+    private static Arguments rate(String code, String key, String field) {
+        return boundary(code, key, d -> d.put(field, 100), d -> d.put(field, 99.99));
     }
 
     private static Arguments boundary(String code, String key, Consumer<ObjectNode> passing, Consumer<ObjectNode> failing) {
@@ -301,7 +342,8 @@ class DistrictTargetsRulesTests {
     void theSampleProvinceReachesThirtyPercentOfCountiesRecognised() {
         EvaluationResult result = evaluate(sampleSubject("province-zhejiang.json"), "zhejiang");
         assertThat(result.subject()).isInstanceOf(EvaluationResult.Subject.Province.class).extracting(EvaluationResult.Subject::code).isEqualTo("330000");
-        assertThat(result.checks()).extracting(CheckResult::code).containsExactly("D08");
+        assertThat(result.checks()).extracting(CheckResult::code).containsExactly("D08", "D19");
+        assertThat(verdict(result, "D19", null)).isEqualTo(Verdict.PASSED);
         CheckResult share = check(result, "D08", null);
         assertThat(share.verdict()).isEqualTo(Verdict.PASSED);
         assertThat(share.value()).isEqualByComparingTo("40");
@@ -320,6 +362,99 @@ class DistrictTargetsRulesTests {
         assertThat(verdict(evaluate(earlier, "zhejiang"), "D08", null)).isEqualTo(Verdict.NOT_YET_IN_FORCE);
     }
 
+    /** The district put right, with the figures of Zhejiang's own rows (seed 002) compliant too. */
+    private static ObjectNode zhejiangDistrict() {
+        return district().put("bonusParity", true).put("privateSchoolsEnrolWithPublic", true)
+                .put("oversubscribedAdmissionsByLottery", true).put("enrolmentTargetsHandedDown", false)
+                .put("schoolsJudgedByEnrolmentRate", false).put("ruralSchoolsInCommunitiesShare", 100)
+                .put("countyManagedTeacherHiring", true).put("publicTeachersInPrivateSchools", 0);
+    }
+
+    /** The district put right, with the figures of Daxiang's own rows (seed 004) compliant too. */
+    private static ObjectNode daxiangDistrict() {
+        return district().put("privateSchoolsEnrolWithPublic", true).put("inclusiveEducationFundingPerPupil", 6000)
+                .put("homeTeachingFundingPerPupil", 6000).put("disabledChildrenAidedShare", 100)
+                .put("peArtTeacherPlanAdopted", true).put("schoolSafetyFourFullMet", true)
+                .put("lastStaffingAdjustmentYear", 2025).put("quotaSplitByEligiblePupils", true);
+    }
+
+    static Stream<Arguments> ownRowsOfZhejiangAndDaxiang() {
+        return Stream.of(
+                Arguments.of("zhejiang", yesNo("D11", "电脑随机派位", "oversubscribedAdmissionsByLottery", true)),
+                Arguments.of("zhejiang", yesNo("D15", null, "unapprovedTextbooksUsed", false)),
+                Arguments.of("zhejiang", yesNo("D19", "升学指标", "enrolmentTargetsHandedDown", false)),
+                Arguments.of("zhejiang", yesNo("D19", "升学率", "schoolsJudgedByEnrolmentRate", false)),
+                Arguments.of("zhejiang", rate("D20", null, "ruralSchoolsInCommunitiesShare")),
+                Arguments.of("zhejiang", yesNo("D21", "县管校聘", "countyManagedTeacherHiring", true)),
+                Arguments.of("zhejiang", boundary("D21", "公办在编教师", d -> d.put("publicTeachersInPrivateSchools", 0),
+                        d -> d.put("publicTeachersInPrivateSchools", 1))),
+                Arguments.of("daxiang", yesNo("D11", null, "privateSchoolsEnrolWithPublic", true)),
+                Arguments.of("daxiang", boundary("D26", "随班就读", d -> d.put("inclusiveEducationFundingPerPupil", 6000),
+                        d -> d.put("inclusiveEducationFundingPerPupil", 5999.99))),
+                Arguments.of("daxiang", boundary("D26", "送教上门", d -> d.put("homeTeachingFundingPerPupil", 6000),
+                        d -> d.put("homeTeachingFundingPerPupil", 5999.99))),
+                Arguments.of("daxiang", rate("D26", "资助", "disabledChildrenAidedShare")),
+                Arguments.of("daxiang", yesNo("D28", null, "peArtTeacherPlanAdopted", true)),
+                Arguments.of("daxiang", yesNo("D29", null, "schoolSafetyFourFullMet", true)),
+                Arguments.of("daxiang", boundary("D30", null, d -> d.put("lastStaffingAdjustmentYear", 2025),
+                        d -> d.put("lastStaffingAdjustmentYear", 2024))),
+                Arguments.of("daxiang", yesNo("D31", null, "quotaSplitByEligiblePupils", true)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("ownRowsOfZhejiangAndDaxiang")
+    @SuppressWarnings("unchecked")
+    void theOwnRowsOfZhejiangAndDaxiangPassAtTheirBoundaryAndFailJustBeyondIt(String jurisdiction, Arguments row) {
+        String code = (String) row.get()[0];
+        String key = (String) row.get()[1];
+        ObjectNode atBoundary = jurisdiction.equals("zhejiang") ? zhejiangDistrict() : daxiangDistrict();
+        ((Consumer<ObjectNode>) row.get()[2]).accept(atBoundary);
+        ObjectNode beyond = jurisdiction.equals("zhejiang") ? zhejiangDistrict() : daxiangDistrict();
+        ((Consumer<ObjectNode>) row.get()[3]).accept(beyond);
+
+        EvaluationResult passed = evaluate(atBoundary, jurisdiction);
+        assertThat(verdict(passed, code, key)).isEqualTo(Verdict.PASSED);
+        assertThat(passed.checks()).extracting(CheckResult::verdict).containsOnly(Verdict.PASSED);
+        EvaluationResult failed = evaluate(beyond, jurisdiction);
+        assertThat(verdict(failed, code, key)).isEqualTo(Verdict.FAILED);
+        assertThat(failed.hints()).extracting(EvaluationResult.Hint::indicator).containsExactly(code);
+    }
+
+    @Test
+    void daxingsFullSmartCampusCoverageReplacesBeijingsEightyFivePercentOnlyInDaxing() {
+        ObjectNode district = district().put("smartCampusRate", 85);
+        assertThat(verdict(evaluate(district, "beijing"), "D04", null)).isEqualTo(Verdict.PASSED);
+        CheckResult daxing = check(evaluate(district, "daxing"), "D04", null);
+        assertThat(daxing.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(daxing.requirement()).contains("全覆盖");
+    }
+
+    @Test
+    void theStaffingQuotaIsReSetEveryTwoYearsCountedFromTheEvaluationYear() {
+        ObjectNode district = daxiangDistrict().put("lastStaffingAdjustmentYear", 2024);
+        CheckResult threeYears = check(evaluate(district, "daxiang"), "D30", null);
+        assertThat(threeYears.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(threeYears.value()).isEqualByComparingTo("3");
+        district.withArray("spending").remove(district.withArray("spending").size() - 1);
+        district.put("year", 2026);
+        assertThat(verdict(evaluate(district, "daxiang"), "D30", null)).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void aProvinceIsJudgedOnEnrolmentTargetsAndBeijingOnItsSmartCampusModelSchools() {
+        ObjectNode zhejiang = sampleSubject("province-zhejiang.json").put("enrolmentTargetsHandedDown", true);
+        assertThat(verdict(evaluate(zhejiang, "zhejiang"), "D19", null)).isEqualTo(Verdict.FAILED);
+
+        ObjectNode beijing = province(1, 1).put("year", 2027).put("smartCampusModelSchools", 100);
+        EvaluationResult atHundred = evaluate(beijing, "beijing");
+        assertThat(atHundred.checks()).extracting(CheckResult::code).containsExactly("D25");
+        assertThat(verdict(atHundred, "D25", null)).isEqualTo(Verdict.PASSED);
+        assertThat(verdict(evaluate(beijing.put("smartCampusModelSchools", 99), "beijing"), "D25", null))
+                .isEqualTo(Verdict.FAILED);
+        assertThat(verdict(evaluate(beijing.put("year", 2026), "beijing"), "D25", null))
+                .isEqualTo(Verdict.NOT_YET_IN_FORCE);
+    }
+
     static Stream<Arguments> badDistricts() {
         return Stream.of(
                 Arguments.of((Consumer<ObjectNode>) d -> spendingYear(d, 2026).put("year", 2025), "subject.spending[4].year"),
@@ -331,7 +466,11 @@ class DistrictTargetsRulesTests {
                 Arguments.of((Consumer<ObjectNode>) d -> ((ObjectNode) d.withArray("specialEducationSchools").get(0))
                         .putArray("stages").add("UNIVERSITY"), "subject.specialEducationSchools[0].stages[0]"),
                 Arguments.of((Consumer<ObjectNode>) d -> d.put("smartCampus", 90), "subject.smartCampus"),
-                Arguments.of((Consumer<ObjectNode>) d -> d.remove("districtCode"), "subject.districtCode"));
+                Arguments.of((Consumer<ObjectNode>) d -> d.remove("districtCode"), "subject.districtCode"),
+                Arguments.of((Consumer<ObjectNode>) d -> d.put("lastStaffingAdjustmentYear", 2027),
+                        "subject.lastStaffingAdjustmentYear"),
+                Arguments.of((Consumer<ObjectNode>) d -> d.put("poorChildrenFeeReliefShare", 100.5),
+                        "subject.poorChildrenFeeReliefShare"));
     }
 
     @ParameterizedTest(name = "{1}")
