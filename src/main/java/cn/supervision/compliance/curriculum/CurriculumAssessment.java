@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.SubjectReader;
-import cn.supervision.compliance.evaluation.targets.CheckRowEvaluator;
-import cn.supervision.compliance.evaluation.targets.CheckSubject;
-import cn.supervision.compliance.evaluation.targets.Reach;
+import cn.supervision.compliance.checkrows.CheckRowEvaluator;
+import cn.supervision.compliance.checkrows.CheckSubject;
+import cn.supervision.compliance.checkrows.Reach;
 
 /** Evaluates a school under the {@code curriculum} rule set (INDICATORS.md §2, C01–C14). */
 @Component

@@ -74,7 +74,7 @@ public class SubjectReader {
         }
         for (ConstraintViolation<T> violation : validator.validate(value)) {
             String field = "subject." + violation.getPropertyPath();
-            if (!reported.contains(field)) {
+            if (!withinReported(field, reported)) {
                 problems.add(InputProblem.violation(field, violation));
             }
         }
@@ -83,6 +83,14 @@ public class SubjectReader {
             throw new InvalidInput(problems);
         }
         return value;
+    }
+
+    /**
+     * Whether a constraint's field is one already reported as unreadable, or inside it: an unreadable list element is
+     * left out as null, and its element constraint ({@code stages[0].<list element>}) is the same problem again.
+     */
+    private static boolean withinReported(String field, Set<String> reported) {
+        return reported.stream().anyMatch(r -> field.equals(r) || field.startsWith(r + ".") || field.startsWith(r + "["));
     }
 
     /** How many unreadable values one answer reports before it stops reading. */

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.SubjectReader;
-import cn.supervision.compliance.evaluation.targets.CheckRowEvaluator;
-import cn.supervision.compliance.evaluation.targets.CheckSubject;
-import cn.supervision.compliance.evaluation.targets.Reach;
+import cn.supervision.compliance.checkrows.CheckRowEvaluator;
+import cn.supervision.compliance.checkrows.CheckSubject;
+import cn.supervision.compliance.checkrows.Reach;
 
 /**
  * Evaluates a district (D01–D07, and a jurisdiction's own rows such as Daxing's D09) or a province (D08) under the

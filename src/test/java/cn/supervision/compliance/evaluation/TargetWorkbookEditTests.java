@@ -25,7 +25,7 @@ import cn.supervision.compliance.evaluation.EvaluationResult.CheckResult;
 import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.ruleset.ShippedRuleSets;
-import cn.supervision.compliance.evaluation.targets.TargetResults;
+import cn.supervision.compliance.checkrows.TargetResults;
 
 /**
  * Policy staff move a target's year or a row's jurisdiction, or add a node of the jurisdiction tree with its own row,

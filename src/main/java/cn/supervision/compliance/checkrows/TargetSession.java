@@ -1,4 +1,4 @@
-package cn.supervision.compliance.evaluation.targets;
+package cn.supervision.compliance.checkrows;
 
 import java.util.Comparator;
 import java.util.List;

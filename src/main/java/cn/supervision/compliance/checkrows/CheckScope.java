@@ -1,4 +1,4 @@
-package cn.supervision.compliance.evaluation.targets;
+package cn.supervision.compliance.checkrows;
 
 /**
  * What a session evaluates: the rule set's level of subject (学校, 区县, 省, as the rows name it), the jurisdiction

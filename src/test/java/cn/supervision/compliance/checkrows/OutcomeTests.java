@@ -1,4 +1,4 @@
-package cn.supervision.compliance.evaluation.targets;
+package cn.supervision.compliance.checkrows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
