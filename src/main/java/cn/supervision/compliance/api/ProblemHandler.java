@@ -39,6 +39,7 @@ import cn.supervision.compliance.ruleset.WorkbookRejected;
 import cn.supervision.compliance.text.Problems;
 import cn.supervision.compliance.text.Texts;
 import cn.supervision.compliance.cycle.CycleRefusal;
+import cn.supervision.compliance.report.PdfUnavailable;
 
 /**
  * The one place where failures become HTTP: RFC 9457 problem bodies that name the field at fault and never carry a
@@ -83,6 +84,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(CycleRefusal.class)
     ProblemDetail cycleRefused(CycleRefusal e) {
         return Problems.titled(ProblemDetail.forStatusAndDetail(e.status(), e.getMessage()));
+    }
+
+    /** No CJK font installed for PDF reports: the service's fault (503), named for the operator in the log. */
+    @ExceptionHandler(PdfUnavailable.class)
+    ProblemDetail pdfUnavailable(PdfUnavailable e) {
+        log.error("PDF unavailable: {}", e.getMessage());
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "pdf.unavailable");
     }
 
     @ExceptionHandler(RuleSetNotFound.class)

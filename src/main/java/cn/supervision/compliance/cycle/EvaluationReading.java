@@ -106,9 +106,28 @@ final class EvaluationReading {
                 .toList();
     }
 
-    /** The schools left out of the evaluation, by id, with their reason code. */
-    static List<String[]> excluded(EvaluationResult result) {
-        return result.excluded().stream().map(e -> new String[] {e.schoolId(), e.reason()}).toList();
+    /** A school left out of the evaluation: its id, its name as the request gave it, and the reason code. */
+    record Excluded(String schoolId, String name, String reason) {
+    }
+
+    static List<Excluded> excluded(EvaluationResult result, com.fasterxml.jackson.databind.JsonNode request) {
+        Map<String, String> names = new LinkedHashMap<>();
+        request.path("subject").path("schools").forEach(s -> names.put(s.path("id").asText(), s.path("name").asText(null)));
+        return result.excluded().stream()
+                .map(e -> new Excluded(e.schoolId(), names.get(e.schoolId()), e.reason())).toList();
+    }
+
+    /** The verdict's reasons: the decision's, or else the summary's headline. */
+    static List<String> reasons(EvaluationResult result) {
+        if (result.decision() != null && !result.decision().reasons().isEmpty()) {
+            return result.decision().reasons();
+        }
+        return result.summary() == null ? List.of() : List.of(result.summary().headline());
+    }
+
+    /** What was assessed ({@code RESOURCE_ALLOCATION}, {@code FULL_ASSESSMENT}), or null for a list of checks. */
+    static String scope(EvaluationResult result) {
+        return result.scope();
     }
 
     /**

@@ -51,6 +51,8 @@ class SecurityConfig {
                                 "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         // the console's pages are static; every figure on them comes from the API with the user's credentials
                         .requestMatchers(GET, "/console", "/console/**").permitAll()
+                        // lane cycle (issue 24): the console's chart library, served from its webjar
+                        .requestMatchers(GET, "/webjars/echarts/**").permitAll()
                         .requestMatchers(GET, "/api/v1/me").authenticated()
                         // lane cycle (issue 24): submissions, review, rectification items, history and ranking; the
                         // controllers (cycle/) narrow every answer to the caller's node (cycle/ReviewScope)
@@ -58,13 +60,15 @@ class SecurityConfig {
                         .requestMatchers(PUT, "/api/v1/submissions/*").hasAnyRole(roles(CLERK, INTEGRATOR, ADMIN))
                         .requestMatchers(POST, "/api/v1/submissions/*/return", "/api/v1/submissions/*/approve")
                         .hasAnyRole(roles(REVIEWER, ADMIN))
-                        .requestMatchers(GET, "/api/v1/submissions", "/api/v1/submissions/*")
+                        .requestMatchers(GET, "/api/v1/submissions", "/api/v1/submissions/*",
+                                "/api/v1/submissions/*/report")
                         .hasAnyRole(roles(CLERK, INTEGRATOR, REVIEWER, AUDITOR, ADMIN))
                         .requestMatchers(POST, "/api/v1/rectifications/*/progress").hasAnyRole(roles(CLERK, ADMIN))
                         .requestMatchers(POST, "/api/v1/rectifications/*/close", "/api/v1/rectifications/*/reopen")
                         .hasAnyRole(roles(REVIEWER, ADMIN))
                         .requestMatchers(GET, "/api/v1/rectifications", "/api/v1/rectifications/**",
-                                "/api/v1/subjects/*/history", "/api/v1/jurisdictions/*/ranking")
+                                "/api/v1/subjects/*/history", "/api/v1/jurisdictions/*/ranking",
+                                "/api/v1/jurisdictions/*/overview")
                         .hasAnyRole(roles(CLERK, REVIEWER, AUDITOR, ADMIN))
                         .requestMatchers(GET, "/api/v1/rule-sets/*/template")
                         .hasAnyRole(roles(CLERK, REVIEWER, INTEGRATOR, AUDITOR, ADMIN))
