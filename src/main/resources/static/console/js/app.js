@@ -18,8 +18,8 @@ const MENU = [
   // lane cycle (issue 24)
   {href: '#/my-submissions', label: '我的填报', roles: ['CLERK']},
   {href: '#/review-queue', label: '待审核', roles: ['REVIEWER']},
-  {href: '#/rectifications', label: '整改事项', roles: ['CLERK', 'REVIEWER', 'AUDITOR']},
-  {href: '#/overview', label: '督导概况', roles: ['REVIEWER', 'AUDITOR']},
+  {href: '#/rectifications', label: '整改事项', roles: ['CLERK', 'REVIEWER']},
+  {href: '#/overview', label: '督导概况', roles: ['REVIEWER']},
 ];
 
 const ROUTES = [

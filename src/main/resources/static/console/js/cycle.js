@@ -17,6 +17,13 @@ function steps(submission) {
       c.field ? `字段 ${c.field}` : `工作表「${c.sheet}」单元格 ${c.cell}`, `：${c.message}`))) : null)));
 }
 
+/** Moves to another page and then says what happened (the shell clears the status line when a page opens). */
+function navigate(hash, text) {
+  window.addEventListener('hashchange', () => setStatus(text), {once: true});
+  if (location.hash === hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
+  else location.hash = hash;
+}
+
 function pdfButton(path, name) {
   return h('button', {type: 'button', class: 'secondary', 'data-pdf': path,
     onclick: () => download(path, name).then(link => setStatus(`已下载 PDF：${link.download}`)).catch(showError)}, '下载 PDF 报告');
@@ -45,8 +52,7 @@ export async function mySubmissionsPage(view) {
     body.append('ruleSet', ruleSet.value);
     try {
       const created = await post('/api/v1/submissions', body);
-      setStatus(`已提交，等待审核（编号 ${created.id}）`);
-      location.hash = `#/submissions/${encodeURIComponent(created.id)}`;
+      navigate(`#/submissions/${encodeURIComponent(created.id)}`, `已提交，等待审核（编号 ${created.id}）`);
     } catch (error) {
       showError(error);
     }
@@ -99,8 +105,7 @@ function reviewForm(s) {
     }
     try {
       await post(`/api/v1/submissions/${encodeURIComponent(s.id)}/${action}`, body);
-      setStatus(action === 'approve' ? '已审核通过，正式评估已生成整改事项' : '已退回填报人');
-      location.hash = '#/review-queue';
+      navigate('#/review-queue', action === 'approve' ? '已审核通过，正式评估已生成整改事项' : '已退回填报人');
     } catch (error) {
       showError(error);
     }
@@ -127,8 +132,7 @@ function resubmitForm(s) {
         headers: {Authorization: `Basic ${JSON.parse(sessionStorage.getItem('compliance-console-user')).token}`},
         credentials: 'omit'});
       if (!response.ok) throw new Error((await response.json()).detail);
-      setStatus('已重新提交，等待审核');
-      location.hash = '#/my-submissions';
+      navigate('#/my-submissions', '已重新提交，等待审核');
     } catch (error) {
       showError(error);
     }
@@ -159,8 +163,7 @@ function itemActions(r) {
   const go = async (path, body) => {
     try {
       await post(`/api/v1/rectifications/${encodeURIComponent(r.id)}/${path}`, body);
-      setStatus('已更新整改事项');
-      window.dispatchEvent(new HashChangeEvent('hashchange'));
+      navigate(location.hash, '已更新整改事项');
     } catch (error) {
       showError(error);
     }
@@ -241,5 +244,5 @@ async function drawHistory(target, code, ruleSet, indicator) {
     series: stages.map(stage => ({name: STAGES[stage] || stage, type: 'line',
       data: history.years.map(y => y.indicators.find(f => f.indicator === indicator && f.stage === stage)?.cv ?? null)})),
   });
-  setStatus(`已显示 ${history.name || code} 的历年趋势`);
+  setStatus(`已显示 ${history.name || ''}（${code}）的历年趋势`);
 }
