@@ -218,7 +218,8 @@ function drawRanking(target, ranking) {
   chart.setOption({
     animation: false,
     grid: {left: 160, right: 60, top: 30, bottom: 20},
-    xAxis: {type: 'value'},
+    // the axis reaches the limit, so that its dashed line is drawn even when every county is far below it
+    xAxis: {type: 'value', max: value => Math.ceil(Math.max(value.max, ranking.threshold ?? 0) * 110) / 100},
     yAxis: {type: 'category', inverse: true, data: ranking.items.map(i => `${i.name || ''}（${i.code}）`)},
     series: [{type: 'bar', data: ranking.items.map(i => ({value: i.value, itemStyle: {color: i.passed === false ? '#b42318' : '#0b5cad'}})),
       label: {show: true, position: 'right'},

@@ -157,7 +157,7 @@ final class EvaluationReading {
         return Optional.empty();
     }
 
-    /** Every indicator's figures: per stage for school sections with their CV, then the checks of the list. */
+    /** Every indicator's figures: per stage for school sections with their CV, then the checks judged (passed or failed). */
     static List<Figures> figures(EvaluationResult result) {
         Map<String, StageCount> counts = new LinkedHashMap<>();
         for (SectionResult section : result.sections()) {
@@ -176,7 +176,11 @@ final class EvaluationReading {
                     variation == null ? null : variation.cv(), variation == null ? null : variation.limit(),
                     variation == null ? null : variation.passed()));
         }
+        // a check not assessed (a resource-only evaluation lists the 36 indicators unassessed) has no figure to show
         for (CheckResult check : result.checks()) {
+            if (check.verdict() != EvaluationResult.Verdict.PASSED && check.verdict() != EvaluationResult.Verdict.FAILED) {
+                continue;
+            }
             figures.add(new CheckFigures(check.code(), check.name(), check.subject(),
                     check.value() != null ? check.value() : check.score(), check.comparator(), check.threshold(),
                     check.verdict() == null ? null : check.verdict().name()));
