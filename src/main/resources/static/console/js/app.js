@@ -7,12 +7,19 @@ import {ruleSetsPage, ruleSetPage} from './rulesets.js';
 import {searchPage, evaluationPage} from './evaluations.js';
 import {dataEntryPage} from './data-entry.js';
 import {batchesPage} from './batches.js';
+// lane cycle (issue 24)
+import {mySubmissionsPage, reviewQueuePage, submissionPage, rectificationsPage, overviewPage} from './cycle.js';
 
 const MENU = [
   {href: '#/rule-sets', label: '规则集', roles: ['POLICY_EDITOR', 'AUDITOR']},
   {href: '#/evaluations', label: '评估查询', roles: ['AUDITOR']},
   {href: '#/data-entry', label: '数据填报', roles: ['INTEGRATOR']},
   {href: '#/batches', label: '批量任务', roles: ['INTEGRATOR', 'AUDITOR', 'POLICY_EDITOR']},
+  // lane cycle (issue 24)
+  {href: '#/my-submissions', label: '我的填报', roles: ['CLERK']},
+  {href: '#/review-queue', label: '待审核', roles: ['REVIEWER']},
+  {href: '#/rectifications', label: '整改事项', roles: ['CLERK', 'REVIEWER']},
+  {href: '#/overview', label: '督导概况', roles: ['REVIEWER']},
 ];
 
 const ROUTES = [
@@ -22,6 +29,12 @@ const ROUTES = [
   {pattern: /^#\/evaluations\/([^/?]+)$/, page: evaluationPage},
   {pattern: /^#\/data-entry$/, page: dataEntryPage},
   {pattern: /^#\/batches$/, page: batchesPage},
+  // lane cycle (issue 24)
+  {pattern: /^#\/my-submissions$/, page: mySubmissionsPage},
+  {pattern: /^#\/review-queue$/, page: reviewQueuePage},
+  {pattern: /^#\/submissions\/([^/?]+)$/, page: submissionPage},
+  {pattern: /^#\/rectifications(?:\?(.*))?$/, page: rectificationsPage},
+  {pattern: /^#\/overview(?:\?(.*))?$/, page: overviewPage},
 ];
 
 const view = document.getElementById('view');
@@ -46,6 +59,8 @@ function homeOf() {
   if (hasRole('POLICY_EDITOR')) return '#/rule-sets';
   if (hasRole('AUDITOR')) return '#/evaluations';
   if (hasRole('INTEGRATOR')) return '#/data-entry';
+  if (hasRole('CLERK')) return '#/my-submissions';
+  if (hasRole('REVIEWER')) return '#/review-queue';
   return '#/batches';
 }
 

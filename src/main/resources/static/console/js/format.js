@@ -4,7 +4,8 @@ export const VERDICTS = {
   PASSED: '达标', FAILED: '未达标', NOT_APPLICABLE: '不适用', NOT_ASSESSED: '未评估', NOT_YET_IN_FORCE: '尚未生效',
 };
 export const STAGES = {PRIMARY: '小学', JUNIOR: '初中', SENIOR: '高中'};
-export const ROLES = {INTEGRATOR: '数据填报', AUDITOR: '审计', POLICY_EDITOR: '政策制定', ADMIN: '管理员'};
+export const ROLES = {INTEGRATOR: '数据填报', AUDITOR: '审计', POLICY_EDITOR: '政策制定', ADMIN: '管理员',
+  CLERK: '填报员', REVIEWER: '审核员'};
 export const RULE_SETS = {
   'balanced-development': '县域义务教育优质均衡', curriculum: '学校课程开设', 'district-targets': '区县发展目标',
 };

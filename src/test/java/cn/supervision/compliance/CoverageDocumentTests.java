@@ -67,6 +67,10 @@ class CoverageDocumentTests {
                 if (TEXT.formatCellValue(row.getCell(0)).isBlank()) {
                     continue;
                 }
+                // the sheet's first table ends where the next begins (lane cycle: 整改措施 also holds 整改期限)
+                if (TEXT.formatCellValue(row.getCell(0)).startsWith("RuleTable ")) {
+                    break;
+                }
                 Map<String, String> values = new HashMap<>();
                 for (int c = 0; c < headings.size(); c++) {
                     values.put(headings.get(c), TEXT.formatCellValue(row.getCell(c)).strip());

@@ -39,6 +39,8 @@ import cn.supervision.compliance.ruleset.VersionNotFound;
 import cn.supervision.compliance.ruleset.WorkbookRejected;
 import cn.supervision.compliance.text.Problems;
 import cn.supervision.compliance.text.Texts;
+import cn.supervision.compliance.cycle.CycleRefusal;
+import cn.supervision.compliance.report.PdfUnavailable;
 
 /**
  * The one place where failures become HTTP: RFC 9457 problem bodies that name the field at fault and never carry a
@@ -77,6 +79,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({NotFound.class, VersionNotFound.class})
     ProblemDetail notFound(RuntimeException e) {
         return Problems.titled(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()));
+    }
+
+    // --- lane cycle (issue 24): a step of the supervision cycle refused (404 outside the node, 403, 409) ---
+    @ExceptionHandler(CycleRefusal.class)
+    ProblemDetail cycleRefused(CycleRefusal e) {
+        return Problems.titled(ProblemDetail.forStatusAndDetail(e.status(), e.getMessage()));
+    }
+
+    /** No CJK font installed for PDF reports: the service's fault (503), named for the operator in the log. */
+    @ExceptionHandler(PdfUnavailable.class)
+    ProblemDetail pdfUnavailable(PdfUnavailable e) {
+        log.error("PDF unavailable: {}", e.getMessage());
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "pdf.unavailable");
     }
 
     @ExceptionHandler(RuleSetNotFound.class)

@@ -23,7 +23,9 @@ class LocalCredentialsGuard {
     /** The local trial credentials published in the README; never acceptable in production. */
     private static final Map<String, String> LOCAL_PASSWORDS = Map.of(
             "integrator", "integrator-local", "auditor", "auditor-local", "editor", "editor-local",
-            "admin", "admin-local");
+            "admin", "admin-local",
+            // lane cycle (issue 24): the supervision cycle's trial clerk and reviewers
+            "clerk", "clerk-local", "checker", "checker-local", "checker-daxiang", "checker-daxiang-local");
     private static final String LOCAL_API_KEY = "local-integrator-key";
 
     LocalCredentialsGuard(SecurityProperties properties, PasswordEncoder encoder) {

@@ -2,10 +2,13 @@ package cn.supervision.compliance.system;
 
 import static cn.supervision.compliance.system.Role.ADMIN;
 import static cn.supervision.compliance.system.Role.AUDITOR;
+import static cn.supervision.compliance.system.Role.CLERK;
+import static cn.supervision.compliance.system.Role.REVIEWER;
 import static cn.supervision.compliance.system.Role.INTEGRATOR;
 import static cn.supervision.compliance.system.Role.POLICY_EDITOR;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -48,7 +51,29 @@ class SecurityConfig {
                                 "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         // the console's pages are static; every figure on them comes from the API with the user's credentials
                         .requestMatchers(GET, "/console", "/console/**").permitAll()
+                        // lane cycle (issue 24): the console's chart library, served from its webjar
+                        .requestMatchers(GET, "/webjars/echarts/**").permitAll()
                         .requestMatchers(GET, "/api/v1/me").authenticated()
+                        // lane cycle (issue 24): submissions, review, rectification items, history and ranking; the
+                        // controllers (cycle/) narrow every answer to the caller's node (cycle/ReviewScope)
+                        .requestMatchers(POST, "/api/v1/submissions").hasAnyRole(roles(CLERK, INTEGRATOR, ADMIN))
+                        .requestMatchers(PUT, "/api/v1/submissions/*").hasAnyRole(roles(CLERK, INTEGRATOR, ADMIN))
+                        .requestMatchers(POST, "/api/v1/submissions/*/return", "/api/v1/submissions/*/approve")
+                        .hasAnyRole(roles(REVIEWER, ADMIN))
+                        .requestMatchers(GET, "/api/v1/submissions", "/api/v1/submissions/*",
+                                "/api/v1/submissions/*/report")
+                        .hasAnyRole(roles(CLERK, INTEGRATOR, REVIEWER, AUDITOR, ADMIN))
+                        .requestMatchers(POST, "/api/v1/rectifications/*/progress").hasAnyRole(roles(CLERK, ADMIN))
+                        .requestMatchers(POST, "/api/v1/rectifications/*/close", "/api/v1/rectifications/*/reopen")
+                        .hasAnyRole(roles(REVIEWER, ADMIN))
+                        .requestMatchers(GET, "/api/v1/rectifications", "/api/v1/rectifications/**",
+                                "/api/v1/subjects/*/history", "/api/v1/jurisdictions/*/ranking",
+                                "/api/v1/jurisdictions/*/overview")
+                        .hasAnyRole(roles(CLERK, REVIEWER, AUDITOR, ADMIN))
+                        .requestMatchers(GET, "/api/v1/rule-sets/*/template")
+                        .hasAnyRole(roles(CLERK, REVIEWER, INTEGRATOR, AUDITOR, ADMIN))
+                        .requestMatchers(GET, "/api/v1/rule-sets/*/jurisdictions")
+                        .hasAnyRole(roles(CLERK, REVIEWER, INTEGRATOR, AUDITOR, POLICY_EDITOR, ADMIN))
                         .requestMatchers(POST, "/api/v1/evaluations").hasAnyRole(roles(INTEGRATOR, ADMIN))
                         .requestMatchers(GET, "/api/v1/evaluations/*").hasAnyRole(roles(INTEGRATOR, AUDITOR, ADMIN))
                         .requestMatchers(GET, "/api/v1/evaluations", "/api/v1/evaluations/**")

@@ -32,7 +32,10 @@ public final class ApiClients {
             Role.INTEGRATOR, new String[] {"integrator", "integrator-local"},
             Role.AUDITOR, new String[] {"auditor", "auditor-local"},
             Role.POLICY_EDITOR, new String[] {"editor", "editor-local"},
-            Role.ADMIN, new String[] {"admin", "admin-local"});
+            Role.ADMIN, new String[] {"admin", "admin-local"},
+            // lane cycle (issue 24)
+            Role.CLERK, new String[] {"clerk", "clerk-local"},
+            Role.REVIEWER, new String[] {"checker", "checker-local"});
 
     private ApiClients() {
     }

@@ -132,10 +132,11 @@ class WorkbookUploadRowsHttpTests {
                 .contains("resource-allocation.xlsx 应含工作表 评估范围、管辖区域、参数、资源配置标准、差异系数、整改措施")
                 .contains("county-assessment.xlsx 应含工作表 指标体系、A类指标标准");
 
-        // the six sheets and seven rule tables of resource-allocation.xlsx, and as many of county-assessment.xlsx
+        // the six sheets and eight rule tables of resource-allocation.xlsx (lane cycle: 整改期限 is the eighth), and as
+        // many of county-assessment.xlsx
         byte[] both = Workbooks.edited(Workbooks.shipped(), book -> {
             String[][] county = {{"指标体系", "指标体系"}, {"A类指标标准", "A类指标标准"}, {"B类指标分值", "B类指标分值"},
-                    {"评分与等级", "B类单项最低得分率", "等级"}, {"一票否决", "否决事项", "指标否决"}, {"评估整改措施"}};
+                    {"评分与等级", "B类单项最低得分率", "等级"}, {"一票否决", "否决事项", "指标否决"}, {"评估整改措施", "评估整改措施"}};
             for (String[] sheet : county) {
                 Sheet created = book.createSheet(sheet[0]);
                 for (int t = 1; t < sheet.length; t++) {

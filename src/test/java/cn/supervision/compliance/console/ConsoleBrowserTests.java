@@ -91,7 +91,9 @@ class ConsoleBrowserTests {
         assertThat(browser.menu()).containsExactly("规则集", "评估查询", "批量任务");
         assertThat(browser.textOf(By.id("who-name"), "auditor")).contains("审计");
         browser.login("admin", "admin-local");
-        assertThat(browser.menu()).containsExactly("规则集", "评估查询", "数据填报", "批量任务");
+        assertThat(browser.menu()).containsExactly("规则集", "评估查询", "数据填报", "批量任务",
+                // lane cycle (issue 24): the supervision cycle's pages
+                "我的填报", "待审核", "整改事项", "督导概况");
 
         // batches are listed to whom may read them (tests sharing this application may have run some as others);
         // an editor has submitted none

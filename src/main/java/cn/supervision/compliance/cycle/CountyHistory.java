@@ -1,0 +1,130 @@
+package cn.supervision.compliance.cycle;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Service;
+
+import cn.supervision.compliance.evaluation.EvaluationResult;
+import cn.supervision.compliance.evaluation.Evaluations;
+
+/**
+ * A subject across the years (its official evaluations, their rule-set versions, verdicts and figures per indicator,
+ * and the rectification items each opened and closed), and a node's subjects ranked by one indicator in one year.
+ */
+@Service
+public class CountyHistory {
+
+    private final SubmissionStore submissions;
+    private final RectificationStore rectifications;
+    private final Evaluations evaluations;
+    private final ReviewScope scope;
+
+    CountyHistory(SubmissionStore submissions, RectificationStore rectifications, Evaluations evaluations,
+                  ReviewScope scope) {
+        this.submissions = submissions;
+        this.rectifications = rectifications;
+        this.evaluations = evaluations;
+        this.scope = scope;
+    }
+
+    public record History(String code, String name, String ruleSet, List<Year> years) {
+    }
+
+    /** One year: the official evaluation and what it found and did. */
+    public record Year(int year, String evaluation, String ruleSetVersion, boolean passed, String decision,
+                       Instant approvedAt, String approvedBy, List<EvaluationReading.Figures> indicators,
+                       List<String> rectificationsOpened, List<String> rectificationsClosed) {
+    }
+
+    public record Ranking(String node, String ruleSet, int year, String indicator, String stage, BigDecimal threshold,
+                          boolean lowerIsBetter, List<Place> items) {
+    }
+
+    /** One subject's place: its figure for the indicator (a CV or the check's value) and, for sections, 达标率. */
+    public record Place(int rank, String code, String name, String evaluation, BigDecimal value, BigDecimal threshold,
+                        Boolean passed, BigDecimal attainment, Integer sections, Integer met) {
+    }
+
+    /** A subject outside the caller's node is not found (404), like every read of another node's subjects. */
+    public History history(String code, String ruleSet, Authentication caller) {
+        if (!scope.reaches(caller, code)) {
+            throw CycleRefusal.notFound("cycle.history.not-found", code);
+        }
+        List<Rectification> items = rectifications.search(
+                new RectificationStore.Filter(ruleSet, code, null, null, null, null, null), Rectifications.today(),
+                Integer.MAX_VALUE / 2);
+        List<Year> years = submissions.officials(ruleSet, code, null).stream().map(official -> {
+            EvaluationResult result = result(official.evaluationId());
+            return new Year(official.year(), official.evaluationId(), result.ruleSetVersion(), result.passed(),
+                    result.decision() == null ? null : result.decision().outcome(), official.approvedAt(),
+                    official.approvedBy(), EvaluationReading.figures(result),
+                    items.stream().filter(i -> official.evaluationId().equals(i.openedBy())).map(Rectification::id)
+                            .toList(),
+                    items.stream().filter(i -> official.evaluationId().equals(i.closedBy())).map(Rectification::id)
+                            .toList());
+        }).toList();
+        if (years.isEmpty()) {
+            throw CycleRefusal.notFound("cycle.history.not-found", code);
+        }
+        String name = EvaluationReading.subjectName(result(years.get(years.size() - 1).evaluation()));
+        return new History(code, name, ruleSet, years);
+    }
+
+    /**
+     * The node's subjects (within the caller's reach) with an official evaluation of that year, ranked by the
+     * indicator: a school-section indicator by its CV in {@code stage} (or the first stage it has), best first.
+     */
+    public Ranking ranking(String node, String ruleSet, int year, String indicator, String stage,
+                           Authentication caller) {
+        List<Candidate> candidates = submissions.officials(ruleSet, null, year).stream()
+                .filter(o -> scope.contains(node, o.subjectCode()) && scope.reaches(caller, o.subjectCode()))
+                .map(o -> {
+                    EvaluationResult result = result(o.evaluationId());
+                    return EvaluationReading.figures(result).stream()
+                            .filter(f -> f.indicator().equals(indicator))
+                            .filter(f -> stage == null || !(f instanceof EvaluationReading.StageFigures s)
+                                    || s.stage().equals(stage))
+                            .findFirst().map(f -> new Candidate(o, EvaluationReading.subjectName(result), f))
+                            .orElse(null);
+                }).filter(Objects::nonNull).toList();
+        boolean lowerIsBetter = candidates.isEmpty() || candidates.get(0).figures().lowerIsBetter();
+        Comparator<BigDecimal> order = lowerIsBetter ? Comparator.naturalOrder() : Comparator.reverseOrder();
+        List<Candidate> ranked = candidates.stream()
+                .sorted(Comparator.comparing((Candidate c) -> c.figures().rankValue(),
+                        Comparator.nullsLast(order)).thenComparing(c -> c.official().subjectCode()))
+                .toList();
+        List<Place> places = new java.util.ArrayList<>();
+        for (Candidate c : ranked) {
+            places.add(place(places.size() + 1, c));
+        }
+        String rankedStage = candidates.stream().map(Candidate::figures)
+                .filter(EvaluationReading.StageFigures.class::isInstance)
+                .map(f -> ((EvaluationReading.StageFigures) f).stage()).findFirst().orElse(stage);
+        BigDecimal threshold = candidates.stream().map(c -> c.figures().threshold()).filter(Objects::nonNull)
+                .findFirst().orElse(null);
+        return new Ranking(node, ruleSet, year, indicator, rankedStage, threshold, lowerIsBetter, places);
+    }
+
+    private record Candidate(SubmissionStore.Official official, String name, EvaluationReading.Figures figures) {
+    }
+
+    private static Place place(int rank, Candidate c) {
+        if (c.figures() instanceof EvaluationReading.StageFigures s) {
+            return new Place(rank, c.official().subjectCode(), c.name(), c.official().evaluationId(), s.cv(),
+                    s.cvLimit(), s.cvPassed(), s.attainment(), s.sections(), s.met());
+        }
+        EvaluationReading.CheckFigures check = (EvaluationReading.CheckFigures) c.figures();
+        return new Place(rank, c.official().subjectCode(), c.name(), c.official().evaluationId(), check.value(),
+                check.threshold(), check.verdict() == null ? null : "PASSED".equals(check.verdict()), null, null,
+                null);
+    }
+
+    private EvaluationResult result(String evaluationId) {
+        return evaluations.find(evaluationId).orElseThrow().result();
+    }
+}
