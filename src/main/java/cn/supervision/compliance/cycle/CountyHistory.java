@@ -61,7 +61,7 @@ public class CountyHistory {
         List<Year> years = submissions.officials(ruleSet, code, null).stream().map(official -> {
             EvaluationResult result = result(official.evaluationId());
             return new Year(official.year(), official.evaluationId(), result.ruleSetVersion(), result.passed(),
-                    result.decision() == null ? null : result.decision().outcome(), official.approvedAt(),
+                    result.body().decision() == null ? null : result.body().decision().outcome(), official.approvedAt(),
                     official.approvedBy(), EvaluationReading.figures(result),
                     items.stream().filter(i -> official.evaluationId().equals(i.openedBy())).map(Rectification::id)
                             .toList(),
@@ -125,6 +125,6 @@ public class CountyHistory {
     }
 
     private EvaluationResult result(String evaluationId) {
-        return evaluations.find(evaluationId).orElseThrow().result();
+        return evaluations.replay(evaluations.find(evaluationId).orElseThrow());
     }
 }

@@ -42,8 +42,7 @@ class CyclePdfs {
         return writer;
     }
 
-    byte[] evaluation(StoredEvaluation stored, Optional<SubmissionStore.Official> official) {
-        EvaluationResult result = stored.result();
+    byte[] evaluation(StoredEvaluation stored, EvaluationResult result, Optional<SubmissionStore.Official> official) {
         String name = Optional.ofNullable(EvaluationReading.subjectName(result)).orElse(result.subject().code());
         String kind = java.util.Objects.toString(EvaluationReading.scope(result), "checks");
         String title = Texts.orElse("pdf.title." + result.ruleSet() + "." + kind, "pdf.title.generic");

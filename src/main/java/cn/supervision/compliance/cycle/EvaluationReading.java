@@ -113,21 +113,35 @@ final class EvaluationReading {
     static List<Excluded> excluded(EvaluationResult result, com.fasterxml.jackson.databind.JsonNode request) {
         Map<String, String> names = new LinkedHashMap<>();
         request.path("subject").path("schools").forEach(s -> names.put(s.path("id").asText(), s.path("name").asText(null)));
-        return result.excluded().stream()
+        return county(result).map(EvaluationResult.CountyBody::excluded).orElse(List.of()).stream()
                 .map(e -> new Excluded(e.schoolId(), names.get(e.schoolId()), e.reason())).toList();
     }
 
     /** The verdict's reasons: the decision's, or else the summary's headline. */
     static List<String> reasons(EvaluationResult result) {
-        if (result.decision() != null && !result.decision().reasons().isEmpty()) {
-            return result.decision().reasons();
+        EvaluationResult.DecisionResult decision = result.body().decision();
+        if (decision != null && !decision.reasons().isEmpty()) {
+            return decision.reasons();
         }
         return result.summary() == null ? List.of() : List.of(result.summary().headline());
     }
 
     /** What was assessed ({@code RESOURCE_ALLOCATION}, {@code FULL_ASSESSMENT}), or null for a list of checks. */
     static String scope(EvaluationResult result) {
-        return result.scope();
+        return county(result).map(EvaluationResult.CountyBody::scope).orElse(null);
+    }
+
+    /** The county body of a balanced-development result; empty for a rule set of checks. */
+    static Optional<EvaluationResult.CountyBody> county(EvaluationResult result) {
+        return result.body() instanceof EvaluationResult.CountyBody county ? Optional.of(county) : Optional.empty();
+    }
+
+    private static List<SectionResult> sections(EvaluationResult result) {
+        return county(result).map(EvaluationResult.CountyBody::sections).orElse(List.of());
+    }
+
+    private static List<VariationResult> variation(EvaluationResult result) {
+        return county(result).map(EvaluationResult.CountyBody::variation).orElse(List.of());
     }
 
     /**
@@ -135,13 +149,13 @@ final class EvaluationReading {
      * CV, or a check of the list; empty when this result does not judge it at all (a school no longer reported).
      */
     static Optional<Boolean> passes(EvaluationResult result, String indicator, String subject, String stage) {
-        for (SectionResult section : result.sections()) {
+        for (SectionResult section : sections(result)) {
             if (section.schoolId().equals(subject) && section.stage().name().equals(stage)) {
                 return section.indicators().stream().filter(i -> i.code().equals(indicator)).findFirst()
                         .map(IndicatorResult::met);
             }
         }
-        for (VariationResult variation : result.variation()) {
+        for (VariationResult variation : variation(result)) {
             if (variation.indicator().equals(indicator) && variation.stage().name().equals(stage)
                     && (subject == null || subject.equals(stage))) {
                 return Optional.ofNullable(variation.passed());
@@ -160,7 +174,7 @@ final class EvaluationReading {
     /** Every indicator's figures: per stage for school sections with their CV, then the checks judged (passed or failed). */
     static List<Figures> figures(EvaluationResult result) {
         Map<String, StageCount> counts = new LinkedHashMap<>();
-        for (SectionResult section : result.sections()) {
+        for (SectionResult section : sections(result)) {
             for (IndicatorResult indicator : section.indicators()) {
                 counts.computeIfAbsent(indicator.code() + "|" + section.stage().name(),
                         k -> new StageCount(indicator.code(), indicator.name(), section.stage())).add(indicator.met());
@@ -168,7 +182,7 @@ final class EvaluationReading {
         }
         List<Figures> figures = new ArrayList<>();
         for (StageCount count : counts.values()) {
-            VariationResult variation = result.variation().stream()
+            VariationResult variation = variation(result).stream()
                     .filter(v -> v.indicator().equals(count.indicator) && v.stage() == count.stage).findFirst()
                     .orElse(null);
             figures.add(new StageFigures(count.indicator, count.name, count.stage.name(), count.sections, count.met,

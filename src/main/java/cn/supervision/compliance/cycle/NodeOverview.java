@@ -51,10 +51,10 @@ public class NodeOverview {
             if (!scope.contains(node, official.subjectCode()) || !scope.reaches(caller, official.subjectCode())) {
                 continue;
             }
-            EvaluationResult result = evaluations.find(official.evaluationId()).orElseThrow().result();
+            EvaluationResult result = evaluations.replay(evaluations.find(official.evaluationId()).orElseThrow());
             officials.add(new Latest(official.subjectCode(), EvaluationReading.subjectName(result), official.year(),
                     official.evaluationId(), result.passed(),
-                    result.decision() == null ? null : result.decision().outcome()));
+                    result.body().decision() == null ? null : result.body().decision().outcome()));
             for (EvaluationReading.Figures figures : EvaluationReading.figures(result)) {
                 String key = figures.indicator() + "|" + stageOf(figures);
                 names.putIfAbsent(key, figures.name());

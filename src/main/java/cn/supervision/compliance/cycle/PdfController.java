@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.Evaluations;
 import cn.supervision.compliance.evaluation.StoredEvaluation;
 import io.swagger.v3.oas.annotations.Operation;
@@ -53,7 +54,7 @@ class PdfController {
     ResponseEntity<byte[]> evaluationReport(@PathVariable String id) {
         StoredEvaluation stored = evaluations.find(id)
                 .orElseThrow(() -> CycleRefusal.notFound("cycle.evaluation.not-found", id));
-        return pdf(pdfs.evaluation(stored, official(stored)), "evaluation-" + id + ".pdf");
+        return pdf(report(stored), "evaluation-" + id + ".pdf");
     }
 
     @Operation(summary = "The report of a submission's latest evaluation as PDF, for its clerk and reviewers")
@@ -61,7 +62,7 @@ class PdfController {
     ResponseEntity<byte[]> submissionReport(@PathVariable String id, Authentication caller) {
         Submission submission = cycle.one(id, caller);
         StoredEvaluation stored = evaluations.find(submission.evaluationId()).orElseThrow();
-        return pdf(pdfs.evaluation(stored, official(stored)), "evaluation-" + stored.id() + ".pdf");
+        return pdf(report(stored), "evaluation-" + stored.id() + ".pdf");
     }
 
     @Operation(summary = "The ledger (台账) as PDF (format=pdf), selected as by the list")
@@ -83,10 +84,12 @@ class PdfController {
         return ResponseEntity.ok(overview);
     }
 
-    private Optional<SubmissionStore.Official> official(StoredEvaluation stored) {
-        return submissions.officials(stored.result().ruleSet(), stored.result().subject().code(),
-                stored.result().subject().year()).stream()
-                .filter(o -> o.evaluationId().equals(stored.id())).findFirst();
+    /** The report of a stored evaluation, its result replayed on the rule-set version that answered it. */
+    private byte[] report(StoredEvaluation stored) {
+        EvaluationResult result = evaluations.replay(stored);
+        Optional<SubmissionStore.Official> official = submissions.officials(result.ruleSet(), result.subject().code(),
+                result.subject().year()).stream().filter(o -> o.evaluationId().equals(stored.id())).findFirst();
+        return pdfs.evaluation(stored, result, official);
     }
 
     private static ResponseEntity<byte[]> pdf(byte[] content, String fileName) {

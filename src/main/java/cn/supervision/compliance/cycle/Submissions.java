@@ -186,7 +186,7 @@ public class Submissions {
     }
 
     private EvaluationResult evaluation(String evaluationId) {
-        return evaluations.find(evaluationId).orElseThrow().result();
+        return evaluations.replay(evaluations.find(evaluationId).orElseThrow());
     }
 
     private void move(Submission submission, String from, String to, String evaluationId, String official,
