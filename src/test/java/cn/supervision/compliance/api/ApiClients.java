@@ -27,7 +27,7 @@ import cn.supervision.compliance.system.Role;
 public final class ApiClients {
 
     public static final String INTEGRATOR_API_KEY = "local-integrator-key";
-    public static final Path SAMPLE = Path.of("samples/county-431103.json");
+    public static final Path SAMPLE = Path.of("samples/county-430503.json");
     private static final Map<Role, String[]> LOCAL_USERS = Map.of(
             Role.INTEGRATOR, new String[] {"integrator", "integrator-local"},
             Role.AUDITOR, new String[] {"auditor", "auditor-local"},

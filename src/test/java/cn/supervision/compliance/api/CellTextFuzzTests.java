@@ -76,8 +76,8 @@ class CellTextFuzzTests {
             "县教育局、县财政局；县人社局");
 
     private static final List<String[]> WORKBOOKS = List.of(
-            new String[]{"balanced-development", "resource-allocation.xlsx", "samples/county-431103.json"},
-            new String[]{"balanced-development", "county-assessment.xlsx", "samples/county-assessment-431103.json"},
+            new String[]{"balanced-development", "resource-allocation.xlsx", "samples/county-430503.json"},
+            new String[]{"balanced-development", "county-assessment.xlsx", "samples/county-assessment-430503.json"},
             new String[]{"curriculum", "curriculum.xlsx", "samples/school-curriculum.json"},
             new String[]{"district-targets", "district-targets.xlsx", "samples/district-daxing.json"});
 

@@ -83,7 +83,7 @@ class EvaluationViewHttpTests {
      * HTTP: the full view is the serialised result itself and the trace the one built from that very object.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"county-431103.json", "county-assessment-431103.json", "school-curriculum.json",
+    @ValueSource(strings = {"county-430503.json", "county-assessment-430503.json", "school-curriculum.json",
             "district-daxing.json", "province-zhejiang.json"})
     void theFullViewAndTheTraceAreRebuiltFromTheStoreExactlyAsEvaluated(String sample) throws IOException {
         EvaluationRequest request = mapper.readValue(Path.of("samples", sample).toFile(), EvaluationRequest.class);
@@ -113,7 +113,7 @@ class EvaluationViewHttpTests {
 
     /** Posted over HTTP: the answer of the POST is the answer of the GET, in both views. */
     @ParameterizedTest
-    @ValueSource(strings = {"county-431103.json", "county-assessment-431103.json", "school-curriculum.json",
+    @ValueSource(strings = {"county-430503.json", "county-assessment-430503.json", "school-curriculum.json",
             "district-daxing.json", "province-zhejiang.json"})
     void eachViewOfThePostIsTheViewOfTheGet(String sample) throws IOException {
         ResponseEntity<String> full = post(sample, "?view=full");
@@ -130,7 +130,7 @@ class EvaluationViewHttpTests {
 
     @Test
     void theCompactViewKeepsVerdictsFailuresAndHintsAndCountsEachFiredRuleRowOnce() throws IOException {
-        JsonNode full = mapper.readTree(post("county-431103.json", "?view=full").getBody());
+        JsonNode full = mapper.readTree(post("county-430503.json", "?view=full").getBody());
         JsonNode compact = mapper.readTree(get(EVALUATIONS + "/" + full.get("id").asText()));
 
         for (String field : List.of("id", "ruleSet", "jurisdiction", "jurisdictionChain", "ruleSetVersion", "subject",
@@ -197,7 +197,7 @@ class EvaluationViewHttpTests {
         ResponseEntity<JsonNode> post = ApiClients.integratorKey(port).post().uri(EVALUATIONS + "?view=everything")
                 .contentType(MediaType.APPLICATION_JSON).body(Files.readString(ApiClients.SAMPLE)).retrieve()
                 .toEntity(JsonNode.class);
-        String id = mapper.readTree(post("county-431103.json", "").getBody()).get("id").asText();
+        String id = mapper.readTree(post("county-430503.json", "").getBody()).get("id").asText();
         ResponseEntity<JsonNode> read = auditor().get().uri(EVALUATIONS + "/" + id + "?view=FULL").retrieve()
                 .toEntity(JsonNode.class);
 
@@ -231,7 +231,7 @@ class EvaluationViewHttpTests {
 
     @Test
     void answersAreGzippedForClientsThatAcceptIt() throws Exception {
-        String location = post("county-assessment-431103.json", "").getHeaders().getLocation().toString();
+        String location = post("county-assessment-430503.json", "").getHeaders().getLocation().toString();
         HttpClient http = HttpClient.newHttpClient();
         for (String view : List.of("", "?view=full")) {
             HttpResponse<byte[]> gzipped = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port

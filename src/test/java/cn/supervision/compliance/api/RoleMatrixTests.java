@@ -118,7 +118,7 @@ class RoleMatrixTests {
         assertThat(status(ApiClients.integratorKey(port), HttpMethod.GET, uri)).isEqualTo(200);
         assertThat(status(ApiClients.as(port, Role.INTEGRATOR), HttpMethod.GET, uri)).isEqualTo(404);
         assertThat(status(ApiClients.as(port, Role.AUDITOR), HttpMethod.GET, uri)).isEqualTo(200);
-        JsonNode search = ApiClients.as(port, Role.AUDITOR).get().uri("/api/v1/evaluations?countyCode=431103")
+        JsonNode search = ApiClients.as(port, Role.AUDITOR).get().uri("/api/v1/evaluations?countyCode=430503")
                 .retrieve().body(JsonNode.class);
         assertThat(search.get("items").findValuesAsText("submittedBy")).contains("local-integrator");
     }

@@ -50,7 +50,7 @@ class RuleSetHttpTests {
 
     private static final String SET = "/api/v1/rule-sets/balanced-development";
     private static final String FILE = Workbooks.RESOURCE_ALLOCATION;
-    private static final Path SAMPLE = Path.of("samples/county-431103.json");
+    private static final Path SAMPLE = Path.of("samples/county-430503.json");
     private static final Path FOLDERS = copyOfTheShippedFolders();
 
     @DynamicPropertySource
@@ -304,7 +304,7 @@ class RuleSetHttpTests {
         assertThat(impact.get("evaluationsChecked").asInt()).isPositive();
         assertThat(impact.get("changes")).anySatisfy(change -> {
             assertThat(change.get("evaluationId").asText()).isEqualTo(evaluated);
-            assertThat(change.get("subject").asText()).isEqualTo("431103");
+            assertThat(change.get("subject").asText()).isEqualTo("430503");
             assertThat(change.get("school").asText()).isEqualTo("S1");
             assertThat(change.get("stage").asText()).isEqualTo("PRIMARY");
             assertThat(change.get("indicator").asText()).isEqualTo("R6");

@@ -193,7 +193,7 @@ class ConsoleBrowserTests {
     @Test
     void anEvaluationOfEveryRuleSetOpensWithItsChecks() throws IOException {
         browser.login("auditor", "auditor-local");
-        for (String sample : List.of("county-assessment-431103", "school-curriculum", "district-daxing", "province-zhejiang")) {
+        for (String sample : List.of("county-assessment-430503", "school-curriculum", "district-daxing", "province-zhejiang")) {
             JsonNode request = mapper.readTree(Files.readString(Path.of("samples", sample + ".json")));
             String id = ApiClients.evaluate(ApiClients.integratorKey(port), request).get("id").asText();
             browser.go("#/evaluations/" + id);
@@ -221,7 +221,7 @@ class ConsoleBrowserTests {
     void dataClerksLandOnTheirEvaluationOrOnTheBadCells() throws IOException {
         // the whole 36-indicator assessment of the sample county, under another code
         ObjectNode county = (ObjectNode) mapper.readTree(Files.readString(Path.of("samples",
-                "county-assessment-431103.json"))).get("subject");
+                "county-assessment-430503.json"))).get("subject");
         county.put("countyCode", "439902");
 
         browser.login("integrator", "integrator-local");
