@@ -1,5 +1,5 @@
 // The console's shell: log-in, a menu holding only what the user's roles allow, and hash routes to the pages.
-import {currentUser, hasRole, login, logout} from './api.js';
+import {currentUser, hasRole, login, logout, resume} from './api.js';
 import {setStatus, showError} from './status.js';
 import {h, clear} from './dom.js';
 import {ROLES} from './format.js';
@@ -82,7 +82,7 @@ function loginPage() {
 
 async function route() {
   setStatus('');
-  const user = currentUser();
+  const user = currentUser() || await resume();
   renderMenu(user);
   if (!user) {
     loginPage();
@@ -106,9 +106,10 @@ async function route() {
   if (page.isConnected) view.focus({preventScroll: true});
 }
 
-document.getElementById('logout').addEventListener('click', () => {
-  logout();
+document.getElementById('logout').addEventListener('click', async () => {
+  await logout();
   location.hash = '#/login';
+  route();
 });
 window.addEventListener('hashchange', route);
 route();

@@ -16,6 +16,7 @@ import cn.supervision.compliance.audit.Comparison;
 import cn.supervision.compliance.audit.Comparisons;
 import cn.supervision.compliance.audit.EvaluationPage;
 import cn.supervision.compliance.audit.EvaluationQuery;
+import cn.supervision.compliance.system.AccountScope;
 import cn.supervision.compliance.audit.EvaluationStore;
 import cn.supervision.compliance.audit.Trace;
 import cn.supervision.compliance.audit.Traces;
@@ -37,7 +38,13 @@ class AuditController {
     private final Comparisons comparisons;
     private final EvaluationReport report;
 
-    AuditController(EvaluationStore store, Traces traces, Comparisons comparisons, EvaluationReport report) {
+    private final AccountScope scope;
+    private final InScope inScope;
+
+    AuditController(EvaluationStore store, Traces traces, Comparisons comparisons, EvaluationReport report,
+                    AccountScope scope, InScope inScope) {
+        this.scope = scope;
+        this.inScope = inScope;
         this.store = store;
         this.traces = traces;
         this.comparisons = comparisons;
@@ -55,7 +62,7 @@ class AuditController {
                           @RequestParam(defaultValue = "20") int size) {
         Paging paging = new Paging(page, size);
         return store.search(new EvaluationQuery(countyCode, year, ruleSet, passed, failedIndicator, paging.page(),
-                paging.size()));
+                paging.size(), scope.currentReach().orElse(null)));
     }
 
     @Operation(summary = "Every check of an evaluation with its chain: raw figures → value → rule row and requirement"
@@ -63,12 +70,15 @@ class AuditController {
     @GetMapping("/{id}/trace")
     Trace trace(@PathVariable String id, @RequestParam(required = false) String indicator,
                 @RequestParam(required = false) String school) {
+        visible(id);
         return traces.trace(id).orElseThrow(() -> missing(id)).about(indicator, school);
     }
 
     @Operation(summary = "The checks whose verdict changed between two evaluations (two years, or two rule-set versions)")
     @GetMapping("/{id}/compare/{other}")
     Comparison compare(@PathVariable String id, @PathVariable String other) {
+        visible(id);
+        visible(other);
         return comparisons.compare(id, other)
                 .orElseThrow(() -> new NotFound(Texts.of("not-found.evaluations", id, other)));
     }
@@ -82,13 +92,20 @@ class AuditController {
     @Operation(summary = "The evaluation as an Excel report (summary, all checks, failing schools, remediation list)")
     @GetMapping("/{id}/report")
     ResponseEntity<StreamingResponseBody> report(@PathVariable String id) {
-        StoredEvaluation stored = store.findStored(id).orElseThrow(() -> missing(id));
+        StoredEvaluation stored = store.findStored(id).filter(inScope::readable).orElseThrow(() -> missing(id));
         Trace trace = Traces.of(stored);
         return ResponseEntity.ok()
                 .contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("evaluation-" + id + ".xlsx").build().toString())
                 .body(out -> report.write(stored, trace, out));
+    }
+
+    /** An evaluation outside the caller's subtree is a 404, as one that does not exist (issue 22). */
+    private void visible(String id) {
+        if (store.findStored(id).filter(stored -> !inScope.readable(stored)).isPresent()) {
+            throw missing(id);
+        }
     }
 
     private static NotFound missing(String id) {

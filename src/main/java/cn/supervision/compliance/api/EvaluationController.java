@@ -33,7 +33,10 @@ class EvaluationController {
     private final Evaluations evaluations;
     private final ObjectMapper mapper;
 
-    EvaluationController(Evaluations evaluations, ObjectMapper mapper) {
+    private final InScope inScope;
+
+    EvaluationController(Evaluations evaluations, ObjectMapper mapper, InScope inScope) {
+        this.inScope = inScope;
         this.evaluations = evaluations;
         this.mapper = mapper;
     }
@@ -65,6 +68,7 @@ class EvaluationController {
         EvaluationView answer = EvaluationView.of(view);
         return evaluations.find(id)
                 .filter(stored -> Viewers.readsAll(viewer) || stored.submittedBy().equals(viewer.getName()))
+                .filter(inScope::readable)
                 .map(stored -> answer.body(stored.result(), mapper))
                 .orElseThrow(() -> new NotFound(Texts.of("not-found.evaluation", id)));
     }

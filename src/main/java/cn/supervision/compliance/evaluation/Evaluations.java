@@ -22,8 +22,11 @@ public class Evaluations {
     private final RuleSets ruleSets;
     private final Map<String, SubjectEvaluator<?, ?>> evaluators;
     private final EvaluationLog store;
+    private final SubjectPlacement placement;
 
-    Evaluations(RuleSets ruleSets, List<SubjectEvaluator<?, ?>> evaluators, EvaluationLog store) {
+    Evaluations(RuleSets ruleSets, List<SubjectEvaluator<?, ?>> evaluators, EvaluationLog store,
+                SubjectPlacement placement) {
+        this.placement = placement;
         this.ruleSets = ruleSets;
         this.evaluators = evaluators.stream().collect(Collectors.toMap(DataItemCatalogue::ruleSet, Function.identity()));
         this.store = store;
@@ -31,7 +34,8 @@ public class Evaluations {
 
     public EvaluationResult evaluate(EvaluationRequest request) {
         CompiledRuleSet rules = ruleSets.active(request.ruleSet(), RULE_SET);
-        EvaluationResult result = evaluators.get(request.ruleSet()).evaluate(rules, request.jurisdictionOrDefault(), request.subject())
+        String jurisdiction = placement.judgedUnder(request);
+        EvaluationResult result = evaluators.get(request.ruleSet()).evaluate(rules, jurisdiction, request.subject())
                 .withId(UUID.randomUUID().toString());
         store.save(result, request);
         return result;
