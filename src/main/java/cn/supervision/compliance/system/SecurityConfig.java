@@ -11,10 +11,9 @@ import static org.springframework.http.HttpMethod.POST;
 import java.util.Arrays;
 import java.util.Set;
 
-import org.springframework.http.HttpHeaders;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;

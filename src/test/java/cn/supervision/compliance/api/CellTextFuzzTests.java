@@ -258,10 +258,8 @@ class CellTextFuzzTests {
     }
 
     private void activate(String ruleSet, int version) {
-        ResponseEntity<JsonNode> response = http().post()
-                .uri("/api/v1/rule-sets/" + ruleSet + "/versions/" + version + "/activate")
-                .retrieve().toEntity(JsonNode.class);
-        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        ResponseEntity<JsonNode> response = ApiClients.activate(ApiClients.reviewer(port), ruleSet, version, "核对无误");
+        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(200);
     }
 
     /** The sequence of the active version. */
