@@ -33,7 +33,8 @@ function renderMenu(user) {
   document.getElementById('who').hidden = !user;
   if (!user) return;
   document.getElementById('who-name').textContent =
-    `${user.name}（${user.roles.map(role => ROLES[role] || role).join('、')}）`;
+    `${user.name}（${user.roles.map(role => ROLES[role] || role).join('、')}）`
+    + (user.jurisdiction && user.jurisdiction !== 'national' ? ` · 管辖区域 ${user.jurisdiction}` : '');
   const items = MENU.filter(item => hasRole(...item.roles));
   menu.append(h('ul', {}, items.map(item => h('li', {}, h('a', {href: item.href, 'data-menu': item.href}, item.label)))));
   const current = location.hash.split('?')[0];

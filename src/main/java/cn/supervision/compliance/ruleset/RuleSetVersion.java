@@ -2,6 +2,7 @@ package cn.supervision.compliance.ruleset;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -24,7 +25,7 @@ public record RuleSetVersion(String ruleSet, int sequence, String hash, Instant 
 
     /** Its approval, when another editor than its uploader activated it. */
     @JsonIgnore
-    public java.util.Optional<Activation> approval() {
+    public Optional<Activation> approval() {
         return activations.stream().filter(a -> Activation.APPROVAL.equals(a.kind())).findFirst();
     }
 

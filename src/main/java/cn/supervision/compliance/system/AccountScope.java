@@ -3,6 +3,7 @@ package cn.supervision.compliance.system;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -90,20 +91,20 @@ public class AccountScope {
     }
 
     /** The 行政区划代码 prefix of {@code node}; empty for national or a node without one. */
-    public java.util.Optional<String> divisionPrefix(String node) {
-        return java.util.Optional.ofNullable(tree.nodes().get(node)).map(JurisdictionNodes.Node::divisionPrefix);
+    public Optional<String> divisionPrefix(String node) {
+        return Optional.ofNullable(tree.nodes().get(node)).map(JurisdictionNodes.Node::divisionPrefix);
     }
 
     /**
      * What whoever is signed in may read, as a search criterion: empty for a national account (everything), else
      * the subjects whose code starts with its node's prefix or that were judged under a node of its subtree.
      */
-    public java.util.Optional<Reach> currentReach() {
+    public Optional<Reach> currentReach() {
         String node = currentNode();
         if (Account.NATIONAL.equals(node)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new Reach(divisionPrefix(node).orElse(null), subtree(node)));
+        return Optional.of(new Reach(divisionPrefix(node).orElse(null), subtree(node)));
     }
 
     /** A subtree as a search criterion: {@code codePrefix} null when the node has no 行政区划代码. */

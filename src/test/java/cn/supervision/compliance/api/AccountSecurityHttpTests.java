@@ -224,10 +224,6 @@ class AccountSecurityHttpTests {
     }
 
     private RestClient basic(String name, String password) {
-        String token = java.util.Base64.getEncoder().encodeToString((name + ":" + password)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(s -> s.isError(), (request, response) -> { })
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Basic " + token).build();
+        return ApiClients.basic(port, name, password);
     }
 }

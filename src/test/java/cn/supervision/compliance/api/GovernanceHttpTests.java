@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.supervision.compliance.ruleset.Workbooks;
+import cn.supervision.compliance.system.Role;
 
 /**
  * Issue 22, points 2 and 3, over real HTTP on H2: accounts at two nodes (daxiang in Hunan, daxing in Beijing) read,
@@ -108,7 +109,7 @@ class GovernanceHttpTests {
             JsonNode found = auditor.get().uri("/api/v1/evaluations?size=100").retrieve().body(JsonNode.class);
             assertThat(found.get("items").findValuesAsText("id")).contains(reader[1]).doesNotContain(reader[2]);
         }
-        JsonNode national = ApiClients.as(port, cn.supervision.compliance.system.Role.AUDITOR).get()
+        JsonNode national = ApiClients.as(port, Role.AUDITOR).get()
                 .uri("/api/v1/evaluations?size=100").retrieve().body(JsonNode.class);
         assertThat(national.get("items").findValuesAsText("id")).contains(daxiangEvaluation, daxingEvaluation);
     }
@@ -156,18 +157,15 @@ class GovernanceHttpTests {
 
     @Test
     void theUploaderCannotActivateItsOwnVersionAnotherEditorApprovesItWithAComment() {
-        String before = ApiClients.admin(port).get().uri("/api/v1/rule-sets/" + SET + "/versions").retrieve()
-                .body(JsonNode.class).findValues("sequence").stream()
-                .filter(v -> true).findFirst().map(JsonNode::asText).orElseThrow();
         JsonNode active = activeVersion();
-        ResponseEntity<JsonNode> uploaded = upload(ApiClients.as(port, cn.supervision.compliance.system.Role.POLICY_EDITOR),
+        ResponseEntity<JsonNode> uploaded = upload(ApiClients.as(port, Role.POLICY_EDITOR),
                 Workbooks.withCell(Workbooks.shipped(), "整改措施", "E10", "四眼原则的测试"), "整改措施措辞");
         assertThat(uploaded.getStatusCode().value()).as("%s", uploaded.getBody()).isEqualTo(201);
         int sequence = uploaded.getBody().get("sequence").asInt();
         assertThat(uploaded.getBody().get("uploader").asText()).isEqualTo("editor");
 
         ResponseEntity<JsonNode> self = ApiClients.activate(
-                ApiClients.as(port, cn.supervision.compliance.system.Role.POLICY_EDITOR), SET, sequence, "我自己批");
+                ApiClients.as(port, Role.POLICY_EDITOR), SET, sequence, "我自己批");
         assertThat(self.getStatusCode().value()).isEqualTo(403);
         assertThat(self.getBody().get("detail").asText()).contains("上传者不能自己启用", "另一位", "政策编辑");
 
@@ -185,7 +183,7 @@ class GovernanceHttpTests {
 
         // a rollback restores an approved state: one editor, the uploader included, recorded the same way
         ResponseEntity<JsonNode> rolledBack = ApiClients.activate(
-                ApiClients.as(port, cn.supervision.compliance.system.Role.POLICY_EDITOR), SET, active.get("sequence").asInt(),
+                ApiClients.as(port, Role.POLICY_EDITOR), SET, active.get("sequence").asInt(),
                 "先恢复原措辞");
         assertThat(rolledBack.getStatusCode().value()).as("%s", rolledBack.getBody()).isEqualTo(200);
         JsonNode restored = rolledBack.getBody().get("activations");
@@ -194,11 +192,10 @@ class GovernanceHttpTests {
         assertThat(last.get("kind").asText()).isEqualTo("rollback");
         assertThat(last.get("comment").asText()).isEqualTo("先恢复原措辞");
 
-        JsonNode history = ApiClients.as(port, cn.supervision.compliance.system.Role.AUDITOR).get()
+        JsonNode history = ApiClients.as(port, Role.AUDITOR).get()
                 .uri("/api/v1/rule-sets/" + SET + "/versions/" + sequence).retrieve().body(JsonNode.class);
         assertThat(history.get("activations").get(0).get("kind").asText()).isEqualTo("approval");
         assertThat(history.get("activations").get(0).get("by").asText()).isEqualTo("reviewer");
-        assertThat(before).isNotBlank();
     }
 
     private JsonNode activeVersion() {
