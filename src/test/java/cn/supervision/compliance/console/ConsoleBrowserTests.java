@@ -230,10 +230,11 @@ class ConsoleBrowserTests {
     @Test
     @DisplayName("数据填报人员：下载模板，三处错误一次列出，改正后进入评估结果")
     void dataClerksLandOnTheirEvaluationOrOnTheBadCells() throws IOException {
-        // the whole 36-indicator assessment of the sample county, under another code
+        // the whole 36-indicator assessment of the sample county, under another code inside daxiang (430503…): a county
+        // is judged only under a node of its own chain (issue 22)
         ObjectNode county = (ObjectNode) mapper.readTree(Files.readString(Path.of("samples",
                 "county-assessment-430503.json"))).get("subject");
-        county.put("countyCode", "439902");
+        county.put("countyCode", "430503992");
 
         browser.login("integrator", "integrator-local");
         browser.click(By.id("template-download"));
@@ -261,7 +262,7 @@ class ConsoleBrowserTests {
         new Select(browser.visible(By.id("template-jurisdiction"))).selectByValue("daxiang");
         browser.choose(By.id("template-file"), filled);
         browser.click(By.id("data-entry-submit"));
-        assertThat(browser.textOf(By.tagName("h2"), "439902")).contains("2026 年");
+        assertThat(browser.textOf(By.tagName("h2"), "430503992")).contains("2026 年");
         assertThat(browser.visible(By.id("evaluation-facts")).getText()).contains("national → hunan → shaoyang → daxiang");
         assertThat(browser.visible(By.id("decision")).getText()).contains("结论").doesNotContain("资源配置评估", "未申请认定");
         assertThat(browser.visible(By.cssSelector("details.dimension summary")).getText()).doesNotContain("null");
