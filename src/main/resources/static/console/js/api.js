@@ -1,7 +1,10 @@
-// Every figure on the console comes from the REST API, sent with the signed-in user's HTTP Basic credentials.
-// credentials: 'omit' keeps the browser's own password dialog away when a login is wrong (the header is still sent).
+// Every figure on the console comes from the REST API. Signing in opens a session: the browser keeps only its cookie
+// (HttpOnly, so no script can read it) and the CSRF token the service hands out, which every change sends back.
+// What is kept here is who is signed in (name, roles, node) to draw the menu: no password, no credential.
 
 const KEY = 'compliance-console-user';
+const CSRF_COOKIE = 'XSRF-TOKEN';
+const CSRF_HEADER = 'X-XSRF-TOKEN';
 
 export function currentUser() {
   const stored = sessionStorage.getItem(KEY);
@@ -13,18 +16,38 @@ export function hasRole(...roles) {
   return !!user && user.roles.some(role => role === 'ADMIN' || roles.includes(role));
 }
 
+/** Signs in; null for a wrong name or password, an ApiError for anything else (a lock-out says when to try again). */
 export async function login(name, password) {
-  const token = btoa(String.fromCharCode(...new TextEncoder().encode(`${name}:${password}`)));
-  const response = await send('/api/v1/me', {}, token);
+  const response = await send('/api/v1/session', {
+    method: 'POST',
+    headers: {'Content-Type': 'application/json'},
+    body: JSON.stringify({username: name, password}),
+  });
   if (response.status === 401) return null;
   const me = await expectOk(response);
-  const user = {name: me.name, roles: me.roles, token};
+  const user = {name: me.name, roles: me.roles, jurisdiction: me.jurisdiction};
   sessionStorage.setItem(KEY, JSON.stringify(user));
   return user;
 }
 
-export function logout() {
+/** Signs out: the service deletes the session, so its cookie is worthless from now on. */
+export async function logout() {
   sessionStorage.removeItem(KEY);
+  try {
+    await send('/api/v1/session', {method: 'DELETE'});
+  } catch (ignored) {
+    // signed out here in any case
+  }
+}
+
+/** Asks the service who is signed in (a session from an earlier page load); null when no one is. */
+export async function resume() {
+  const response = await send('/api/v1/me');
+  if (!response.ok) return null;
+  const me = await response.json();
+  const user = {name: me.name, roles: me.roles, jurisdiction: me.jurisdiction};
+  sessionStorage.setItem(KEY, JSON.stringify(user));
+  return user;
 }
 
 /** An error the API answered with: its status and its RFC 9457 problem body (or null). */
@@ -36,10 +59,17 @@ export class ApiError extends Error {
   }
 }
 
-function send(path, options = {}, token = currentUser()?.token) {
+function csrfToken() {
+  const cookie = document.cookie.split('; ').find(part => part.startsWith(`${CSRF_COOKIE}=`));
+  return cookie ? decodeURIComponent(cookie.substring(CSRF_COOKIE.length + 1)) : null;
+}
+
+function send(path, options = {}) {
   const headers = {Accept: 'application/json, application/problem+json', ...(options.headers || {})};
-  if (token) headers.Authorization = `Basic ${token}`;
-  return fetch(path, {...options, headers, credentials: 'omit'});
+  const method = (options.method || 'GET').toUpperCase();
+  const token = csrfToken();
+  if (token && !['GET', 'HEAD'].includes(method)) headers[CSRF_HEADER] = token;
+  return fetch(path, {...options, headers, credentials: 'same-origin'});
 }
 
 async function expectOk(response) {
@@ -51,7 +81,7 @@ async function expectOk(response) {
     // not a problem body
   }
   if (response.status === 401) {
-    logout();
+    sessionStorage.removeItem(KEY);
     location.hash = '#/login';
   }
   throw new ApiError(response.status, problem);

@@ -1,5 +1,5 @@
 // The console's shell: log-in, a menu holding only what the user's roles allow, and hash routes to the pages.
-import {currentUser, hasRole, login, logout} from './api.js';
+import {currentUser, hasRole, login, logout, resume} from './api.js';
 import {setStatus, showError} from './status.js';
 import {h, clear} from './dom.js';
 import {ROLES} from './format.js';
@@ -46,7 +46,8 @@ function renderMenu(user) {
   document.getElementById('who').hidden = !user;
   if (!user) return;
   document.getElementById('who-name').textContent =
-    `${user.name}（${user.roles.map(role => ROLES[role] || role).join('、')}）`;
+    `${user.name}（${user.roles.map(role => ROLES[role] || role).join('、')}）`
+    + (user.jurisdiction && user.jurisdiction !== 'national' ? ` · 管辖区域 ${user.jurisdiction}` : '');
   const items = MENU.filter(item => hasRole(...item.roles));
   menu.append(h('ul', {}, items.map(item => h('li', {}, h('a', {href: item.href, 'data-menu': item.href}, item.label)))));
   const current = location.hash.split('?')[0];
@@ -97,7 +98,7 @@ function loginPage() {
 
 async function route() {
   setStatus('');
-  const user = currentUser();
+  const user = currentUser() || await resume();
   renderMenu(user);
   if (!user) {
     loginPage();
@@ -121,9 +122,10 @@ async function route() {
   if (page.isConnected) view.focus({preventScroll: true});
 }
 
-document.getElementById('logout').addEventListener('click', () => {
-  logout();
+document.getElementById('logout').addEventListener('click', async () => {
+  await logout();
   location.hash = '#/login';
+  route();
 });
 window.addEventListener('hashchange', route);
 route();

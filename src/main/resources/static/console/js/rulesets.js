@@ -1,6 +1,6 @@
 // Policy staff: the rule sets, their versions, upload of edited workbooks (problems by sheet and cell, or changed
 // cells, test results and the impact preview), activation, comparison and rollback.
-import {get, post, download, hasRole, ApiError} from './api.js';
+import {get, post, download, hasRole, currentUser, ApiError} from './api.js';
 import {h, add, table, section, clear, filePicker} from './dom.js';
 import {ruleSetLabel, dateTime, shortHash, verdictLabel, STAGES} from './format.js';
 import {setStatus, showError} from './status.js';
@@ -37,7 +37,8 @@ export async function ruleSetPage(view, rawName) {
     h('h2', {}, ruleSetLabel(name)),
     h('p', {class: 'lead', id: 'active-version'},
       `当前生效：第 ${set.active.sequence} 版（${shortHash(set.active.hash)}），${dateTime(set.active.activatedAt
-        || set.active.createdAt)} 由 ${set.active.uploader} 启用。`),
+        || set.active.createdAt)} 由 ${set.active.activatedBy || set.active.uploader} 启用`
+        + `（上传人 ${set.active.uploader}${set.active.approvedBy ? `，审核人 ${set.active.approvedBy}` : ''}）。`),
     h('p', {}, set.workbooks.map(w => downloadButton(`下载当前工作簿 ${w.name}`, w.href, w.name))),
     editor ? uploadForm(name, result, refresh) : null,
     result,
@@ -117,9 +118,12 @@ async function showVersion(name, version, result) {
     clear(impactBox);
     showError(error);
   }
-  if (!version.active) {
-    result.append(h('button', {type: 'button', id: 'activate', onclick: () => activate(name, version.sequence)},
-      `启用第 ${version.sequence} 版`));
+  if (!version.active && version.uploader === currentUser()?.name) {
+    result.append(h('p', {class: 'hint', id: 'approval-needed'},
+      `第 ${version.sequence} 版须由另一位政策编辑审核：对方在“版本历史”中点“审核并启用”，填写审核意见后生效。`));
+  } else if (!version.active) {
+    result.append(h('button', {type: 'button', id: 'activate', onclick: () => confirmActivation(name, version)},
+      `审核并启用第 ${version.sequence} 版`));
   }
 }
 
@@ -153,30 +157,65 @@ function impactView(impact) {
         place(c), what(c), verdictLabel(c.before), verdictLabel(c.after)])) : null);
 }
 
-async function activate(name, version) {
-  try {
-    const active = await post(`${base(name)}/versions/${version}/activate`);
-    window.dispatchEvent(new HashChangeEvent('hashchange'));
-    setTimeout(() => setStatus(`第 ${active.sequence} 版已启用。`), 0);
-  } catch (error) {
-    showError(error);
-  }
+// Activation asks first: a version never active is approved here (a comment is required), one active before is
+// restored (a rollback; a comment is welcome). Who, when and why then show in the history.
+function confirmActivation(name, version) {
+  document.getElementById('confirm-activation')?.remove();
+  const approval = !(version.activations && version.activations.length);
+  const comment = h('textarea', {id: 'activation-comment', rows: 3, maxlength: 1000, required: approval});
+  const message = h('p', {class: 'error', role: 'alert', id: 'activation-error'});
+  const panel = h('div', {class: 'card', id: 'confirm-activation', role: 'dialog', 'aria-labelledby': 'confirm-title'},
+    h('h3', {id: 'confirm-title'}, approval ? `审核并启用第 ${version.sequence} 版` : `回滚到第 ${version.sequence} 版`),
+    h('p', {}, approval
+      ? `第 ${version.sequence} 版由 ${version.uploader} 上传。启用即表示您已审核其全部改动、测试结果和影响预览，启用后立即用于新的评估。`
+      : `第 ${version.sequence} 版曾经生效（已审核）；回滚后立即用于新的评估。`),
+    h('label', {for: 'activation-comment'}, approval ? '审核意见（必填）' : '回滚原因'), comment,
+    h('button', {type: 'button', id: 'confirm-activate', onclick: async () => {
+      if (approval && !comment.value.trim()) {
+        message.textContent = '请填写审核意见。';
+        comment.focus();
+        return;
+      }
+      try {
+        const active = await post(`${base(name)}/versions/${version.sequence}/activate`,
+          comment.value.trim() ? {comment: comment.value.trim()} : {});
+        panel.remove();
+        window.dispatchEvent(new HashChangeEvent('hashchange'));
+        setTimeout(() => setStatus(`第 ${active.sequence} 版已启用。`), 0);
+      } catch (error) {
+        message.textContent = error.message;
+      }
+    }}, approval ? '确认审核通过并启用' : '确认回滚'),
+    h('button', {type: 'button', class: 'secondary', onclick: () => panel.remove()}, '取消'),
+    message);
+  const page = document.querySelector('#versions') || document.getElementById('view');
+  page.prepend(panel);
+  comment.focus();
+}
+
+const ACTIVATION_KINDS = {approval: '审核通过并启用', rollback: '回滚启用', 'start-up': '系统启用'};
+
+function activationLines(v) {
+  return (v.activations || []).map(a =>
+    h('div', {}, `${dateTime(a.at)} ${a.by} ${ACTIVATION_KINDS[a.kind] || '启用'}${a.comment ? `：${a.comment}` : ''}`));
 }
 
 function historySection(name, history, editor) {
   return section('版本历史',
-    table(null, ['版本', '哈希', '上传时间', '上传人', '说明', '状态', '操作'],
+    table(null, ['版本', '哈希', '上传时间', '上传人', '说明', '启用记录（谁、何时、为何）', '状态', '操作'],
       history.map(v => [
         `第 ${v.sequence} 版`, h('code', {}, shortHash(v.hash)), dateTime(v.createdAt), v.uploader, v.comment || '—',
+        v.activations && v.activations.length ? activationLines(v) : '从未启用',
         v.active ? h('strong', {}, '当前生效') : '—',
-        editor && !v.active ? h('button', {type: 'button', class: 'secondary', 'data-activate': v.sequence,
-          onclick: () => activate(name, v.sequence)}, v.sequence < activeSequence(history) ? `回滚到第 ${v.sequence} 版` : `启用第 ${v.sequence} 版`)
-          : null,
+        editor && !v.active ? activateButton(name, v) : null,
       ]), i => history[i].active ? 'current' : null));
 }
 
-function activeSequence(history) {
-  return history.find(v => v.active)?.sequence ?? 0;
+function activateButton(name, v) {
+  const restores = v.activations && v.activations.length;
+  if (!restores && v.uploader === currentUser()?.name) return h('span', {class: 'hint'}, '待其他编辑审核');
+  return h('button', {type: 'button', class: 'secondary', 'data-activate': v.sequence,
+    onclick: () => confirmActivation(name, v)}, restores ? `回滚到第 ${v.sequence} 版` : `审核并启用第 ${v.sequence} 版`);
 }
 
 function compareSection(name, history, target) {

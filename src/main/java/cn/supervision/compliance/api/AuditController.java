@@ -16,6 +16,7 @@ import cn.supervision.compliance.audit.Comparison;
 import cn.supervision.compliance.audit.Comparisons;
 import cn.supervision.compliance.audit.EvaluationPage;
 import cn.supervision.compliance.audit.EvaluationQuery;
+import cn.supervision.compliance.system.AccountScope;
 import cn.supervision.compliance.audit.EvaluationStore;
 import cn.supervision.compliance.audit.Trace;
 import cn.supervision.compliance.audit.Traces;
@@ -40,8 +41,13 @@ class AuditController {
     private final ReportFiles report;
     private final Evaluations evaluations;
 
+    private final AccountScope scope;
+    private final InScope inScope;
+
     AuditController(EvaluationStore store, Traces traces, Comparisons comparisons, ReportFiles report,
-                    Evaluations evaluations) {
+                    Evaluations evaluations, AccountScope scope, InScope inScope) {
+        this.scope = scope;
+        this.inScope = inScope;
         this.store = store;
         this.evaluations = evaluations;
         this.traces = traces;
@@ -60,7 +66,7 @@ class AuditController {
                           @RequestParam(defaultValue = "20") int size) {
         Paging paging = new Paging(page, size);
         return store.search(new EvaluationQuery(countyCode, year, ruleSet, passed, failedIndicator, paging.page(),
-                paging.size()));
+                paging.size(), scope.currentReach().orElse(null)));
     }
 
     @Operation(summary = "Every check of an evaluation with its chain: raw figures → value → rule row and requirement"
@@ -68,12 +74,15 @@ class AuditController {
     @GetMapping("/{id}/trace")
     Trace trace(@PathVariable String id, @RequestParam(required = false) String indicator,
                 @RequestParam(required = false) String school) {
+        visible(id);
         return traces.trace(id).orElseThrow(() -> missing(id)).about(indicator, school);
     }
 
     @Operation(summary = "The checks whose verdict changed between two evaluations (two years, or two rule-set versions)")
     @GetMapping("/{id}/compare/{other}")
     Comparison compare(@PathVariable String id, @PathVariable String other) {
+        visible(id);
+        visible(other);
         return comparisons.compare(id, other)
                 .orElseThrow(() -> new NotFound(Texts.of("not-found.evaluations", id, other)));
     }
@@ -87,7 +96,7 @@ class AuditController {
     @Operation(summary = "The evaluation as an Excel report (summary, all checks, failing schools, remediation list)")
     @GetMapping("/{id}/report")
     ResponseEntity<Resource> report(@PathVariable String id) {
-        StoredEvaluation stored = store.findStored(id).orElseThrow(() -> missing(id));
+        StoredEvaluation stored = store.findStored(id).filter(inScope::readable).orElseThrow(() -> missing(id));
         EvaluationResult result = evaluations.replay(stored);
         Trace trace = Traces.of(stored, result);
         // built whole before the first byte (complete or refused, never a truncated 200): report/ReportFiles
@@ -97,6 +106,13 @@ class AuditController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("evaluation-" + id + ".xlsx").build().toString())
                 .body(built);
+    }
+
+    /** An evaluation outside the caller's subtree is a 404, as one that does not exist (issue 22). */
+    private void visible(String id) {
+        if (store.findStored(id).filter(stored -> !inScope.readable(stored)).isPresent()) {
+            throw missing(id);
+        }
     }
 
     private static NotFound missing(String id) {

@@ -28,7 +28,10 @@ class EvaluationController {
 
     private final Evaluations evaluations;
 
-    EvaluationController(Evaluations evaluations) {
+    private final InScope inScope;
+
+    EvaluationController(Evaluations evaluations, InScope inScope) {
+        this.inScope = inScope;
         this.evaluations = evaluations;
     }
 
@@ -62,6 +65,7 @@ class EvaluationController {
         EvaluationView answer = EvaluationView.of(view);
         return evaluations.find(id)
                 .filter(stored -> Viewers.readsAll(viewer) || stored.submittedBy().equals(viewer.getName()))
+                .filter(inScope::readable)
                 .map(stored -> EvaluationView.json(ResponseEntity.ok(), answer.of(stored, evaluations)))
                 .orElseThrow(() -> new NotFound(Texts.of("not-found.evaluation", id)));
     }

@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -115,8 +116,9 @@ class RuleSetController {
 
     @Operation(summary = "Make the version active (also how a rollback is done)")
     @PostMapping("/{ruleSet}/versions/{version}/activate")
-    RuleSetVersion activate(@PathVariable String ruleSet, @PathVariable String version, Principal principal) {
-        return versions.activate(ruleSet, version, uploader(principal));
+    RuleSetVersion activate(@PathVariable String ruleSet, @PathVariable String version,
+                            @RequestBody(required = false) Activating body, Principal principal) {
+        return versions.activate(ruleSet, version, uploader(principal), body == null ? null : body.comment());
     }
 
     @Operation(summary = "The rows and cells changed from version 'with' (default: the active one) to this version")
@@ -142,6 +144,10 @@ class RuleSetController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(workbook.name(), StandardCharsets.UTF_8).build().toString())
                 .body(workbook.content());
+    }
+
+    /** The body of an activation: why (required when it approves a version, issue 22). */
+    record Activating(String comment) {
     }
 
     /** The uploader: the authenticated principal once there is one, else the service's own machine. */

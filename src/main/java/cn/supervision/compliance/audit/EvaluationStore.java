@@ -141,6 +141,15 @@ public class EvaluationStore implements EvaluationLog {
         criterion(where, params, """
                 EXISTS (SELECT 1 FROM evaluation_failed_indicator f
                         WHERE f.evaluation_id = e.id AND f.indicator = :failed)""", "failed", query.failedIndicator());
+        if (query.reach() != null) { // governance lane: only the caller's subtree
+            where.append(" AND (e.jurisdiction IN (:reachNodes)");
+            params.put("reachNodes", query.reach().nodes());
+            if (query.reach().codePrefix() != null) {
+                where.append(" OR e.subject_code LIKE :reachPrefix");
+                params.put("reachPrefix", query.reach().codePrefix() + "%");
+            }
+            where.append(")");
+        }
         long total = jdbc.sql("SELECT COUNT(*) FROM evaluation e" + where).params(params).query(Long.class).single();
         Map<String, Object> pageParams = new HashMap<>(params);
         pageParams.put("limit", query.size());

@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.supervision.compliance.evaluation.EvaluationResult;
+import cn.supervision.compliance.evaluation.EvaluationRequest;
 import cn.supervision.compliance.evaluation.Evaluations;
+import cn.supervision.compliance.evaluation.SubjectPlacement;
 import cn.supervision.compliance.evaluation.StoredEvaluation;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -38,9 +40,11 @@ class PdfController {
     private final Rectifications rectifications;
     private final NodeOverview overviews;
     private final CyclePdfs pdfs;
+    private final ReviewScope scope;
 
     PdfController(Evaluations evaluations, SubmissionStore submissions, Submissions cycle,
-                  Rectifications rectifications, NodeOverview overviews, CyclePdfs pdfs) {
+                  Rectifications rectifications, NodeOverview overviews, CyclePdfs pdfs, ReviewScope scope) {
+        this.scope = scope;
         this.evaluations = evaluations;
         this.submissions = submissions;
         this.cycle = cycle;
@@ -51,8 +55,12 @@ class PdfController {
 
     @Operation(summary = "The evaluation's report as PDF (format=pdf; the Excel report otherwise)")
     @GetMapping(path = "/api/v1/evaluations/{id}/report", params = "format=pdf")
-    ResponseEntity<byte[]> evaluationReport(@PathVariable String id) {
+    ResponseEntity<byte[]> evaluationReport(@PathVariable String id, Authentication caller) {
+        // another node's evaluation is answered as one that does not exist (issue 22: no existence leak)
         StoredEvaluation stored = evaluations.find(id)
+                .filter(s -> SubjectPlacement.of(s.request().path("subject"))
+                        .map(place -> scope.reaches(caller, place.code()))
+                        .orElse(EvaluationRequest.DEFAULT_JURISDICTION.equals(scope.nodeOf(caller))))
                 .orElseThrow(() -> CycleRefusal.notFound("cycle.evaluation.not-found", id));
         return pdf(report(stored), "evaluation-" + id + ".pdf");
     }

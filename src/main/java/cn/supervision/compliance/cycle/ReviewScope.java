@@ -5,8 +5,7 @@ import org.springframework.security.core.Authentication;
 /**
  * Which subjects an account reaches in the supervision cycle: every account has one node of the jurisdiction tree, and
  * a node contains the subjects whose code it covers (API.md, Governance). A reviewer approves, a clerk submits and
- * everyone reads only within their node. The one place the cycle asks; the governance lane's accounts replace
- * {@link ConfiguredReviewScope} after merge.
+ * everyone reads only within their node. The one place the cycle asks ({@link AccountReviewScope}).
  */
 public interface ReviewScope {
 

@@ -43,10 +43,12 @@ public class Evaluations {
     private final EvaluationLog store;
     private final ObjectMapper mapper;
     private final Validator validator;
+    private final SubjectPlacement placement;
 
     Evaluations(RuleSets ruleSets, RuleSetVersions versions, List<SubjectEvaluator<?, ?>> evaluators,
-                EvaluationLog store, ObjectMapper mapper, Validator validator) {
+                EvaluationLog store, ObjectMapper mapper, Validator validator, SubjectPlacement placement) {
         this.validator = validator;
+        this.placement = placement;
         this.ruleSets = ruleSets;
         this.versions = versions;
         this.evaluators = evaluators.stream().collect(Collectors.toMap(DataItemCatalogue::ruleSet, Function.identity()));
@@ -68,11 +70,16 @@ public class Evaluations {
                 v)));
         CompiledRuleSet rules = null;
         Supplier<EvaluationResult> evaluation = null;
+        EvaluationRequest judged = request;
         if (request.ruleSet() != null && !request.ruleSet().isBlank()) {
             try {
                 rules = ruleSets.active(request.ruleSet(), RULE_SET);
                 if (request.subject() != null) {
-                    evaluation = prepared(evaluators.get(request.ruleSet()), rules, request.jurisdictionOrDefault(),
+                    // the subject's own node unless the request names one on its chain (issue 22: no jurisdiction
+                    // shopping); stored as judged, so a replay judges under the same node
+                    judged = new EvaluationRequest(request.ruleSet(), placement.judgedUnder(request),
+                            request.subject());
+                    evaluation = prepared(evaluators.get(request.ruleSet()), rules, judged.jurisdiction(),
                             request.subject());
                 }
             } catch (RuleSetNotFound e) {
@@ -88,7 +95,7 @@ public class Evaluations {
         EvaluationResult result = evaluation.get()
                 .stamped(UUID.randomUUID().toString(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
         byte[] json = json(result.compact());
-        store.save(result, request, json);
+        store.save(result, judged, json);
         return new Answered(result, json);
     }
 

@@ -33,6 +33,8 @@ final class ColumnType {
     private static final Pattern NUMBER = Pattern.compile("[+-]?\\d{1,400}(\\.\\d{1,400})?([eE][+-]?\\d{1,4})?");
     private static final int MAX_DIGITS = 15;
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    /** A GB/T 2260 行政区划代码 or its prefix: province 2 digits, city 4, county 6 (a school's code may run longer). */
+    private static final Pattern DIVISION_CODE = Pattern.compile("\\d{2,12}");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Pattern GRADES = Pattern.compile("(\\d{1,2})(?:[-–—~至](\\d{1,2}))?");
@@ -114,6 +116,7 @@ final class ColumnType {
             case "percentage" -> percentage(cell);
             case "requirement" -> requirement(cell);
             case "year" -> matching(cell, YEAR, "workbook.value.not-a-year");
+            case "division-code" -> matching(cell, DIVISION_CODE, "workbook.value.not-a-division-code");
             case "code" -> matching(cell, CODE, NOT_A_CODE);
             case "name" -> matching(cell, NAME, NOT_A_NAME);
             case "grade-range" -> grades(cell);

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Watches {@code decision-tables/<rule set>/} while the service runs. A saved .xlsx (Excel's and LibreOffice's lock and
  * temporary files aside) goes, once the folder has been quiet for the configured period, through the same pipeline as
- * an upload and is activated if accepted; a rejection is logged with every problem and changes nothing.
+ * an upload and becomes a proposed version if accepted (an editor approves it, issue 22); a rejection is logged with
+ * every problem and changes nothing. Off in the postgres profile unless COMPLIANCE_WATCH_ENABLED is set.
  */
 @Component
 class FolderWatcher implements SmartLifecycle {
@@ -107,7 +108,7 @@ class FolderWatcher implements SmartLifecycle {
                 return;
             }
             versions.saved(ruleSet, workbooks).ifPresent(version -> log.info(
-                    "rule set {}: saved {} became version {} ({}) and is active", ruleSet, names, version.sequence(), version.hash()));
+                    "rule set {}: saved {} became version {} ({}), proposed for approval", ruleSet, names, version.sequence(), version.hash()));
         } catch (WorkbookRejected e) {
             log.warn("rule set {}: saved {} not accepted; the active version stays. {}", ruleSet, names, e.getMessage());
         } catch (RuntimeException e) {

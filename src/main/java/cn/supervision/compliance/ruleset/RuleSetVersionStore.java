@@ -63,9 +63,31 @@ public class RuleSetVersionStore {
 
     @Transactional
     public void activate(String ruleSet, int sequence, String by) {
-        jdbc.sql("INSERT INTO rule_set_activation (rule_set, seq, activated_at, activated_by) VALUES (:ruleSet, :seq, :at, :by)")
+        activate(ruleSet, sequence, by, null, Activation.START_UP);
+    }
+
+    /** Records an activation with why and what it was ({@link Activation}). */
+    @Transactional
+    public void activate(String ruleSet, int sequence, String by, String comment, String kind) {
+        jdbc.sql("""
+                INSERT INTO rule_set_activation (rule_set, seq, activated_at, activated_by, comment, kind)
+                VALUES (:ruleSet, :seq, :at, :by, :comment, :kind)
+                """)
                 .param("ruleSet", ruleSet).param("seq", sequence).param("at", Timestamp.from(Instant.now())).param("by", by)
+                .param("comment", comment).param("kind", kind)
                 .update();
+    }
+
+    /** Every activation of a version, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Activation> activations(String ruleSet, int sequence) {
+        return jdbc.sql("""
+                SELECT activated_at, activated_by, comment, kind FROM rule_set_activation
+                 WHERE rule_set = :ruleSet AND seq = :seq ORDER BY id
+                """).param("ruleSet", ruleSet).param("seq", sequence)
+                .query((rs, n) -> new Activation(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getString(4)))
+                .list();
     }
 
     @Transactional(readOnly = true)
@@ -124,7 +146,8 @@ public class RuleSetVersionStore {
         return new RuleSetVersion(ruleSet, sequence, rs.getString("hash"), rs.getTimestamp("created_at").toInstant(),
                 rs.getString("uploader"), rs.getString("comment"), rs.getBoolean("active"),
                 activated == null ? null : activated.toInstant(), files,
-                read(rs.getString("changed_cells"), CHANGES), read(rs.getString("test_results"), RESULTS));
+                read(rs.getString("changed_cells"), CHANGES), read(rs.getString("test_results"), RESULTS),
+                activations(ruleSet, sequence));
     }
 
     /** The value as JSON of its declared type (a change's kind is written only for a list of {@link Change}). */

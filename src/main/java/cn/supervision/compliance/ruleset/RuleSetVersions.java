@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import cn.supervision.compliance.system.Refused;
 import cn.supervision.compliance.text.Texts;
 
 /**
@@ -32,6 +34,7 @@ public class RuleSetVersions implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(RuleSetVersions.class);
     private static final Pattern SEQUENCE = Pattern.compile("\\d{1,9}");
     private static final int COMPILED_KEPT = 4;
+    private static final int MAX_COMMENT = 1000;
 
     private final RuleSets ruleSets;
     private final RuleSetSources sources;
@@ -40,6 +43,7 @@ public class RuleSetVersions implements SmartInitializingSingleton {
     private final RuleBaseCache cache;
     private final ApprovedTemplates templates;
     private final RowChanges rowChanges;
+    private final RowScope rowScope;
     private final Map<String, WorkbookTestCases> testCases;
     private final ReentrantLock arrivals = new ReentrantLock(true);
     private final Map<String, CompiledRuleSet> compiled = new LinkedHashMap<>(8, 0.75f, true) {
@@ -51,7 +55,8 @@ public class RuleSetVersions implements SmartInitializingSingleton {
 
     public RuleSetVersions(RuleSets ruleSets, RuleSetSources sources, RuleSetBuilder builder,
                            RuleSetVersionStore store, RuleBaseCache cache, ApprovedTemplates templates,
-                           RowChanges rowChanges, List<WorkbookTestCases> testCases) {
+                           RowChanges rowChanges, List<WorkbookTestCases> testCases, RowScope rowScope) {
+        this.rowScope = rowScope;
         this.ruleSets = ruleSets;
         this.sources = sources;
         this.builder = builder;
@@ -132,46 +137,70 @@ public class RuleSetVersions implements SmartInitializingSingleton {
                 compiled(existing.get());
                 return new Arrival(existing.get(), false);
             }
-            List<Change> changes = changesFromActive(ruleSet, files);
+            List<RuleSetFile> before = activeFiles(ruleSet);
+            List<Change> changes = rowChanges.between(ruleSet, before, files);
             if (changes.isEmpty()) {
                 return new Arrival(active(ruleSet), false);
             }
+            rowScope.check(uploader, before, files, changes);
             return new Arrival(store(ruleSet, files, changes, uploader, comment), true);
         } finally {
             arrivals.unlock();
         }
     }
 
-    /** A workbook saved into the watched folder: the same checks, then activated at once unless it is already active. */
+    /**
+     * A workbook saved into the watched folder: the same checks, then stored as a proposed version like any upload
+     * (issue 22: it waits for an editor's approval; it is never activated by being saved).
+     */
     public Optional<RuleSetVersion> saved(String ruleSet, List<RuleSetFile> workbooks) {
         arrivals.lock();
         try {
-            String activeHash = active(ruleSet).hash();
-            if (RuleSetCompiler.hash(replaced(ruleSet, workbooks)).equals(activeHash)) {
-                return Optional.empty();
-            }
             Arrival arrival = upload(ruleSet, workbooks, Texts.of("workbook.comment.folder"), LOCAL);
-            if (arrival.version().hash().equals(activeHash)) {
-                return Optional.empty();
-            }
-            return Optional.of(activate(ruleSet, String.valueOf(arrival.version().sequence()), LOCAL));
+            return arrival.created() ? Optional.of(arrival.version()) : Optional.empty();
         } finally {
             arrivals.unlock();
         }
     }
 
-    /** Makes a stored version active (also a rollback): built and tested again unless still built, then swapped in. */
-    public RuleSetVersion activate(String ruleSet, String version, String by) {
+    /**
+     * Makes a stored version active: built and tested again unless still built, then swapped in. A version never
+     * active before needs another editor than its uploader, whose subtree covers every row it changes, and a comment
+     * (that activation is its approval); a version active before is restored by any editor (a rollback to an
+     * approved state). Either is recorded with who, when and why.
+     */
+    public RuleSetVersion activate(String ruleSet, String version, String by, String comment) {
         arrivals.lock();
         try {
             RuleSetVersion target = find(ruleSet, version);
+            String kind = target.activations().isEmpty() ? Activation.APPROVAL : Activation.ROLLBACK;
+            if (kind.equals(Activation.APPROVAL)) {
+                approvable(ruleSet, target, by, comment);
+            }
             ruleSets.activate(compiled(target));
-            store.activate(ruleSet, target.sequence(), by);
-            log.info("rule set {} version {} ({}) activated by {}", ruleSet, target.sequence(), target.hash(), by);
+            store.activate(ruleSet, target.sequence(), by, comment == null || comment.isBlank() ? null : comment.strip(),
+                    kind);
+            log.info("rule set {} version {} ({}) activated by {} ({})", ruleSet, target.sequence(), target.hash(), by,
+                    kind);
             return find(ruleSet, String.valueOf(target.sequence()));
         } finally {
             arrivals.unlock();
         }
+    }
+
+    /** The four-eyes rule of a first activation (issue 22, point 3). */
+    private void approvable(String ruleSet, RuleSetVersion target, String by, String comment) {
+        if (target.uploader().equals(by)) {
+            throw new Refused(HttpStatus.FORBIDDEN, Map.of("field", "version"), "governance.self-approval",
+                    target.sequence(), by);
+        }
+        if (comment == null || comment.isBlank() || comment.length() > MAX_COMMENT) {
+            throw new Refused(HttpStatus.BAD_REQUEST, Map.of("field", "comment"), "governance.comment-required",
+                    MAX_COMMENT);
+        }
+        List<RuleSetFile> active = activeFiles(ruleSet);
+        List<RuleSetFile> proposed = store.files(ruleSet, target.sequence());
+        rowScope.check(by, active, proposed, rowChanges.between(ruleSet, active, proposed));
     }
 
     /**
@@ -240,8 +269,11 @@ public class RuleSetVersions implements SmartInitializingSingleton {
     }
 
     private List<Change> changesFromActive(String ruleSet, List<RuleSetFile> files) {
-        List<RuleSetFile> before = store.active(ruleSet).map(v -> store.files(ruleSet, v.sequence())).orElse(List.of());
-        return rowChanges.between(ruleSet, before, files);
+        return rowChanges.between(ruleSet, activeFiles(ruleSet), files);
+    }
+
+    private List<RuleSetFile> activeFiles(String ruleSet) {
+        return store.active(ruleSet).map(v -> store.files(ruleSet, v.sequence())).orElse(List.of());
     }
 
     private RuleSetVersion store(String ruleSet, List<RuleSetFile> files, List<Change> changes, String uploader,

@@ -47,8 +47,9 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 if (MessageDigest.isEqual(digest, HexFormat.of().parseHex(key.sha256()))) {
                     var authorities = key.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
                     SecurityContext context = SecurityContextHolder.createEmptyContext();
-                    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(key.name(), null,
-                            authorities));
+                    var token = UsernamePasswordAuthenticationToken.authenticated(key.name(), null, authorities);
+                    token.setDetails(new KeyDetails(key.jurisdiction()));
+                    context.setAuthentication(token);
                     SecurityContextHolder.setContext(context);
                     repository.saveContext(context, request, response);
                     break;
@@ -56,6 +57,10 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** What a key's authentication carries besides its name: the jurisdiction node it submits and reads for. */
+    record KeyDetails(String jurisdiction) implements java.io.Serializable {
     }
 
     private static byte[] sha256(String key) {

@@ -6,47 +6,73 @@ import static cn.supervision.compliance.system.Role.CLERK;
 import static cn.supervision.compliance.system.Role.REVIEWER;
 import static cn.supervision.compliance.system.Role.INTEGRATOR;
 import static cn.supervision.compliance.system.Role.POLICY_EDITOR;
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 import java.util.Arrays;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Every endpoint has an explicit rule; an endpoint not listed is denied, and a path that is no endpoint at all is a 404
  * to whoever is signed in ({@link UnknownRoute}). Integrators submit and read evaluations,
- * auditors read everything, policy editors change rule sets, admins do all. Sessions are stateless: every request
- * authenticates (HTTP Basic for people, {@code X-API-Key} for machines). The web console's static pages are open.
+ * auditors read everything, policy editors change rule sets, admins do all. Programs authenticate every request (HTTP
+ * Basic, {@code X-API-Key}); the web console signs in once for a revocable session (Spring Session in the database,
+ * cookie HttpOnly and SameSite=Strict) and sends its CSRF token with every change. A state change a browser sends from
+ * another site is refused ({@link CrossSiteRefusal}), sign-ins are throttled ({@link LoginThrottle}), and every page
+ * carries a Content-Security-Policy. The web console's static pages are open.
  */
 @Configuration
 class SecurityConfig {
 
+    private static final String SIGN_IN = "/api/v1/session";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    /** Scripts, styles and data only from this service; no framing, no plug-ins, forms post only here. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ProblemAuthenticationHandlers problems,
-                            UnknownRoute unknownRoute) throws Exception {
-        http.csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                            UnknownRoute unknownRoute, LoginThrottle throttle) throws Exception {
+        CsrfTokenRequestAttributeHandler plainToken = new CsrfTokenRequestAttributeHandler();
+        plainToken.setCsrfRequestAttributeName(null); // the token is read (and its cookie written) at once
+        http.csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(plainToken)
+                        .requireCsrfProtectionMatcher(SecurityConfig::changeBySessionCookie))
+                // Spring Security never makes a session itself: only the console's sign-in does (api/SessionController)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(new CrossSiteRefusal(properties.allowedOrigins(), problems), CsrfFilter.class)
+                .addFilterBefore(new BasicLoginThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(properties.apiKeys()), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(rules -> rules
+                        .requestMatchers(POST, "/api/v1/session").permitAll()
+                        .requestMatchers(DELETE, "/api/v1/session").permitAll()
+                        .requestMatchers("/api/v1/accounts", "/api/v1/accounts/**").hasRole(ADMIN.name())
                         .requestMatchers(GET, "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         // the console's pages are static; every figure on them comes from the API with the user's credentials
@@ -104,17 +130,23 @@ class SecurityConfig {
     }
 
     /**
-     * Users by their exact name ({@code InMemoryUserDetailsManager} would match {@code ADMIN} to {@code admin}). A copy
-     * is handed out each time, since Spring Security erases the password of what it was given.
+     * Accounts from the database by their exact name, disabled ones refused. Each sign-in reads the account afresh, so
+     * a change of roles or a disabled account holds from the next request on.
      */
     @Bean
-    UserDetailsService users(SecurityProperties properties) {
-        Map<String, UserDetails> users = properties.users().stream()
-                .map(u -> User.withUsername(u.name()).password(u.password())
-                        .roles(u.roles().stream().map(Role::name).toArray(String[]::new)).build())
-                .collect(Collectors.toUnmodifiableMap(UserDetails::getUsername, Function.identity()));
-        return name -> Optional.ofNullable(users.get(name)).map(u -> User.withUserDetails(u).build())
+    UserDetailsService users(AccountStore accounts) {
+        return name -> accounts.find(name).flatMap(account -> accounts.passwordHash(name).map(hash ->
+                        User.withUsername(account.username()).password(hash).disabled(!account.enabled())
+                                .roles(account.roles().stream().map(Role::name).toArray(String[]::new)).build()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+
+    /** A state change in the console: the session cookie is its only credential, so the CSRF token must come too. */
+    private static boolean changeBySessionCookie(HttpServletRequest request) {
+        return !SAFE_METHODS.contains(request.getMethod()) && request.getRequestedSessionId() != null
+                && !("POST".equals(request.getMethod()) && SIGN_IN.equals(request.getRequestURI()))
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && request.getHeader(ApiKeyAuthenticationFilter.HEADER) == null;
     }
 
     private static String[] roles(Role... roles) {

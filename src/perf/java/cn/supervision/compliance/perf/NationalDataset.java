@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Writes a synthetic, seeded national dataset as JSON Lines (one {@code balanced-development} evaluation request per
  * line): by default 2,850 counties and about 200,000 schools with the national mix of school types and stages, every
  * resource figure drawn around its national threshold so that a realistic share of sections, CVs and counties fail,
- * and the full-assessment block of {@code samples/county-assessment-431103.json} perturbed per county. The same seed
+ * and the full-assessment block of {@code samples/county-assessment-430503.json} perturbed per county. The same seed
  * always gives the same file, byte for byte.
  *
  * <pre>mvn -q -Pperf exec:exec -Dperf.main=cn.supervision.compliance.perf.NationalDataset -Dperf.args="/tmp/national.jsonl"</pre>
@@ -48,7 +48,7 @@ public final class NationalDataset {
 
     NationalDataset(long seed) throws IOException {
         this.random = new Random(seed);
-        this.assessmentTemplate = mapper.readTree(Path.of("samples/county-assessment-431103.json").toFile())
+        this.assessmentTemplate = mapper.readTree(Path.of("samples/county-assessment-430503.json").toFile())
                 .get("subject").get("assessment");
     }
 

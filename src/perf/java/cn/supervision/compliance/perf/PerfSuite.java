@@ -111,7 +111,7 @@ public final class PerfSuite {
         if (postgres) {
             // a real PostgreSQL (embedded binaries, a fresh database) shared by every instance of the run
             String url = EmbeddedPostgresDatabase.newDatabase();
-            store.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
+            store.addAll(List.of("--spring.profiles.active=postgres,trial", "--spring.datasource.url=" + url,
                     "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"));
         } else if (instances > 1) {
             throw new IllegalArgumentException("instances=" + instances + " needs db=postgres: H2 is one process's");

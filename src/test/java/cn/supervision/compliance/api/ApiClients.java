@@ -27,7 +27,7 @@ import cn.supervision.compliance.system.Role;
 public final class ApiClients {
 
     public static final String INTEGRATOR_API_KEY = "local-integrator-key";
-    public static final Path SAMPLE = Path.of("samples/county-431103.json");
+    public static final Path SAMPLE = Path.of("samples/county-430503.json");
     private static final Map<Role, String[]> LOCAL_USERS = Map.of(
             Role.INTEGRATOR, new String[] {"integrator", "integrator-local"},
             Role.AUDITOR, new String[] {"auditor", "auditor-local"},
@@ -47,12 +47,28 @@ public final class ApiClients {
 
     public static RestClient as(int port, Role role) {
         String[] user = LOCAL_USERS.get(role);
-        String basic = Base64.getEncoder().encodeToString((user[0] + ":" + user[1]).getBytes(StandardCharsets.UTF_8));
-        return builder(port).defaultHeader(HttpHeaders.AUTHORIZATION, "Basic " + basic).build();
+        return basic(port, user[0], user[1]);
     }
 
     public static RestClient admin(int port) {
         return as(port, Role.ADMIN);
+    }
+
+    /** The second national policy editor of the trial accounts: approves what {@code editor} or {@code admin} uploaded. */
+    public static RestClient reviewer(int port) {
+        return basic(port, "reviewer", "reviewer-local");
+    }
+
+    public static RestClient basic(int port, String name, String password) {
+        String basic = Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return builder(port).defaultHeader(HttpHeaders.AUTHORIZATION, "Basic " + basic).build();
+    }
+
+    /** Activates a version with a comment (the approval when it was never active, issue 22); any status returned. */
+    public static ResponseEntity<JsonNode> activate(RestClient client, String ruleSet, Object version, String comment) {
+        return client.post().uri("/api/v1/rule-sets/" + ruleSet + "/versions/" + version + "/activate")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("comment", comment))
+                .retrieve().toEntity(JsonNode.class);
     }
 
     /** The sample county of the repository under another county code, so tests sharing a database stay apart. */

@@ -51,7 +51,7 @@ class BatchHttpTests {
         ObjectNode badSubject = ApiClients.sample(mapper, "BATCH-3").get("subject").deepCopy();
         ((ObjectNode) badSubject.get("schools").get(0).get("sections").get(0)).put("students", -5);
         ObjectNode fullAssessment = (ObjectNode) mapper.readTree(Files.readString(
-                Path.of("samples/county-assessment-431103.json")));
+                Path.of("samples/county-assessment-430503.json")));
         ((ObjectNode) fullAssessment.get("subject")).put("countyCode", "BATCH-4");
         String lines = String.join("\n", mapper.writeValueAsString(fullRequest), mapper.writeValueAsString(bareSubject),
                 "{\"countyCode\": \"BATCH-X\",", "", mapper.writeValueAsString(badSubject),

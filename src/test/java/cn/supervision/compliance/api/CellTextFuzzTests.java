@@ -76,8 +76,8 @@ class CellTextFuzzTests {
             "县教育局、县财政局；县人社局");
 
     private static final List<String[]> WORKBOOKS = List.of(
-            new String[]{"balanced-development", "resource-allocation.xlsx", "samples/county-431103.json"},
-            new String[]{"balanced-development", "county-assessment.xlsx", "samples/county-assessment-431103.json"},
+            new String[]{"balanced-development", "resource-allocation.xlsx", "samples/county-430503.json"},
+            new String[]{"balanced-development", "county-assessment.xlsx", "samples/county-assessment-430503.json"},
             new String[]{"curriculum", "curriculum.xlsx", "samples/school-curriculum.json"},
             new String[]{"district-targets", "district-targets.xlsx", "samples/district-daxing.json"});
 
@@ -258,10 +258,8 @@ class CellTextFuzzTests {
     }
 
     private void activate(String ruleSet, int version) {
-        ResponseEntity<JsonNode> response = http().post()
-                .uri("/api/v1/rule-sets/" + ruleSet + "/versions/" + version + "/activate")
-                .retrieve().toEntity(JsonNode.class);
-        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        ResponseEntity<JsonNode> response = ApiClients.activate(ApiClients.reviewer(port), ruleSet, version, "核对无误");
+        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(200);
     }
 
     /** The sequence of the active version. */

@@ -28,8 +28,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
         properties = "spring.datasource.url=jdbc:h2:mem:http-tests;DB_CLOSE_DELAY=-1")
 class EvaluationHttpTests {
 
-    private static final Path SAMPLE = Path.of("samples/county-431103.json");
-    private static final Path FULL_SAMPLE = Path.of("samples/county-assessment-431103.json");
+    private static final Path SAMPLE = Path.of("samples/county-430503.json");
+    private static final Path FULL_SAMPLE = Path.of("samples/county-assessment-430503.json");
 
     @LocalServerPort
     int port;

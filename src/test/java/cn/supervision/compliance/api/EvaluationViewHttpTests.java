@@ -84,7 +84,7 @@ class EvaluationViewHttpTests {
      * with what was answered; the row keeps the request and the answer, gzip, and no result.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"county-431103.json", "county-assessment-431103.json", "school-curriculum.json",
+    @ValueSource(strings = {"county-430503.json", "county-assessment-430503.json", "school-curriculum.json",
             "district-daxing.json", "province-zhejiang.json"})
     void storedEvaluationsReplayToWhatWasAnswered(String sample) throws IOException {
         EvaluationRequest request = mapper.readValue(Path.of("samples", sample).toFile(), EvaluationRequest.class);
@@ -115,7 +115,7 @@ class EvaluationViewHttpTests {
     /** Every stored evaluation of this application, replayed: each agrees with what it answered. */
     @Test
     void everyStoredEvaluationReplaysToItsAnswer() throws IOException {
-        for (String sample : List.of("county-431103.json", "county-assessment-431103.json", "school-curriculum.json",
+        for (String sample : List.of("county-430503.json", "county-assessment-430503.json", "school-curriculum.json",
                 "district-daxing.json", "province-zhejiang.json")) {
             assertThat(post(sample, "").getStatusCode().value()).isEqualTo(201);
         }
@@ -131,7 +131,7 @@ class EvaluationViewHttpTests {
 
     /** Posted over HTTP: the answer of the POST is the answer of the GET, in both views. */
     @ParameterizedTest
-    @ValueSource(strings = {"county-431103.json", "county-assessment-431103.json", "school-curriculum.json",
+    @ValueSource(strings = {"county-430503.json", "county-assessment-430503.json", "school-curriculum.json",
             "district-daxing.json", "province-zhejiang.json"})
     void eachViewOfThePostIsTheViewOfTheGet(String sample) throws IOException {
         ResponseEntity<String> full = post(sample, "?view=full");
@@ -151,7 +151,7 @@ class EvaluationViewHttpTests {
      */
     @Test
     void theCompactViewListsUnmetIndicatorsOneHintPerRemedyRowAndEachFiredRuleRowOnce() throws IOException {
-        JsonNode compact = mapper.readTree(post("county-431103.json", "").getBody());
+        JsonNode compact = mapper.readTree(post("county-430503.json", "").getBody());
         JsonNode full = mapper.readTree(get(EVALUATIONS + "/" + compact.get("id").asText() + "?view=full"));
 
         for (String field : List.of("id", "ruleSet", "jurisdiction", "jurisdictionChain", "ruleSetVersion", "subject",
@@ -219,7 +219,7 @@ class EvaluationViewHttpTests {
 
     /** A passed check is its code and verdict; a failed or not-assessed one keeps its figures and its reason. */
     @ParameterizedTest
-    @ValueSource(strings = {"county-assessment-431103.json", "school-curriculum.json"})
+    @ValueSource(strings = {"county-assessment-430503.json", "school-curriculum.json"})
     void aPassedCheckIsItsCodeAndVerdict(String sample) throws IOException {
         JsonNode compact = mapper.readTree(post(sample, "").getBody());
         JsonNode full = mapper.readTree(get(EVALUATIONS + "/" + compact.get("id").asText() + "?view=full"));
@@ -252,7 +252,7 @@ class EvaluationViewHttpTests {
         ResponseEntity<JsonNode> post = ApiClients.integratorKey(port).post().uri(EVALUATIONS + "?view=everything")
                 .contentType(MediaType.APPLICATION_JSON).body(Files.readString(ApiClients.SAMPLE)).retrieve()
                 .toEntity(JsonNode.class);
-        String id = mapper.readTree(post("county-431103.json", "").getBody()).get("id").asText();
+        String id = mapper.readTree(post("county-430503.json", "").getBody()).get("id").asText();
         ResponseEntity<JsonNode> read = auditor().get().uri(EVALUATIONS + "/" + id + "?view=FULL").retrieve()
                 .toEntity(JsonNode.class);
 
@@ -286,7 +286,7 @@ class EvaluationViewHttpTests {
 
     @Test
     void answersAreGzippedForClientsThatAcceptIt() throws Exception {
-        String location = post("county-assessment-431103.json", "").getHeaders().getLocation().toString();
+        String location = post("county-assessment-430503.json", "").getHeaders().getLocation().toString();
         HttpClient http = HttpClient.newHttpClient();
         for (String view : List.of("", "?view=full")) {
             HttpResponse<byte[]> gzipped = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
@@ -308,7 +308,7 @@ class EvaluationViewHttpTests {
     /** Every error of a JSON request in one answer: its own fields and each unreadable or invalid subject field. */
     @Test
     void everyErrorOfAJsonRequestIsInOneAnswer() throws IOException {
-        ObjectNode request = (ObjectNode) mapper.readTree(Files.readString(Path.of("samples", "county-431103.json")));
+        ObjectNode request = (ObjectNode) mapper.readTree(Files.readString(Path.of("samples", "county-430503.json")));
         request.put("jurisdiction", "NOT A JURISDICTION");
         ObjectNode county = (ObjectNode) request.get("subject");
         ((ObjectNode) county.get("schools").get(0).get("sections").get(0)).put("students", "many");

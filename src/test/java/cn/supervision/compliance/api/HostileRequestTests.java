@@ -43,7 +43,7 @@ class HostileRequestTests {
     ObjectMapper mapper;
 
     private String sample(String countyCode) throws IOException {
-        return Files.readString(ApiClients.SAMPLE).replace("\"countyCode\": \"431103\"", "\"countyCode\": \"" + countyCode + "\"");
+        return Files.readString(ApiClients.SAMPLE).replace("\"countyCode\": \"430503\"", "\"countyCode\": \"" + countyCode + "\"");
     }
 
     private long stored(String countyCode) {
@@ -97,7 +97,7 @@ class HostileRequestTests {
             "\"students\": 640,|\"students\": 640.0,|subject.schools[0].sections[0].students|不是整数",
             "\"students\": 640,|\"students\": \"640\",|subject.schools[0].sections[0].students|不加引号",
             "\"year\": 2026,|\"year\": \"2026\",|subject.year|不加引号",
-            "\"countyName\": \"大祥区\",|\"countyName\": 431103,|subject.countyName|带引号的文本",
+            "\"countyName\": \"大祥区\",|\"countyName\": 430503,|subject.countyName|带引号的文本",
             "\"ruleSet\": \"balanced-development\",|\"ruleSet\": \"balanced-development\", \"ruleSet\": \"curriculum\",|ruleSet|出现了两次"})
     void jsonIsReadStrictlyAndTheProblemNamesTheField(String original, String changed, String field, String reason)
             throws IOException {

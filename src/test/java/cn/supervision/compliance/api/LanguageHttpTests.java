@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class LanguageHttpTests {
 
     private static final String NEGATIVE_STUDENTS = "{\"ruleSet\": \"balanced-development\", \"subject\": "
-            + "{\"countyCode\": \"431103\", \"countyName\": \"大祥区\", \"year\": 2026, \"schools\": [{\"id\": \"S1\", "
+            + "{\"countyCode\": \"430503\", \"countyName\": \"大祥区\", \"year\": 2026, \"schools\": [{\"id\": \"S1\", "
             + "\"name\": \"第一小学\", \"type\": \"PRIMARY\", \"sections\": [{\"stage\": \"PRIMARY\", \"students\": -5}]}]}}";
 
     @LocalServerPort
@@ -65,7 +65,7 @@ class LanguageHttpTests {
         assertThat(unauthenticated.getBody().get("detail").asText()).startsWith("需要登录");
 
         ResponseEntity<JsonNode> wrongType = ApiClients.admin(port).post().uri("/api/v1/evaluations")
-                .contentType(MediaType.TEXT_PLAIN).body("431103")
+                .contentType(MediaType.TEXT_PLAIN).body("430503")
                 .exchange((request, answer) -> ResponseEntity.status(answer.getStatusCode()).body(answer.bodyTo(JsonNode.class)));
         assertThat(wrongType.getStatusCode().value()).isEqualTo(415);
         assertThat(wrongType.getBody().get("title").asText()).isEqualTo("不支持此内容类型");

@@ -50,7 +50,7 @@ class RuleSetHttpTests {
 
     private static final String SET = "/api/v1/rule-sets/balanced-development";
     private static final String FILE = Workbooks.RESOURCE_ALLOCATION;
-    private static final Path SAMPLE = Path.of("samples/county-431103.json");
+    private static final Path SAMPLE = Path.of("samples/county-430503.json");
     private static final Path FOLDERS = copyOfTheShippedFolders();
 
     @DynamicPropertySource
@@ -102,10 +102,11 @@ class RuleSetHttpTests {
         return response.getBody();
     }
 
+    /** Activated by the reviewer: uploads here are the administrator's, and an uploader cannot approve its own. */
     private JsonNode activate(Object version) {
-        ResponseEntity<JsonNode> response = http().post().uri(SET + "/versions/" + version + "/activate").retrieve()
-                .toEntity(JsonNode.class);
-        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        ResponseEntity<JsonNode> response = ApiClients.activate(ApiClients.reviewer(port), "balanced-development",
+                version, "核对无误");
+        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(200);
         return response.getBody();
     }
 
@@ -305,7 +306,7 @@ class RuleSetHttpTests {
         assertThat(impact.get("evaluationsChecked").asInt()).isPositive();
         assertThat(impact.get("changes")).anySatisfy(change -> {
             assertThat(change.get("evaluationId").asText()).isEqualTo(evaluated);
-            assertThat(change.get("subject").asText()).isEqualTo("431103");
+            assertThat(change.get("subject").asText()).isEqualTo("430503");
             assertThat(change.get("school").asText()).isEqualTo("S1");
             assertThat(change.get("stage").asText()).isEqualTo("PRIMARY");
             assertThat(change.get("indicator").asText()).isEqualTo("R6");
@@ -382,7 +383,7 @@ class RuleSetHttpTests {
     }
 
     @Test
-    void aWorkbookSavedIntoTheWatchedFolderBecomesTheActiveVersion() throws Exception {
+    void aWorkbookSavedIntoTheWatchedFolderBecomesAProposedVersionNotTheActiveOne() throws Exception {
         String before = active().get("hash").asText();
         byte[] edited = Workbooks.withCell(activeWorkbook(), "整改措施", "D16", "教研室（电教馆）");
         Path target = FOLDERS.resolve("balanced-development").resolve(FILE);
@@ -390,14 +391,22 @@ class RuleSetHttpTests {
         Files.write(saving, edited);
         Files.move(saving, target, StandardCopyOption.REPLACE_EXISTING);
 
-        JsonNode active = active();
-        for (int wait = 0; wait < 600 && active.get("hash").asText().equals(before); wait++) {
+        JsonNode proposed = null;
+        for (int wait = 0; wait < 600 && proposed == null; wait++) {
             Thread.sleep(200);
-            active = active();
+            for (JsonNode version : get(SET + "/versions")) {
+                if (version.get("comment").asText().equals("保存到受监视的规则集文件夹")
+                        && version.get("changes").toString().contains("教研室（电教馆）")) {
+                    proposed = version;
+                }
+            }
         }
-        assertThat(active.get("hash").asText()).isNotEqualTo(before);
-        assertThat(active.get("comment").asText()).isEqualTo("保存到受监视的规则集文件夹");
-        assertThat(active.get("changes")).anySatisfy(c -> assertThat(c.get("after").asText()).isEqualTo("教研室（电教馆）"));
+        assertThat(proposed).as("the saved workbook is a proposed version").isNotNull();
+        assertThat(proposed.get("active").asBoolean()).isFalse();
+        assertThat(proposed.get("uploader").asText()).isEqualTo("local");
+        assertThat(active().get("hash").asText()).as("saving activates nothing").isEqualTo(before);
+        JsonNode approved = activate(proposed.get("sequence").asInt());
+        assertThat(approved.get("approvedBy").asText()).isEqualTo("reviewer");
         activate(1);
     }
 }

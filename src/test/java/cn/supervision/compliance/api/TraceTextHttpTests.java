@@ -43,7 +43,7 @@ class TraceTextHttpTests {
     private static final Pattern CAMEL_CASE = Pattern.compile("[a-z]+[A-Z][A-Za-z]*");
 
     @ParameterizedTest
-    @ValueSource(strings = {"county-431103.json", "county-assessment-431103.json"})
+    @ValueSource(strings = {"county-430503.json", "county-assessment-430503.json"})
     void everyTraceSentenceNamesTheFieldsInChineseWithTheirUnits(String sample) throws IOException {
         JsonNode trace = trace(evaluate(sample), null);
 
@@ -63,7 +63,7 @@ class TraceTextHttpTests {
 
     @Test
     void theR6StepOfTheFirstSampleReadsTheChineseFieldNameAndYuan() throws IOException {
-        JsonNode trace = trace(evaluate("county-431103.json"), null);
+        JsonNode trace = trace(evaluate("county-430503.json"), null);
 
         JsonNode s4 = steps(trace, "R6").stream().filter(s -> s.get("schoolId").asText().equals("S4")).findFirst()
                 .orElseThrow();
@@ -77,7 +77,7 @@ class TraceTextHttpTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"county-431103.json", "county-assessment-431103.json"})
+    @ValueSource(strings = {"county-430503.json", "county-assessment-430503.json"})
     void noCellOfTheReportNamesAFieldInCamelCase(String sample) throws IOException {
         String id = evaluate(sample);
         ResponseEntity<byte[]> response = ApiClients.as(port, Role.AUDITOR).get()
@@ -109,7 +109,7 @@ class TraceTextHttpTests {
 
     @Test
     void theTraceIsEnglishWhenTheRequestAsksForIt() throws IOException {
-        JsonNode trace = trace(evaluate("county-431103.json"), "en");
+        JsonNode trace = trace(evaluate("county-430503.json"), "en");
 
         JsonNode s4 = steps(trace, "R6").stream().filter(s -> s.get("schoolId").asText().equals("S4")).findFirst()
                 .orElseThrow();

@@ -264,8 +264,8 @@ class WorkbookUploadRowsHttpTests {
     /** hangzhou and xihu under zhejiang, xihu's own D07 (≥105 %), and a test case of a xihu district. */
     private static byte[] withXihu(String testCase, String expected) {
         return Workbooks.edited(targets(), book -> {
-            append(book, "管辖区域", "hangzhou", "zhejiang", "浙江省杭州市", "city");
-            append(book, "管辖区域", "xihu", "hangzhou", "浙江省杭州市西湖区", "district");
+            append(book, "管辖区域", "hangzhou", "zhejiang", "浙江省杭州市", "3301", "city");
+            append(book, "管辖区域", "xihu", "hangzhou", "浙江省杭州市西湖区", "330106", "district");
             append(book, CHECKS, "district", "D07", "义务教育教师平均工资收入高于当地公务员", "teacherAveragePay", "xihu", "对照值",
                     "≥105%", "元", null, null, "教师平均工资不低于当地公务员的105%", "西湖区实施方案（测试）");
             Object[][] rows = {{"districtCode", "T9", null, null}, {"districtName", "西湖区", null, null},

@@ -84,7 +84,7 @@ class KillAndRestartTests {
     void onPostgresNothingAcknowledgedIsLostAndReadOnlyMeans503ForWrites() throws Exception {
         String url = EmbeddedPostgresDatabase.newDatabase();
         Store postgres = new Store("PostgreSQL", fresh("postgresql"), url, "postgres", "postgres", "postgresql",
-                List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
+                List.of("--spring.profiles.active=postgres,trial", "--spring.datasource.url=" + url,
                         "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"));
         try (ChildApplication restarted = killedAndRestarted(postgres)) {
             RestClient auditor = ApiClients.as(restarted.port(), Role.AUDITOR);
@@ -213,13 +213,12 @@ class KillAndRestartTests {
                 }
             });
         }
-        RestClient editor = ApiClients.as(child.port(), Role.POLICY_EDITOR);
+        RestClient reviewer = ApiClients.reviewer(child.port()); // the editor uploaded; another editor approves
         clients.submit(() -> {
             while (running.get()) {
                 String next = activations.next();
                 try {
-                    ResponseEntity<JsonNode> response = editor.post().uri(SET + "/versions/" + next + "/activate")
-                            .retrieve().toEntity(JsonNode.class);
+                    ResponseEntity<JsonNode> response = ApiClients.activate(reviewer, "balanced-development", next, "核对无误");
                     if (response.getStatusCode().value() == 200) {
                         activations.acknowledged(next);
                         activated.countDown();

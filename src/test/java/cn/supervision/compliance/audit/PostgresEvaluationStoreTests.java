@@ -33,7 +33,7 @@ import cn.supervision.compliance.system.Role;
  * serves the rule-set version activated through the first.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("postgres")
+@ActiveProfiles({"postgres", "trial"})
 class PostgresEvaluationStoreTests extends EvaluationStoreContract {
 
     private static final String SET = "/api/v1/rule-sets/balanced-development";
@@ -56,7 +56,7 @@ class PostgresEvaluationStoreTests extends EvaluationStoreContract {
     private static synchronized int secondInstancePort() {
         if (second == null) {
             second = new SpringApplicationBuilder(ComplianceApplication.class)
-                    .profiles("postgres")
+                    .profiles("postgres", "trial")
                     .run("--server.port=0", "--COMPLIANCE_DB_URL=" + url, "--COMPLIANCE_DB_USER=postgres",
                             "--COMPLIANCE_DB_PASSWORD=postgres", "--compliance.rules.watch.enabled=false");
         }
@@ -107,7 +107,7 @@ class PostgresEvaluationStoreTests extends EvaluationStoreContract {
         String after = uploaded.get("hash").asText();
         assertThat(after).isNotEqualTo(before);
 
-        first.post().uri(SET + "/versions/" + uploaded.get("sequence").asInt() + "/activate").retrieve().toBodilessEntity();
+        ApiClients.activate(ApiClients.reviewer(port), "balanced-development", uploaded.get("sequence").asInt(), "核对无误");
         assertThat(servedVersion(ApiClients.integratorKey(port))).isEqualTo(after);
         assertThat(servedVersionOnceChanged(ApiClients.integratorKey(secondInstancePort()), before)).isEqualTo(after);
 

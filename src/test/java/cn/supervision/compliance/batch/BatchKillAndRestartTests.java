@@ -175,7 +175,7 @@ class BatchKillAndRestartTests {
     }
 
     private static List<String> postgres(String url) {
-        return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
+        return List.of("--spring.profiles.active=postgres,trial", "--spring.datasource.url=" + url,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
     }
 

@@ -96,9 +96,10 @@ final class ConsoleBrowser implements AutoCloseable {
         signedIn();
     }
 
-    /** Opens the console with the tab's stored credentials cleared: the login page. */
+    /** Opens the console with the tab's session forgotten (its cookies and cached name deleted): the login page. */
     void logout() {
         driver.get(base);
+        driver.manage().deleteAllCookies();
         driver.executeScript("sessionStorage.clear(); location.hash = '#/login'; location.reload();");
         visible(By.id("login-name"));
     }

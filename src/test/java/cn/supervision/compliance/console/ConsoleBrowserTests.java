@@ -107,10 +107,10 @@ class ConsoleBrowserTests {
      * The editor's path of issue 15, as one person walks it: download the active workbook in the console, edit copies
      * the browser named "(1)" and "(2)" (first with a cell that is no requirement, then with one row inserted in the
      * middle of a table), upload each, read the problem by cell, then the one-row diff, the workbook's test cases and
-     * the impact on a stored evaluation, activate, and roll back to the version found active.
+     * the impact on a stored evaluation; another editor (the reviewer) approves it with a comment and rolls back.
      */
     @Test
-    @DisplayName("政策制定人员：下载工作簿，在副本中插入一行后上传，查看一行改动、测试用例和影响，启用后回滚")
+    @DisplayName("政策制定人员：下载工作簿，在副本中插入一行后上传，查看一行改动、测试用例和影响；另一位编辑审核启用后回滚")
     void policyStaffDownloadEditACopyWithAnInsertedRowUploadItAndActivateThenRollBack() throws IOException {
         // 86 % of Daxing's schools are smart campuses: Beijing asks 85 %, the inserted row (Daxing, ≥90 %) changes D04
         JsonNode daxing = mapper.readTree(Files.readString(Path.of("samples", "district-daxing.json")));
@@ -152,12 +152,23 @@ class ConsoleBrowserTests {
                 .doesNotContain("110115 D04");
         browser.screenshot("editor-one-row-tests-impact");
 
+        // four eyes (issue 22): the editor cannot activate its own upload; the reviewer approves it with a comment
         String sequence = number(version);
-        browser.click(By.id("activate"));
-        assertThat(browser.textOf(By.id("active-version"), "第 " + sequence + " 版")).contains("editor");
-        browser.screenshot("editor-activated");
+        assertThat(browser.textOf(By.id("approval-needed"), "另一位政策编辑审核")).contains("第 " + sequence + " 版");
+        browser.login("reviewer", "reviewer-local");
+        browser.click(By.linkText("区县发展目标（district-targets）"));
+        browser.click(By.cssSelector("[data-activate='" + sequence + "']"));
+        browser.click(By.id("confirm-activate"));
+        assertThat(browser.textOf(By.id("activation-error"), "审核意见")).contains("请填写");
+        browser.type(By.id("activation-comment"), "已核对大兴区实施方案");
+        browser.click(By.id("confirm-activate"));
+        assertThat(browser.textOf(By.id("active-version"), "第 " + sequence + " 版")).contains("reviewer", "editor");
+        assertThat(browser.textOf(By.id("versions"), "已核对大兴区实施方案")).contains("reviewer 审核通过并启用");
+        browser.screenshot("reviewer-approved");
 
         browser.click(By.cssSelector("[data-activate='" + number(before) + "']"));
+        browser.type(By.id("activation-comment"), "恢复原标准");
+        browser.click(By.id("confirm-activate"));
         browser.textOf(By.id("active-version"), "第 " + number(before) + " 版");
         browser.click(By.xpath("//button[text()='比较']"));
         assertThat(browser.textOf(By.id("comparison"), "新增一行")).contains("daxing", "≥90%");
@@ -202,7 +213,7 @@ class ConsoleBrowserTests {
     @Test
     void anEvaluationOfEveryRuleSetOpensWithItsChecks() throws IOException {
         browser.login("auditor", "auditor-local");
-        for (String sample : List.of("county-assessment-431103", "school-curriculum", "district-daxing", "province-zhejiang")) {
+        for (String sample : List.of("county-assessment-430503", "school-curriculum", "district-daxing", "province-zhejiang")) {
             JsonNode request = mapper.readTree(Files.readString(Path.of("samples", sample + ".json")));
             String id = ApiClients.evaluate(ApiClients.integratorKey(port), request).get("id").asText();
             browser.go("#/evaluations/" + id);
@@ -239,10 +250,11 @@ class ConsoleBrowserTests {
     @Test
     @DisplayName("数据填报人员：下载模板，三处错误一次列出，改正后进入评估结果")
     void dataClerksLandOnTheirEvaluationOrOnTheBadCells() throws IOException {
-        // the whole 36-indicator assessment of the sample county, under another code
+        // the whole 36-indicator assessment of the sample county, under another code inside daxiang (430503…): a county
+        // is judged only under a node of its own chain (issue 22)
         ObjectNode county = (ObjectNode) mapper.readTree(Files.readString(Path.of("samples",
-                "county-assessment-431103.json"))).get("subject");
-        county.put("countyCode", "439902");
+                "county-assessment-430503.json"))).get("subject");
+        county.put("countyCode", "430503992");
 
         browser.login("integrator", "integrator-local");
         browser.click(By.id("template-download"));
@@ -270,7 +282,7 @@ class ConsoleBrowserTests {
         new Select(browser.visible(By.id("template-jurisdiction"))).selectByValue("daxiang");
         browser.choose(By.id("template-file"), filled);
         browser.click(By.id("data-entry-submit"));
-        assertThat(browser.textOf(By.tagName("h2"), "439902")).contains("2026 年");
+        assertThat(browser.textOf(By.tagName("h2"), "430503992")).contains("2026 年");
         assertThat(browser.visible(By.id("evaluation-facts")).getText()).contains("national → hunan → shaoyang → daxiang");
         assertThat(browser.visible(By.id("decision")).getText()).contains("结论").doesNotContain("资源配置评估", "未申请认定");
         assertThat(browser.visible(By.cssSelector("details.dimension summary")).getText()).doesNotContain("null");

@@ -30,7 +30,7 @@ import cn.supervision.compliance.ruleset.ShippedRuleSets;
 /** The full 36-indicator assessment of the shipped sample county and its variants, on the shipped rule set. */
 class CountyAssessmentTests {
 
-    static final Path SAMPLE = Path.of("samples/county-assessment-431103.json");
+    static final Path SAMPLE = Path.of("samples/county-assessment-430503.json");
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -40,7 +40,7 @@ class JurisdictionTreeTests {
                 String first = text.formatCellValue(row.getCell(0));
                 if (values && !first.isBlank()) {
                     List<String> cells = new ArrayList<>();
-                    for (int c = 0; c < 4; c++) {
+                    for (int c = 0; c < 5; c++) {
                         cells.add(text.formatCellValue(row.getCell(c)));
                     }
                     rows.add(cells);
@@ -54,8 +54,12 @@ class JurisdictionTreeTests {
     @Test
     void everyRuleSetCarriesTheSameTree() throws IOException {
         List<List<String>> curriculum = treeRows("curriculum/curriculum.xlsx");
-        assertThat(curriculum).contains(List.of("national", "", "全国", "national"),
-                List.of("daxiang", "shaoyang", "湖南省邵阳市大祥区", "district"));
+        // 行政区划代码 (GB/T 2260) prefixes place subjects in the tree; national has none (issue 22)
+        assertThat(curriculum).contains(List.of("national", "", "全国", "", "national"),
+                List.of("beijing", "national", "北京市", "11", "province"),
+                List.of("daxing", "beijing", "北京市大兴区", "110115", "district"),
+                List.of("shaoyang", "hunan", "湖南省邵阳市", "4305", "city"),
+                List.of("daxiang", "shaoyang", "湖南省邵阳市大祥区", "430503", "district"));
         assertThat(treeRows("district-targets/district-targets.xlsx")).isEqualTo(curriculum);
         assertThat(treeRows("balanced-development/resource-allocation.xlsx")).isEqualTo(curriculum);
     }

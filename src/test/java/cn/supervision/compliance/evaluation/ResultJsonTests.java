@@ -39,8 +39,8 @@ class ResultJsonTests {
 
     @ParameterizedTest
     @CsvSource({
-            "county-431103.json, CountyBody, County, countyCode",
-            "county-assessment-431103.json, CountyBody, County, countyCode",
+            "county-430503.json, CountyBody, County, countyCode",
+            "county-assessment-430503.json, CountyBody, County, countyCode",
             "school-curriculum.json, ChecksBody, School, schoolId",
             "district-daxing.json, ChecksBody, District, districtCode",
             "province-zhejiang.json, ChecksBody, Province, provinceCode"})

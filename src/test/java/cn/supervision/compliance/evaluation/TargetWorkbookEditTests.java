@@ -72,8 +72,8 @@ class TargetWorkbookEditTests {
 
     @Test
     void aDistrictAddsItsOwnNodeAndAStricterRowInExcelWithNoCodeChange() throws IOException {
-        append("管辖区域", "hangzhou", "zhejiang", "浙江省杭州市", "city");
-        append("管辖区域", "xihu", "hangzhou", "浙江省杭州市西湖区", "district");
+        append("管辖区域", "hangzhou", "zhejiang", "浙江省杭州市", "3301", "city");
+        append("管辖区域", "xihu", "hangzhou", "浙江省杭州市西湖区", "330106", "district");
         append("检查项", "district", "D07", "义务教育教师平均工资收入高于当地公务员", "teacherAveragePay", "xihu", "对照值",
                 "≥105%", "元", null, null, "教师平均工资不低于当地公务员的105%", "西湖区实施方案（测试）");
         CompiledRuleSet rules = copy();

@@ -13,7 +13,7 @@ public final class Counties {
     }
 
     public static CountySubject county(SchoolInput... schools) {
-        return new CountySubject("431103", "测试区", 2026, List.of(schools));
+        return new CountySubject("430503", "测试区", 2026, List.of(schools));
     }
 
     public static SchoolInput school(String id, SchoolType type, SectionInput... sections) {

@@ -45,7 +45,7 @@ class DataItemCatalogueTests {
 
     @Test
     void theCountyMeasuresAreTheBalancedDevelopmentDataItems() throws IOException {
-        CountySubject county = mapper.treeToValue(subject("county-assessment-431103.json"), CountySubject.class);
+        CountySubject county = mapper.treeToValue(subject("county-assessment-430503.json"), CountySubject.class);
         Set<String> derived = CountyMeasures.derive(county).stream().map(Measure::part).collect(Collectors.toSet());
         assertThat(derived).containsExactlyInAnyOrderElementsOf(names("balanced-development"));
     }

@@ -128,15 +128,15 @@ public final class LoadRun {
                 });
             }
             RestClient editor = ApiClients.as(port, Role.POLICY_EDITOR);
+            RestClient reviewer = ApiClients.reviewer(port);
             clients.submit(() -> {
                 sleepUntil(started + duration.toNanos() / 2);
                 ResponseEntity<JsonNode> uploaded = timed("upload a rule-set version (editor)", 201, () -> editor.post()
                         .uri(SET + "/versions").contentType(MediaType.MULTIPART_FORM_DATA).body(editedWorkbook())
                         .retrieve().toEntity(JsonNode.class));
                 if (uploaded != null) {
-                    timed("activate it (editor)", 200, () -> editor.post()
-                            .uri(SET + "/versions/" + uploaded.getBody().get("sequence").asInt() + "/activate")
-                            .retrieve().toEntity(JsonNode.class));
+                    timed("activate it (reviewer)", 200, () -> ApiClients.activate(reviewer, "balanced-development",
+                            uploaded.getBody().get("sequence").asInt(), "load test: approved while traffic runs"));
                 }
             });
             clients.shutdown();

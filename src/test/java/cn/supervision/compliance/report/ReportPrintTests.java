@@ -39,7 +39,7 @@ import cn.supervision.compliance.api.ApiClients;
 class ReportPrintTests {
 
     private static final Path FOLDER = Path.of("target", "report-print");
-    private static final List<String> SAMPLES = List.of("county-431103", "county-assessment-431103");
+    private static final List<String> SAMPLES = List.of("county-430503", "county-assessment-430503");
 
     @LocalServerPort
     int port;

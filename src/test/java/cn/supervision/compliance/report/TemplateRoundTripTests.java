@@ -338,7 +338,7 @@ public class TemplateRoundTripTests {
 
     /** The complete county of the 36-indicator assessment (recognised, 良好) under another county code. */
     private ObjectNode fullSample(String countyCode) throws IOException {
-        ObjectNode request = (ObjectNode) mapper.readTree(Files.readString(Path.of("samples/county-assessment-431103.json")));
+        ObjectNode request = (ObjectNode) mapper.readTree(Files.readString(Path.of("samples/county-assessment-430503.json")));
         ((ObjectNode) request.get("subject")).put("countyCode", countyCode);
         return request;
     }
