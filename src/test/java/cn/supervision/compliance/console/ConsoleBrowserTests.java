@@ -112,7 +112,8 @@ class ConsoleBrowserTests {
     @Test
     @DisplayName("政策制定人员：下载工作簿，在副本中插入一行后上传，查看一行改动、测试用例和影响；另一位编辑审核启用后回滚")
     void policyStaffDownloadEditACopyWithAnInsertedRowUploadItAndActivateThenRollBack() throws IOException {
-        // 86 % of Daxing's schools are smart campuses: Beijing asks 85 %, the inserted row (Daxing, ≥90 %) changes D04
+        // Daxing has one fifteen-year special-education school, which Beijing asks of every district from 2027; the
+        // inserted row (Daxing, two of them from 2026) changes D03 (no workbook test case judges Daxing's D03)
         JsonNode daxing = mapper.readTree(Files.readString(Path.of("samples", "district-daxing.json")));
         ApiClients.evaluate(ApiClients.integratorKey(port), daxing);
 
@@ -133,8 +134,9 @@ class ConsoleBrowserTests {
         Path inserted = copy("district-targets (2).xlsx", Workbooks.edited(downloaded, book -> {
             Sheet checks = book.getSheet("检查项");
             checks.shiftRows(13, checks.getLastRowNum(), 1);
-            String[] row = {"district", "D04", "智慧校园达标率", "smartCampusRate", "daxing", "标准值", "≥90%", "%", null,
-                    "2025", "大兴区智慧校园达标率90%", "大兴区实施方案（测试）"};
+            String[] row = {"district", "D03", "从幼儿园到高中全学段衔接的十五年制特殊教育学校",
+                    "fifteenYearSpecialEducationSchools", "daxing", "标准值", "≥2", "所", null, "2026",
+                    "大兴区建有两所十五年制特殊教育学校", "大兴区实施方案（测试）"};
             Row created = checks.createRow(13);
             for (int i = 0; i < row.length; i++) {
                 if (row[i] != null) {
@@ -143,13 +145,13 @@ class ConsoleBrowserTests {
             }
         }));
         browser.choose(By.id("workbook-file"), inserted);
-        browser.type(By.id("workbook-comment"), "大兴区：智慧校园达标率不低于90%");
+        browser.type(By.id("workbook-comment"), "大兴区：2026年起建有两所十五年制特殊教育学校");
         browser.click(By.id("upload-submit"));
         String version = browser.textOf(By.id("new-version"), "尚未生效");
-        assertThat(version).contains("相对上传时生效版本的改动：1 处", "第 14 行", "新增一行", "daxing", "≥90%")
+        assertThat(version).contains("相对上传时生效版本的改动：1 处", "第 14 行", "新增一行", "daxing", "≥2")
                 .contains("未通过 0 个").doesNotContain("修改单元格");
-        assertThat(browser.textOf(By.id("impact"), "份的结论会改变")).contains("D04", "整体", "达标", "未达标")
-                .doesNotContain("110115 D04");
+        assertThat(browser.textOf(By.id("impact"), "份的结论会改变")).contains("D03", "整体", "未达标")
+                .doesNotContain("110115 D03");
         browser.screenshot("editor-one-row-tests-impact");
 
         // four eyes (issue 22): the editor cannot activate its own upload; the reviewer approves it with a comment
@@ -171,7 +173,7 @@ class ConsoleBrowserTests {
         browser.click(By.id("confirm-activate"));
         browser.textOf(By.id("active-version"), "第 " + number(before) + " 版");
         browser.click(By.xpath("//button[text()='比较']"));
-        assertThat(browser.textOf(By.id("comparison"), "新增一行")).contains("daxing", "≥90%");
+        assertThat(browser.textOf(By.id("comparison"), "新增一行")).contains("daxing", "≥2");
         browser.screenshot("editor-rolled-back-and-compared");
     }
 
