@@ -4,7 +4,6 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.supervision.compliance.evaluation.EvaluationRequest;
 import cn.supervision.compliance.evaluation.StoredEvaluation;
 import cn.supervision.compliance.evaluation.SubjectPlacement;
 
@@ -24,9 +23,6 @@ class InScope {
     boolean readable(StoredEvaluation stored) {
         JsonNode request = stored.request();
         JsonNode subject = request != null && request.has("subject") ? request.get("subject") : request;
-        // the request is stored as judged, its jurisdiction filled in (evaluation/Evaluations.answer)
-        String jurisdiction = request == null ? "" : request.path("jurisdiction").asText("");
-        return placement.readable(subject,
-                jurisdiction.isBlank() ? EvaluationRequest.DEFAULT_JURISDICTION : jurisdiction);
+        return placement.readable(subject, stored.jurisdiction());
     }
 }

@@ -38,7 +38,7 @@ public class EvaluationStore implements EvaluationLog {
             e.passed, e.evaluated_at, e.submitted_by""";
 
     private static final String STORED_COLUMNS =
-            "id, rule_set, rule_set_version, evaluated_at, submitted_by, request_gzip, request_json, answer_gzip";
+            "id, rule_set, rule_set_version, jurisdiction, evaluated_at, submitted_by, request_gzip, request_json, answer_gzip";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -214,7 +214,7 @@ public class EvaluationStore implements EvaluationLog {
     private StoredEvaluation stored(ResultSet rs, int row) throws SQLException {
         byte[] answer = rs.getBytes("answer_gzip");
         return new StoredEvaluation(rs.getString("id"), rs.getString("submitted_by"), request(rs),
-                rs.getString("rule_set"), rs.getString("rule_set_version"),
+                rs.getString("rule_set"), rs.getString("rule_set_version"), rs.getString("jurisdiction"),
                 rs.getObject("evaluated_at", OffsetDateTime.class).toInstant(),
                 answer == null ? null : StoredJson.gunzip(answer));
     }

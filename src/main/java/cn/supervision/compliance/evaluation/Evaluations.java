@@ -70,16 +70,13 @@ public class Evaluations {
                 v)));
         CompiledRuleSet rules = null;
         Supplier<EvaluationResult> evaluation = null;
-        EvaluationRequest judged = request;
         if (request.ruleSet() != null && !request.ruleSet().isBlank()) {
             try {
                 rules = ruleSets.active(request.ruleSet(), RULE_SET);
                 if (request.subject() != null) {
                     // the subject's own node unless the request names one on its chain (issue 22: no jurisdiction
-                    // shopping); stored as judged, so a replay judges under the same node
-                    judged = new EvaluationRequest(request.ruleSet(), placement.judgedUnder(request),
-                            request.subject());
-                    evaluation = prepared(evaluators.get(request.ruleSet()), rules, judged.jurisdiction(),
+                    // shopping); the result and the stored row carry it, so a replay judges under the same node
+                    evaluation = prepared(evaluators.get(request.ruleSet()), rules, placement.judgedUnder(request),
                             request.subject());
                 }
             } catch (RuleSetNotFound e) {
@@ -95,7 +92,7 @@ public class Evaluations {
         EvaluationResult result = evaluation.get()
                 .stamped(UUID.randomUUID().toString(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
         byte[] json = json(result.compact());
-        store.save(result, judged, json);
+        store.save(result, request, json);
         return new Answered(result, json);
     }
 
@@ -112,7 +109,12 @@ public class Evaluations {
 
     /** Evaluates a request on a given (not necessarily active) rule base and stores nothing: a preview. */
     public EvaluationResult trial(CompiledRuleSet rules, EvaluationRequest request) {
-        return evaluator(request).evaluate(rules, request.jurisdictionOrDefault(), request.subject());
+        return trial(rules, request, request.jurisdictionOrDefault());
+    }
+
+    /** A preview under a given jurisdiction: a stored evaluation judged again under the node that judged it. */
+    public EvaluationResult trial(CompiledRuleSet rules, EvaluationRequest request, String jurisdiction) {
+        return evaluator(request).evaluate(rules, jurisdiction, request.subject());
     }
 
     private SubjectEvaluator<?, ?> evaluator(EvaluationRequest request) {
@@ -138,7 +140,7 @@ public class Evaluations {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the stored request of " + stored.id() + " is not readable", e);
         }
-        return evaluators.get(stored.ruleSet()).evaluate(rules, request.jurisdictionOrDefault(), request.subject())
+        return evaluators.get(stored.ruleSet()).evaluate(rules, stored.jurisdiction(), request.subject())
                 .stamped(stored.id(), stored.evaluatedAt());
     }
 

@@ -58,7 +58,7 @@ public class ImpactPreview {
             Map<Place, String> now;
             try {
                 now = verdicts(evaluations.trial(candidate,
-                        mapper.treeToValue(evaluation.request(), EvaluationRequest.class)));
+                        mapper.treeToValue(evaluation.request(), EvaluationRequest.class), evaluation.jurisdiction()));
             } catch (InvalidInput | JsonProcessingException e) {
                 now = Map.of(new Place(null, null, null), "NOT_EVALUATED: " + e.getMessage());
             }
