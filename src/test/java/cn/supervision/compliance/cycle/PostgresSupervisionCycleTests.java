@@ -7,9 +7,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import cn.supervision.compliance.audit.EmbeddedPostgresDatabase;
 
-/** The supervision cycle on a real PostgreSQL, through the {@code postgres} profile as production runs it. */
+/**
+ * The supervision cycle on a real PostgreSQL, through the {@code postgres} profile as production runs it, with the
+ * trial accounts (that profile creates none of its own).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("postgres")
+@ActiveProfiles({"postgres", "trial"})
 class PostgresSupervisionCycleTests extends SupervisionCycleContract {
 
     @DynamicPropertySource
