@@ -21,7 +21,6 @@ import cn.supervision.compliance.audit.EvaluationStore;
 import cn.supervision.compliance.audit.Trace;
 import cn.supervision.compliance.audit.Traces;
 import cn.supervision.compliance.report.ReportFiles;
-import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.Evaluations;
 import cn.supervision.compliance.evaluation.StoredEvaluation;
 import io.swagger.v3.oas.annotations.Operation;
@@ -97,10 +96,8 @@ class AuditController {
     @GetMapping("/{id}/report")
     ResponseEntity<Resource> report(@PathVariable String id) {
         StoredEvaluation stored = store.findStored(id).filter(inScope::readable).orElseThrow(() -> missing(id));
-        EvaluationResult result = evaluations.replay(stored);
-        Trace trace = Traces.of(stored, result);
-        // built whole before the first byte (complete or refused, never a truncated 200): report/ReportFiles
-        Resource built = report.build(stored, result, trace);
+        // replayed and built whole before the first byte (complete or refused, never a truncated 200): report/ReportFiles
+        Resource built = report.build(stored, evaluations::replay);
         return ResponseEntity.ok()
                 .contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -33,6 +33,7 @@ import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.facts.JsonPaths;
 import cn.supervision.compliance.report.TemplateRejected;
 import cn.supervision.compliance.report.ReportsBusy;
+import cn.supervision.compliance.evaluation.ReplaysBusy;
 import cn.supervision.compliance.ruleset.RuleSetNotFound;
 import cn.supervision.compliance.ruleset.RuleSetProblem;
 import cn.supervision.compliance.ruleset.VersionNotFound;
@@ -127,6 +128,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ReportsBusy.class)
     ResponseEntity<ProblemDetail> reportsBusy(ReportsBusy e) {
         ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, e.detail(), e.retryAfterSeconds());
+        problem.setTitle(Texts.of("problem.overloaded.title"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(problem);
+    }
+
+    // lead (issue 21, part 5): every place for replaying stored evaluations taken (full view, trace, report, impact)
+    @ExceptionHandler(ReplaysBusy.class)
+    ResponseEntity<ProblemDetail> replaysBusy(ReplaysBusy e) {
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "problem.replays-busy.detail",
+                e.retryAfterSeconds());
         problem.setTitle(Texts.of("problem.overloaded.title"));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(problem);

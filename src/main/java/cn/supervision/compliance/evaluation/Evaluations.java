@@ -44,9 +44,12 @@ public class Evaluations {
     private final ObjectMapper mapper;
     private final Validator validator;
     private final SubjectPlacement placement;
+    private final ReplayPlaces replayPlaces;
 
     Evaluations(RuleSets ruleSets, RuleSetVersions versions, List<SubjectEvaluator<?, ?>> evaluators,
-                EvaluationLog store, ObjectMapper mapper, Validator validator, SubjectPlacement placement) {
+                EvaluationLog store, ObjectMapper mapper, Validator validator, SubjectPlacement placement,
+                ReplayPlaces replayPlaces) {
+        this.replayPlaces = replayPlaces;
         this.validator = validator;
         this.placement = placement;
         this.ruleSets = ruleSets;
@@ -140,8 +143,8 @@ public class Evaluations {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the stored request of " + stored.id() + " is not readable", e);
         }
-        return evaluators.get(stored.ruleSet()).evaluate(rules, stored.jurisdiction(), request.subject())
-                .stamped(stored.id(), stored.evaluatedAt());
+        return replayPlaces.run(stored.request(), () -> evaluators.get(stored.ruleSet())
+                .evaluate(rules, stored.jurisdiction(), request.subject()).stamped(stored.id(), stored.evaluatedAt()));
     }
 
     /** The default answer of a stored evaluation: the bytes that were answered, or for rows before V8 their replay. */

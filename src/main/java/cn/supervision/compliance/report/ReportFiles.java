@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.AbstractResource;
@@ -17,6 +18,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 import cn.supervision.compliance.audit.Trace;
+import cn.supervision.compliance.audit.Traces;
 import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.StoredEvaluation;
 
@@ -41,8 +43,11 @@ public class ReportFiles {
         this.maxWait = maxWait;
     }
 
-    /** The whole report of {@code stored}; its file is deleted when the answer has been read. */
-    public Resource build(StoredEvaluation stored, EvaluationResult result, Trace trace) {
+    /**
+     * The whole report of {@code stored}, its result replayed by {@code replay} once a place is taken (ten downloads
+     * of a large county replayed it ten times at once before); its file is deleted when the answer has been read.
+     */
+    public Resource build(StoredEvaluation stored, Function<StoredEvaluation, EvaluationResult> replay) {
         try {
             if (!builds.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new ReportsBusy("problem.reports-busy.detail", Math.max(1, maxWait.toSeconds()));
@@ -53,6 +58,8 @@ public class ReportFiles {
         }
         Path file = null;
         try {
+            EvaluationResult result = replay.apply(stored);
+            Trace trace = Traces.of(stored, result);
             file = Files.createTempFile("report-", ".xlsx");
             try (OutputStream out = Files.newOutputStream(file)) {
                 report.write(stored, result, trace, out);
