@@ -10,6 +10,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+
+import cn.supervision.compliance.system.Account;
+import cn.supervision.compliance.system.AccountScope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,8 +45,10 @@ class BatchController {
     private final BatchJobs batches;
     private final BatchProperties limits;
     private final ObjectMapper mapper;
+    private final AccountScope scope;
 
-    BatchController(BatchJobs batches, BatchProperties limits, ObjectMapper mapper) {
+    BatchController(BatchJobs batches, BatchProperties limits, ObjectMapper mapper, AccountScope scope) {
+        this.scope = scope;
         this.batches = batches;
         this.limits = limits;
         this.mapper = mapper;
@@ -57,7 +62,7 @@ class BatchController {
                                               Authentication submitter) throws IOException {
         try (InputStream body = request.getInputStream()) {
             return accepted(batches.submit(BatchInput.jsonLines(body, limits), ruleSet, jurisdiction,
-                    submitter.getName()));
+                    submitter.getName(), scope.currentNode()));
         }
     }
 
@@ -67,17 +72,17 @@ class BatchController {
                                             Authentication submitter) throws IOException {
         try (InputStream zip = file.getInputStream()) {
             return accepted(batches.submit(BatchInput.zip(zip, mapper, limits), ruleSet, jurisdiction,
-                    submitter.getName()));
+                    submitter.getName(), scope.currentNode()));
         }
     }
 
-    @Operation(summary = "The batches the caller may read (auditors and admins: all; others: those they submitted),"
+    @Operation(summary = "The batches the caller may read (auditors and admins: those submitted inside their"
+            + " jurisdiction; others: those they submitted),"
             + " newest first, each with its progress")
     @GetMapping
     BatchListing list(Authentication viewer) {
-        boolean all = Viewers.readsAll(viewer);
         return new BatchListing(batches.all().stream()
-                .filter(batch -> all || batch.submittedBy().equals(viewer.getName())).toList());
+                .filter(batch -> readable(batch.submittedBy(), batch.submitterNode(), viewer)).toList());
     }
 
     /** The answer of {@code GET /api/v1/batches}. */
@@ -125,11 +130,20 @@ class BatchController {
                 .orElseThrow(() -> new NotFound(Texts.of("not-found.batch-summary", id)));
     }
 
-    /** Auditors and admins read every batch; an integrator only the batches it submitted (others look missing). */
+    /**
+     * Auditors and admins read the batches submitted inside their node's subtree; an integrator only the batches it
+     * submitted (others look missing).
+     */
     private void readable(String id, Authentication viewer) {
-        if (!Viewers.readsAll(viewer) && !batches.submitter(id).map(viewer.getName()::equals).orElse(false)) {
+        BatchProgress batch = batches.progress(id).orElseThrow(() -> missing(id));
+        if (!readable(batch.submittedBy(), batch.submitterNode(), viewer)) {
             throw missing(id);
         }
+    }
+
+    private boolean readable(String submittedBy, String submitterNode, Authentication viewer) {
+        return submittedBy.equals(viewer.getName()) || Viewers.readsAll(viewer)
+                && scope.covers(scope.currentNode(), submitterNode == null ? Account.NATIONAL : submitterNode);
     }
 
     private static NotFound missing(String id) {

@@ -46,7 +46,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.supervision.compliance.audit.EvaluationStore;
+import cn.supervision.compliance.evaluation.EvaluationRequest;
 import cn.supervision.compliance.evaluation.Evaluations;
+import cn.supervision.compliance.evaluation.SubjectPlacement;
 import cn.supervision.compliance.ruleset.RuleSets;
 import jakarta.validation.Validator;
 
@@ -69,14 +71,19 @@ class BatchEngine {
     static final String RULE_SET = "ruleSet";
     static final String JURISDICTION = "jurisdiction";
     static final String SUBMITTED_BY = "submittedBy";
+    static final String SUBMITTER_NODE = "submitterNode";
 
     private static final Logger log = LoggerFactory.getLogger(BatchEngine.class);
 
     /** The job's parameters: the batch identifies the job instance, so a restart continues the same one. */
     static JobParameters parameters(BatchStore.Batch batch) {
         return new JobParametersBuilder().addString(BATCH, batch.id())
-                .addString(RULE_SET, batch.ruleSet(), false).addString(JURISDICTION, batch.jurisdiction(), false)
-                .addString(SUBMITTED_BY, batch.submittedBy(), false).toJobParameters();
+                .addString(RULE_SET, batch.ruleSet(), false)
+                .addString(JURISDICTION, batch.jurisdiction() == null ? "" : batch.jurisdiction(), false)
+                .addString(SUBMITTED_BY, batch.submittedBy(), false)
+                .addString(SUBMITTER_NODE, batch.submitterNode() == null
+                        ? EvaluationRequest.DEFAULT_JURISDICTION : batch.submitterNode(), false)
+                .toJobParameters();
     }
 
     @Bean
@@ -169,9 +176,13 @@ class BatchEngine {
     @StepScope
     CountyEvaluator countyEvaluator(
             Evaluations evaluations, RuleSets ruleSets, ObjectMapper mapper, Validator validator,
+            SubjectPlacement placement,
             @Value("#{jobParameters['" + RULE_SET + "']}") String ruleSet,
-            @Value("#{jobParameters['" + JURISDICTION + "']}") String jurisdiction) {
-        return new CountyEvaluator(evaluations, ruleSets.active(ruleSet), mapper, validator, ruleSet, jurisdiction);
+            @Value("#{jobParameters['" + JURISDICTION + "']}") String jurisdiction,
+            @Value("#{jobParameters['" + SUBMITTER_NODE + "']}") String submitterNode) {
+        return new CountyEvaluator(evaluations, ruleSets.active(ruleSet), mapper, validator, ruleSet,
+                jurisdiction == null || jurisdiction.isBlank() ? null : jurisdiction,
+                new CountyEvaluator.Placing(placement, submitterNode));
     }
 
     @Bean

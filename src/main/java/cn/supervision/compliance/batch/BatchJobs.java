@@ -46,14 +46,18 @@ public class BatchJobs {
         this.transaction = transaction;
     }
 
-    /** Checks the rule set and jurisdiction, then stores and queues the batch; its evaluations are {@code submittedBy}'s. */
-    public BatchProgress submit(BatchInput input, String ruleSet, String jurisdiction, String submittedBy) {
+    /**
+     * Checks the rule set and jurisdiction, then stores and queues the batch; its evaluations are {@code submittedBy}'s,
+     * and only counties inside {@code submitterNode}'s subtree are evaluated.
+     */
+    public BatchProgress submit(BatchInput input, String ruleSet, String jurisdiction, String submittedBy,
+                                String submitterNode) {
         try {
             checkParameters(ruleSet, jurisdiction);
-            String effective = jurisdiction == null || jurisdiction.isBlank()
-                    ? EvaluationRequest.DEFAULT_JURISDICTION : jurisdiction;
+            // no jurisdiction: each county is judged under its own node, as a single evaluation is
+            String effective = jurisdiction == null || jurisdiction.isBlank() ? null : jurisdiction;
             BatchStore.Batch batch = new BatchStore.Batch(UUID.randomUUID().toString(), ruleSet, effective,
-                    submittedBy, input.total(), input.sources().size(), "QUEUED", Instant.now(), null, null, null,
+                    submittedBy, submitterNode, input.total(), input.sources().size(), "QUEUED", Instant.now(), null, null, null,
                     0, 0);
             transaction.executeWithoutResult(status -> {
                 store.create(batch, input);
@@ -112,7 +116,7 @@ public class BatchJobs {
         Long eta = batch.status().equals("DONE") ? Long.valueOf(0)
                 : rate == null ? null : Math.round((batch.total() - done) / (done / seconds));
         return new BatchProgress(batch.id(), batch.status(), batch.ruleSet(), batch.jurisdiction(),
-                batch.submittedBy(), batch.total(), done, batch.invalid(), rate, eta, batch.submittedAt(), start,
+                batch.submittedBy(), batch.submitterNode(), batch.total(), done, batch.invalid(), rate, eta, batch.submittedAt(), start,
                 batch.finishedAt(), batch.failure());
     }
 }

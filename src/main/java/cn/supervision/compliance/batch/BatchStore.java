@@ -42,7 +42,7 @@ class BatchStore {
     private static final int INSERT_BATCH = 20;
     private static final int SOURCE_LENGTH = 1000;
     private static final String BATCH_COLUMNS = """
-            b.id, b.rule_set, b.jurisdiction, b.submitted_by, b.total, b.lines, b.status, b.submitted_at,
+            b.id, b.rule_set, b.jurisdiction, b.submitted_by, b.submitter_node, b.total, b.lines, b.status, b.submitted_at,
             b.started_at, b.finished_at, b.failure,
             (SELECT COUNT(*) FROM batch_county c WHERE c.batch_id = b.id) AS done,
             (SELECT COUNT(*) FROM batch_county c WHERE c.batch_id = b.id AND c.evaluation_id IS NULL) AS invalid
@@ -61,7 +61,8 @@ class BatchStore {
     }
 
     /** A batch as stored, with the number of counties done so far (invalid ones included). */
-    record Batch(String id, String ruleSet, String jurisdiction, String submittedBy, int total, int lines,
+    record Batch(String id, String ruleSet, String jurisdiction, String submittedBy, String submitterNode, int total,
+                 int lines,
                  String status, Instant submittedAt, Instant startedAt, Instant finishedAt, String failure,
                  int done, int invalid) {
     }
@@ -69,10 +70,13 @@ class BatchStore {
     /** Stores a new batch with its input (read from the spool) and the unreadable zip entries as done already. */
     void create(Batch created, BatchInput input) {
         jdbc.sql("""
-                INSERT INTO batch_job (id, rule_set, jurisdiction, submitted_by, total, lines, status, submitted_at)
-                VALUES (:id, :ruleSet, :jurisdiction, :submittedBy, :total, :lines, :status, :submittedAt)""")
+                INSERT INTO batch_job (id, rule_set, jurisdiction, submitted_by, submitter_node, total, lines, status,
+                                       submitted_at)
+                VALUES (:id, :ruleSet, :jurisdiction, :submittedBy, :submitterNode, :total, :lines, :status,
+                        :submittedAt)""")
                 .param("id", created.id()).param("ruleSet", created.ruleSet())
                 .param("jurisdiction", created.jurisdiction()).param("submittedBy", created.submittedBy())
+                .param("submitterNode", created.submitterNode())
                 .param("total", created.total()).param("lines", created.lines()).param("status", created.status())
                 .param("submittedAt", created.submittedAt().atOffset(ZoneOffset.UTC)).update();
         List<Object[]> rows = new ArrayList<>(INSERT_BATCH);
@@ -215,7 +219,7 @@ class BatchStore {
 
     private static Batch batch(ResultSet row, int number) throws SQLException {
         return new Batch(row.getString("id"), row.getString("rule_set"), row.getString("jurisdiction"),
-                row.getString("submitted_by"), row.getInt("total"), row.getInt("lines"), row.getString("status"),
+                row.getString("submitted_by"), row.getString("submitter_node"), row.getInt("total"), row.getInt("lines"), row.getString("status"),
                 instant(row, "submitted_at"), instant(row, "started_at"), instant(row, "finished_at"),
                 row.getString("failure"), row.getInt("done"), row.getInt("invalid"));
     }

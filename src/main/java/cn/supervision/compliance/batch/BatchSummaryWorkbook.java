@@ -30,7 +30,8 @@ public final class BatchSummaryWorkbook {
             overview.row(header, text("item"), text("value"));
             overview.row(text("id"), summary.batchId());
             overview.row(text("rule-set"), summary.ruleSet());
-            overview.row(text("jurisdiction"), summary.jurisdiction());
+            overview.row(text("jurisdiction"), summary.jurisdiction() != null ? summary.jurisdiction()
+                    : text("jurisdiction.own"));
             overview.row(text("version"), summary.ruleSetVersion());
             overview.row(text("total"), summary.total());
             overview.row(text("evaluated"), summary.evaluated());

@@ -20,7 +20,9 @@ import cn.supervision.compliance.evaluation.Evaluations;
 import cn.supervision.compliance.facts.InputProblem;
 import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.facts.JsonPaths;
+import cn.supervision.compliance.evaluation.SubjectPlacement;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
+import cn.supervision.compliance.system.Refused;
 import jakarta.validation.Validator;
 
 /**
@@ -37,9 +39,18 @@ class CountyEvaluator implements ItemProcessor<CountyLine, CountyOutcome> {
     private final Validator validator;
     private final String ruleSet;
     private final String jurisdiction;
+    private final Placing placing;
 
+    /** Where the batch's counties are placed from: the node of the account that submitted the batch. */
+    record Placing(SubjectPlacement placement, String submitterNode) {
+    }
+
+    /**
+     * {@code jurisdiction}: the batch's, or {@code null} for each county's own node, as a single evaluation is judged.
+     */
     CountyEvaluator(Evaluations evaluations, CompiledRuleSet rules, ObjectMapper mapper, Validator validator,
-                    String ruleSet, String jurisdiction) {
+                    String ruleSet, String jurisdiction, Placing placing) {
+        this.placing = placing;
         this.evaluations = evaluations;
         this.rules = rules;
         this.mapper = mapper;
@@ -52,11 +63,18 @@ class CountyEvaluator implements ItemProcessor<CountyLine, CountyOutcome> {
     public CountyOutcome process(CountyLine line) {
         try {
             EvaluationRequest request = request(line.text());
-            EvaluationResult result = evaluations.trial(rules, request).withId(UUID.randomUUID().toString());
+            String judgedUnder = placing.placement().judgedUnder(request, placing.submitterNode());
+            EvaluationResult result = evaluations.trial(rules, request, judgedUnder)
+                    .withId(UUID.randomUUID().toString());
             return new CountyOutcome.Evaluated(line.position(), line.source(),
                     new EvaluationStore.Submission(result, request));
         } catch (InvalidInput e) {
             return new CountyOutcome.Invalid(line.position(), line.source(), e.problems());
+        } catch (Refused e) {
+            // a county outside the submitter's subtree (governance issue, point 2): refused by name, the others go on
+            return new CountyOutcome.Invalid(line.position(), line.source(), List.of(InputProblem.of(
+                    String.valueOf(e.getBody().getProperties().getOrDefault("field", "subject")),
+                    "input.batch.outside-scope", placing.submitterNode())));
         } catch (RuntimeException e) {
             log.error("batch county {} could not be evaluated", line.source(), e);
             return new CountyOutcome.Invalid(line.position(), line.source(), List.of(

@@ -54,9 +54,16 @@ public class SubjectPlacement {
      * naming the subject's code field when the caller's node does not cover the subject.
      */
     String judgedUnder(EvaluationRequest request) {
+        return judgedUnder(request, scope.currentNode());
+    }
+
+    /**
+     * {@link #judgedUnder(EvaluationRequest)} for a caller who is not signed in on this thread: a batch's counties
+     * are placed for the account that submitted the batch.
+     */
+    public String judgedUnder(EvaluationRequest request, String caller) {
         String requested = request.jurisdiction() == null || request.jurisdiction().isBlank() ? null
                 : request.jurisdiction();
-        String caller = scope.currentNode();
         Optional<Place> place = of(request.subject());
         if (place.isEmpty()) {
             String node = requested == null ? EvaluationRequest.DEFAULT_JURISDICTION : requested;
