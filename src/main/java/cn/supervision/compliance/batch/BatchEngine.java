@@ -47,8 +47,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.supervision.compliance.audit.EvaluationStore;
 import cn.supervision.compliance.evaluation.Evaluations;
+import cn.supervision.compliance.evaluation.RequestChecks;
 import cn.supervision.compliance.ruleset.RuleSets;
-import jakarta.validation.Validator;
 
 /**
  * The batch job on Spring Batch, spread over the instances by Spring Integration: a job {@value #JOB} per batch (job
@@ -168,10 +168,10 @@ class BatchEngine {
     @Bean
     @StepScope
     CountyEvaluator countyEvaluator(
-            Evaluations evaluations, RuleSets ruleSets, ObjectMapper mapper, Validator validator,
+            Evaluations evaluations, RuleSets ruleSets, ObjectMapper mapper, RequestChecks checks,
             @Value("#{jobParameters['" + RULE_SET + "']}") String ruleSet,
             @Value("#{jobParameters['" + JURISDICTION + "']}") String jurisdiction) {
-        return new CountyEvaluator(evaluations, ruleSets.active(ruleSet), mapper, validator, ruleSet, jurisdiction);
+        return new CountyEvaluator(evaluations, ruleSets.active(ruleSet), mapper, checks, ruleSet, jurisdiction);
     }
 
     @Bean

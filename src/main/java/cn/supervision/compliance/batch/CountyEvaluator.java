@@ -1,6 +1,5 @@
 package cn.supervision.compliance.batch;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.item.ItemProcessor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -17,11 +15,10 @@ import cn.supervision.compliance.audit.EvaluationStore;
 import cn.supervision.compliance.evaluation.EvaluationRequest;
 import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.Evaluations;
+import cn.supervision.compliance.evaluation.RequestChecks;
 import cn.supervision.compliance.facts.InputProblem;
 import cn.supervision.compliance.facts.InvalidInput;
-import cn.supervision.compliance.facts.JsonPaths;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
-import jakarta.validation.Validator;
 
 /**
  * Evaluates one county of a partition on the rule base that was active when the partition started (one Drools session
@@ -34,16 +31,16 @@ class CountyEvaluator implements ItemProcessor<CountyLine, CountyOutcome> {
     private final Evaluations evaluations;
     private final CompiledRuleSet rules;
     private final ObjectMapper mapper;
-    private final Validator validator;
+    private final RequestChecks checks;
     private final String ruleSet;
     private final String jurisdiction;
 
-    CountyEvaluator(Evaluations evaluations, CompiledRuleSet rules, ObjectMapper mapper, Validator validator,
+    CountyEvaluator(Evaluations evaluations, CompiledRuleSet rules, ObjectMapper mapper, RequestChecks checks,
                     String ruleSet, String jurisdiction) {
         this.evaluations = evaluations;
         this.rules = rules;
         this.mapper = mapper;
-        this.validator = validator;
+        this.checks = checks;
         this.ruleSet = ruleSet;
         this.jurisdiction = jurisdiction;
     }
@@ -78,22 +75,11 @@ class CountyEvaluator implements ItemProcessor<CountyLine, CountyOutcome> {
         if (!node.has("subject")) {
             return new EvaluationRequest(ruleSet, jurisdiction, node);
         }
-        EvaluationRequest request;
-        try {
-            request = mapper.treeToValue(node, EvaluationRequest.class);
-        } catch (JsonMappingException e) {
-            throw new InvalidInput(List.of(JsonPaths.problem(JsonPaths.of(e.getPath()).replaceFirst("^\\.", ""), e)));
-        } catch (JsonProcessingException e) {
-            throw InvalidInput.of("line", "input.json.not-readable");
-        }
-        List<InputProblem> problems = new ArrayList<>();
-        validator.validate(request).forEach(v -> problems.add(InputProblem.violation(v.getPropertyPath().toString(), v)));
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
+        EvaluationRequest request = checks.read(node);
         if (!request.ruleSet().equals(ruleSet)) {
             throw InvalidInput.of("ruleSet", "input.batch.other-rule-set", ruleSet);
         }
+        // a line without a jurisdiction is judged under the batch's
         return request.jurisdiction() == null || request.jurisdiction().isBlank()
                 ? new EvaluationRequest(ruleSet, jurisdiction, request.subject()) : request;
     }
