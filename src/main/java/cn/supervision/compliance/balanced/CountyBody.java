@@ -31,6 +31,9 @@ public record CountyBody(String scope, DecisionResult decision, String grade, Li
                          AssessmentResult assessment, List<SectionResult> sections, List<ExcludedSchool> excluded,
                          List<VariationResult> variation) implements EvaluationResult.Body {
 
+    static final ResultViews.PartTypes PARTS = new ResultViews.PartTypes(Conclusion.class, Findings.class,
+            CompactFindings.class);
+
     @Override
     public List<Failure> failures(Subject subject) {
         List<Failure> failed = new ArrayList<>();

@@ -17,6 +17,9 @@ import cn.supervision.compliance.evaluation.ResultViews;
  */
 public record ChecksBody(List<CheckResult> checks, DecisionResult decision) implements EvaluationResult.Body {
 
+    static final ResultViews.PartTypes PARTS = new ResultViews.PartTypes(Conclusion.class, Findings.class,
+            Findings.class);
+
     @Override
     public List<Failure> failures(Subject subject) {
         return checks.stream().filter(c -> c.verdict() == Verdict.FAILED).map(c -> Failure.ofCheck(c, subject))

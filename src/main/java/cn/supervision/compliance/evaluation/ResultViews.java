@@ -61,6 +61,13 @@ public final class ResultViews {
     public record Parts(Object conclusion, Object findings) {
     }
 
+    /**
+     * The record types of a body's parts, for the OpenAPI document: its conclusion, its findings in the full view and
+     * in the default view.
+     */
+    public record PartTypes(Class<?> conclusion, Class<?> findings, Class<?> compactFindings) {
+    }
+
     /** A passed check in the compact view: its code and verdict (the figures are in the full view). */
     public record PassedCheck(String code, Verdict verdict) {
     }
