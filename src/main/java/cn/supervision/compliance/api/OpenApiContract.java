@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
 
+import cn.supervision.compliance.evaluation.ResultViews;
 import cn.supervision.compliance.evaluation.SubjectEvaluator;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.converter.ResolvedSchema;
@@ -82,6 +83,7 @@ class OpenApiContract {
     OpenApiCustomizer contract(List<SubjectEvaluator<?, ?>> evaluators) {
         return openApi -> {
             subjects(openApi, evaluators);
+            views(openApi, evaluators);
             problems(openApi);
             jsonRequestWithoutUploadParameters(openApi);
         };
@@ -111,6 +113,55 @@ class OpenApiContract {
         if (request != null && request.getProperties() != null) {
             request.getProperties().put("subject", oneOf);
         }
+    }
+
+    /**
+     * The two views of a result: the envelope's fields and, in their places, those of every rule set's body (its
+     * conclusion after {@code passed}, its findings after {@code summary}); a field two bodies share is listed once.
+     */
+    private static void views(OpenAPI openApi, List<SubjectEvaluator<?, ?>> evaluators) {
+        Components components = openApi.getComponents();
+        if (components == null || components.getSchemas() == null) {
+            return;
+        }
+        for (boolean compact : new boolean[] {false, true}) {
+            Schema<?> view = components.getSchemas().get(compact ? "Compact" : "Full");
+            if (view == null || view.getProperties() == null) {
+                continue;
+            }
+            Map<String, Schema> conclusion = new LinkedHashMap<>();
+            Map<String, Schema> findings = new LinkedHashMap<>();
+            for (SubjectEvaluator<?, ?> evaluator : evaluators) {
+                ResultViews.PartTypes parts = evaluator.answerParts();
+                properties(components, parts.conclusion()).forEach(conclusion::putIfAbsent);
+                properties(components, compact ? parts.compactFindings() : parts.findings())
+                        .forEach(findings::putIfAbsent);
+            }
+            Map<String, Schema> ordered = new LinkedHashMap<>();
+            view.getProperties().forEach((name, schema) -> {
+                if (name.equals("conclusion") || name.equals("findings")) {
+                    return;
+                }
+                ordered.put(name, schema);
+                if (name.equals("passed")) {
+                    ordered.putAll(conclusion);
+                } else if (name.equals("summary")) {
+                    ordered.putAll(findings);
+                }
+            });
+            view.setProperties(ordered);
+        }
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Map<String, Schema> properties(Components components, Class<?> part) {
+        ResolvedSchema resolved = ModelConverters.getInstance().resolveAsResolvedSchema(
+                new io.swagger.v3.core.converter.AnnotatedType(part));
+        if (resolved == null || resolved.schema == null || resolved.schema.getProperties() == null) {
+            return Map.of();
+        }
+        resolved.referencedSchemas.forEach(components::addSchemas);
+        return resolved.schema.getProperties();
     }
 
     /** The problem body of RFC 9457 with the errors of invalid input; every operation lists every error status. */

@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import cn.supervision.compliance.report.CountyTemplate;
+import cn.supervision.compliance.report.DataEntryTemplate;
+import cn.supervision.compliance.report.TemplateEvaluations;
 import io.swagger.v3.oas.annotations.Operation;
 import cn.supervision.compliance.text.Texts;
 
@@ -16,22 +17,21 @@ import cn.supervision.compliance.text.Texts;
 @RestController
 class TemplateController {
 
-    private final CountyTemplate countyTemplate;
+    private final TemplateEvaluations templates;
 
-    TemplateController(CountyTemplate countyTemplate) {
-        this.countyTemplate = countyTemplate;
+    TemplateController(TemplateEvaluations templates) {
+        this.templates = templates;
     }
 
     @Operation(summary = "The data-entry template (xlsx) of a rule set's subject")
     @GetMapping("/api/v1/rule-sets/{ruleSet}/template")
     ResponseEntity<StreamingResponseBody> template(@PathVariable String ruleSet) {
-        if (!CountyTemplate.RULE_SET.equals(ruleSet)) {
-            throw new NotFound(Texts.of("not-found.template", ruleSet));
-        }
+        DataEntryTemplate template = templates.template(ruleSet)
+                .orElseThrow(() -> new NotFound(Texts.of("not-found.template", ruleSet)));
         return ResponseEntity.ok()
                 .contentType(AuditController.XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(ruleSet + "-template.xlsx").build().toString())
-                .body(countyTemplate::write);
+                .body(template::write);
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import cn.supervision.compliance.evaluation.TraceStep;
 import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
 import cn.supervision.compliance.facts.Stage;

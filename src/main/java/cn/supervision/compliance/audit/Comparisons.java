@@ -10,6 +10,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import cn.supervision.compliance.evaluation.TraceStep;
+
 /** Compares two stored evaluations check by check, on their traces (so nothing is recomputed). */
 @Component
 public class Comparisons {

@@ -3,6 +3,7 @@ package cn.supervision.compliance.audit;
 import java.time.Instant;
 import java.util.List;
 
+import cn.supervision.compliance.evaluation.TraceStep;
 import cn.supervision.compliance.evaluation.EvaluationResult;
 
 /** Every check of a stored evaluation with its chain, in result order: sections, exclusions, variations, checks. */

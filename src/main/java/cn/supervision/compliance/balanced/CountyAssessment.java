@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.supervision.compliance.evaluation.EvaluationResult;
+import cn.supervision.compliance.evaluation.ResultViews;
 import cn.supervision.compliance.evaluation.SubjectEvaluator;
 import cn.supervision.compliance.evaluation.SubjectReader;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
@@ -18,6 +19,11 @@ public class CountyAssessment implements SubjectEvaluator<CountySubject, CountyO
 
     public CountyAssessment(SubjectReader reader) {
         this.reader = reader;
+    }
+
+    @Override
+    public ResultViews.PartTypes answerParts() {
+        return CountyBody.PARTS;
     }
 
     @Override

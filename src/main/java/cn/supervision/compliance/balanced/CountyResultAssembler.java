@@ -50,9 +50,9 @@ final class CountyResultAssembler {
     static EvaluationResult assemble(CompiledRuleSet rules, String jurisdiction, CountySubject county,
                                      CountyOutcome outcome) {
         Names names = Names.of(county);
-        List<EvaluationResult.SectionResult> sections = sections(rules, county, outcome);
-        List<EvaluationResult.VariationResult> variation = variation(rules, outcome);
-        List<EvaluationResult.ExcludedSchool> excluded = county.schools().stream()
+        List<CountyBody.SectionResult> sections = sections(rules, county, outcome);
+        List<CountyBody.VariationResult> variation = variation(rules, outcome);
+        List<CountyBody.ExcludedSchool> excluded = county.schools().stream()
                 .flatMap(s -> outcome.exclusions().stream().filter(e -> e.schoolId().equals(s.id())).limit(1))
                 .map(e -> excluded(rules, names, e))
                 .toList();
@@ -68,7 +68,7 @@ final class CountyResultAssembler {
         // a resource-only request is judged as a resource-allocation assessment: the 36-indicator decision and grade
         // were not asked for, so they are reported as not requested, never as 不予认定 (issue 15)
         Decision decision = full ? outcome.decision() : null;
-        boolean sectionsAndVariationPass = sections.stream().allMatch(EvaluationResult.SectionResult::passed)
+        boolean sectionsAndVariationPass = sections.stream().allMatch(CountyBody.SectionResult::passed)
                 && variation.stream().noneMatch(v -> Boolean.FALSE.equals(v.passed()));
         boolean passed = sectionsAndVariationPass
                 && (decision == null || decision.outcome() != Decision.Outcome.NOT_RECOGNISED);
@@ -76,7 +76,7 @@ final class CountyResultAssembler {
         String gradeLabel = grade != null && grade.assessed() ? grade.band().label() : null;
         EvaluationResult.Subject subject = EvaluationResult.Subject.county(county.countyCode(), county.countyName(),
                 county.year());
-        EvaluationResult.CountyBody draft = new EvaluationResult.CountyBody(scope.name(), null, gradeLabel, checks,
+        CountyBody draft = new CountyBody(scope.name(), null, gradeLabel, checks,
                 full ? assessment(rules, names, outcome) : null, sections, excluded, variation);
         EvaluationResult.DecisionResult decisionResult = full
                 ? (decision == null ? null : new EvaluationResult.DecisionResult(decision.outcome().name(),
@@ -88,13 +88,13 @@ final class CountyResultAssembler {
         return new EvaluationResult(null, rules.name(), jurisdiction, outcome.chain().rootFirst(), rules.version(),
                 subject, passed, Instant.now().truncatedTo(ChronoUnit.MILLIS), summary,
                 outcome.firedRules().stream().map(rules::origin).toList(),
-                hints, new EvaluationResult.CountyBody(scope.name(), decisionResult, gradeLabel, checks,
+                hints, new CountyBody(scope.name(), decisionResult, gradeLabel, checks,
                         draft.assessment(), sections, excluded, variation));
     }
 
     /** Why a resource-allocation assessment fails: each failing section (达标 2/7 项), then each CV over its limit. */
-    private static List<String> resourceReasons(List<EvaluationResult.SectionResult> sections,
-                                                List<EvaluationResult.VariationResult> variation) {
+    private static List<String> resourceReasons(List<CountyBody.SectionResult> sections,
+                                                List<CountyBody.VariationResult> variation) {
         List<String> reasons = new ArrayList<>();
         sections.stream().filter(s -> !s.passed()).forEach(s -> reasons.add(s.reason()));
         variation.stream().filter(v -> Boolean.FALSE.equals(v.passed()))
@@ -103,10 +103,10 @@ final class CountyResultAssembler {
         return List.copyOf(reasons);
     }
 
-    private static EvaluationResult.ExcludedSchool excluded(CompiledRuleSet rules, Names names, Exclusion e) {
+    private static CountyBody.ExcludedSchool excluded(CompiledRuleSet rules, Names names, Exclusion e) {
         String name = names.school(e.schoolId());
         String why = Texts.orElse("result.excluded.reason." + e.reason(), "result.excluded.reason.other");
-        return new EvaluationResult.ExcludedSchool(e.schoolId(), name, e.reason(),
+        return new CountyBody.ExcludedSchool(e.schoolId(), name, e.reason(),
                 Texts.of("result.excluded", names.named(e.schoolId()), why), rules.origin(e.rule()));
     }
 
@@ -140,24 +140,24 @@ final class CountyResultAssembler {
         }
     }
 
-    private static List<EvaluationResult.SectionResult> sections(CompiledRuleSet rules, CountySubject county,
+    private static List<CountyBody.SectionResult> sections(CompiledRuleSet rules, CountySubject county,
                                                                  CountyOutcome outcome) {
         Map<String, List<Finding>> findingsBySection = outcome.findings().stream()
                 .sorted(Comparator.comparingInt(f -> f.source().order()))
                 .collect(Collectors.groupingBy(f -> key(f.schoolId(), f.stage().name())));
         Map<String, SectionVerdict> verdicts = outcome.verdicts().stream()
                 .collect(Collectors.toMap(v -> key(v.schoolId(), v.stage().name()), Function.identity()));
-        List<EvaluationResult.SectionResult> sections = new ArrayList<>();
+        List<CountyBody.SectionResult> sections = new ArrayList<>();
         for (SchoolInput school : county.schools()) {
             for (SectionInput section : school.sections()) {
                 SectionVerdict verdict = verdicts.get(key(school.id(), section.stage().name()));
                 if (verdict == null) {
                     continue;
                 }
-                List<EvaluationResult.IndicatorResult> indicators = findingsBySection
+                List<CountyBody.IndicatorResult> indicators = findingsBySection
                         .getOrDefault(key(school.id(), section.stage().name()), List.of()).stream()
                         .map(f -> indicator(rules, f)).toList();
-                sections.add(new EvaluationResult.SectionResult(school.id(), school.name(), section.stage(),
+                sections.add(new CountyBody.SectionResult(school.id(), school.name(), section.stage(),
                         section.students(), verdict.passed(), verdict.metCount(), verdict.checked(),
                         sectionReason(school, section, verdict, indicators), verdict.withinTolerance(),
                         rules.origin(verdict.rule()), indicators));
@@ -166,33 +166,33 @@ final class CountyResultAssembler {
         return sections;
     }
 
-    private static List<EvaluationResult.VariationResult> variation(CompiledRuleSet rules, CountyOutcome outcome) {
+    private static List<CountyBody.VariationResult> variation(CompiledRuleSet rules, CountyOutcome outcome) {
         Map<String, String> names = new HashMap<>();
         outcome.findings().forEach(f -> names.putIfAbsent(key(f.stage().name(), f.indicator()), f.name()));
         return outcome.variations().stream()
                 .sorted(Comparator.comparing((VariationCheck v) -> v.stage()).thenComparing(VariationCheck::indicator))
-                .map(v -> new EvaluationResult.VariationResult(v.stage(), v.indicator(),
+                .map(v -> new CountyBody.VariationResult(v.stage(), v.indicator(),
                         names.get(key(v.stage().name(), v.indicator())), v.variation().statistics().count(), v.cv(),
                         v.limit().comparator().symbol(), v.limit().threshold(), v.applicable(), v.passed(),
                         rules.origin(v.rule())))
                 .toList();
     }
 
-    private static EvaluationResult.IndicatorResult indicator(CompiledRuleSet rules, Finding f) {
-        return new EvaluationResult.IndicatorResult(f.indicator(), f.name(), Fractions.rounded(f.source().value(), VALUE_SCALE),
+    private static CountyBody.IndicatorResult indicator(CompiledRuleSet rules, Finding f) {
+        return new CountyBody.IndicatorResult(f.indicator(), f.name(), Fractions.rounded(f.source().value(), VALUE_SCALE),
                 f.requirement().comparator().symbol(), f.requirement().threshold(), f.met(),
                 Fractions.rounded(f.attainment(), VALUE_SCALE), f.shortfall(), f.unit(), derivation(f.source()),
                 rules.origin(f.rule()));
     }
 
-    private static EvaluationResult.Derivation derivation(IndicatorValue value) {
-        return new EvaluationResult.Derivation(value.field(), Fractions.rounded(value.raw(), VALUE_SCALE), value.split(),
+    private static CountyBody.Derivation derivation(IndicatorValue value) {
+        return new CountyBody.Derivation(value.field(), Fractions.rounded(value.raw(), VALUE_SCALE), value.split(),
                 value.students(), value.perStudents());
     }
 
     /** 檀江乡中心小学（S4）小学 达标 2/7 项，未达标：R1、R2…; a passing section says whether a miss was tolerated. */
     private static String sectionReason(SchoolInput school, SectionInput section, SectionVerdict verdict,
-                                        List<EvaluationResult.IndicatorResult> indicators) {
+                                        List<CountyBody.IndicatorResult> indicators) {
         String named = school.name() == null || school.name().isBlank() ? school.id()
                 : Texts.of("result.named", school.name(), school.id());
         String unmet = indicators.stream().filter(i -> !i.met()).map(i -> i.code() + " " + i.name())
@@ -208,8 +208,8 @@ final class CountyResultAssembler {
      * how many sections meet them against how many were assessed.
      */
     private static CheckResult check(CompiledRuleSet rules, Names names, IndicatorVerdict v,
-                                     List<MeasureCheck> measures, List<EvaluationResult.SectionResult> sections,
-                                     List<EvaluationResult.VariationResult> variation) {
+                                     List<MeasureCheck> measures, List<CountyBody.SectionResult> sections,
+                                     List<CountyBody.VariationResult> variation) {
         IndicatorDefinition d = v.definition();
         String reason = checkReason(names, v);
         if (!d.mustPass()) {
@@ -238,13 +238,13 @@ final class CountyResultAssembler {
      * or miss it within their allowance, of all sections assessed, and each stage's CV against its limit.
      */
     private static CheckResult resourceCheck(CompiledRuleSet rules, IndicatorDefinition d, IndicatorVerdict v,
-                                             String reason, List<EvaluationResult.SectionResult> sections,
-                                             List<EvaluationResult.VariationResult> variation) {
+                                             String reason, List<CountyBody.SectionResult> sections,
+                                             List<CountyBody.VariationResult> variation) {
         List<String> failing = new ArrayList<>();
         int meeting = 0;
-        for (EvaluationResult.SectionResult section : sections) {
+        for (CountyBody.SectionResult section : sections) {
             boolean met = section.indicators().stream().filter(i -> i.code().equals(d.code()))
-                    .allMatch(EvaluationResult.IndicatorResult::met);
+                    .allMatch(CountyBody.IndicatorResult::met);
             if (met || section.passed()) {
                 meeting++;
             } else {
@@ -308,18 +308,18 @@ final class CountyResultAssembler {
         return check.measure().value() == null ? null : Fractions.rounded(check.measure().value(), VALUE_SCALE);
     }
 
-    private static EvaluationResult.AssessmentResult assessment(CompiledRuleSet rules, Names names,
+    private static CountyBody.AssessmentResult assessment(CompiledRuleSet rules, Names names,
                                                                 CountyOutcome outcome) {
         Grade grade = outcome.grade();
-        List<EvaluationResult.VetoResult> vetoes = outcome.vetoes().stream()
+        List<CountyBody.VetoResult> vetoes = outcome.vetoes().stream()
                 .sorted(Comparator.comparing(Veto::code))
-                .map(v -> new EvaluationResult.VetoResult(v.code(), v.name(), v.source(), rules.origin(v.rule())))
+                .map(v -> new CountyBody.VetoResult(v.code(), v.name(), v.source(), rules.origin(v.rule())))
                 .toList();
         List<CheckResult> details = outcome.measureChecks().stream()
                 .sorted(Comparator.comparingInt(c -> c.measure().order()))
                 .map(c -> detail(rules, names, c))
                 .toList();
-        return new EvaluationResult.AssessmentResult(grade == null ? null : grade.total(),
+        return new CountyBody.AssessmentResult(grade == null ? null : grade.total(),
                 grade == null ? null : grade.maximum(),
                 grade != null && grade.assessed() ? grade.band().label() : null,
                 grade == null ? null : rules.origin(grade.rule()), vetoes, details);
@@ -329,13 +329,13 @@ final class CountyResultAssembler {
      * The counts and the headline: of the recognition (decision, grade, indicators) for the whole assessment, of the
      * schools (sections) that meet the standards and the CVs over their limit for a resource-allocation assessment.
      */
-    private static EvaluationResult.Summary summary(CountySubject county, List<EvaluationResult.SectionResult> sections,
-                                                    List<EvaluationResult.ExcludedSchool> excluded,
-                                                    List<EvaluationResult.VariationResult> variation,
+    private static EvaluationResult.Summary summary(CountySubject county, List<CountyBody.SectionResult> sections,
+                                                    List<CountyBody.ExcludedSchool> excluded,
+                                                    List<CountyBody.VariationResult> variation,
                                                     List<CheckResult> checks, List<EvaluationResult.Hint> hints,
                                                     boolean full, Decision decision, Grade grade, boolean passed,
                                                     List<String> reasons) {
-        int passedSections = (int) sections.stream().filter(EvaluationResult.SectionResult::passed).count();
+        int passedSections = (int) sections.stream().filter(CountyBody.SectionResult::passed).count();
         int variationsFailed = (int) variation.stream().filter(v -> Boolean.FALSE.equals(v.passed())).count();
         int checksPassed = count(checks, Verdict.PASSED);
         int checksFailed = count(checks, Verdict.FAILED);

@@ -121,7 +121,7 @@ class CountyTestCases implements WorkbookTestCases {
             if (row.sectionExpected() == null) {
                 return;
             }
-            EvaluationResult.CountyBody county = (EvaluationResult.CountyBody) result.body();
+            CountyBody county = (CountyBody) result.body();
             boolean excluded = county.excluded().stream().anyMatch(e -> e.schoolId().equals(row.school()));
             if (EXCLUDED.equals(row.sectionExpected()) || excluded) {
                 if (EXCLUDED.equals(row.sectionExpected()) != excluded) {
@@ -130,7 +130,7 @@ class CountyTestCases implements WorkbookTestCases {
                 }
                 return;
             }
-            EvaluationResult.SectionResult section = county.sections().stream()
+            CountyBody.SectionResult section = county.sections().stream()
                     .filter(s -> s.schoolId().equals(row.school()) && s.stage() == row.stage()).findFirst().orElse(null);
             if (section == null) {
                 failures.add(Texts.of("test-case.section-missing", where));
@@ -139,7 +139,7 @@ class CountyTestCases implements WorkbookTestCases {
             if (YES.equals(row.sectionExpected()) != section.passed()) {
                 failures.add(Texts.of("test-case.section-differs", where, row.sectionExpected(), section.passed() ? YES : NO));
             }
-            Set<String> unmet = section.indicators().stream().filter(i -> !i.met()).map(EvaluationResult.IndicatorResult::code)
+            Set<String> unmet = section.indicators().stream().filter(i -> !i.met()).map(CountyBody.IndicatorResult::code)
                     .collect(Collectors.toCollection(TreeSet::new));
             if (!unmet.equals(row.unmetExpected())) {
                 failures.add(Texts.of("test-case.unmet-differs", where, shown(row.unmetExpected()), shown(unmet)));

@@ -48,9 +48,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.supervision.compliance.audit.EvaluationStore;
 import cn.supervision.compliance.evaluation.EvaluationRequest;
 import cn.supervision.compliance.evaluation.Evaluations;
-import cn.supervision.compliance.evaluation.SubjectPlacement;
+import cn.supervision.compliance.evaluation.RequestChecks;
 import cn.supervision.compliance.ruleset.RuleSets;
-import jakarta.validation.Validator;
 
 /**
  * The batch job on Spring Batch, spread over the instances by Spring Integration: a job {@value #JOB} per batch (job
@@ -175,14 +174,12 @@ class BatchEngine {
     @Bean
     @StepScope
     CountyEvaluator countyEvaluator(
-            Evaluations evaluations, RuleSets ruleSets, ObjectMapper mapper, Validator validator,
-            SubjectPlacement placement,
+            Evaluations evaluations, RuleSets ruleSets, ObjectMapper mapper, RequestChecks checks,
             @Value("#{jobParameters['" + RULE_SET + "']}") String ruleSet,
             @Value("#{jobParameters['" + JURISDICTION + "']}") String jurisdiction,
             @Value("#{jobParameters['" + SUBMITTER_NODE + "']}") String submitterNode) {
-        return new CountyEvaluator(evaluations, ruleSets.active(ruleSet), mapper, validator, ruleSet,
-                jurisdiction == null || jurisdiction.isBlank() ? null : jurisdiction,
-                new CountyEvaluator.Placing(placement, submitterNode));
+        return new CountyEvaluator(evaluations, ruleSets.active(ruleSet), mapper, checks, ruleSet,
+                jurisdiction == null || jurisdiction.isBlank() ? null : jurisdiction, submitterNode);
     }
 
     @Bean

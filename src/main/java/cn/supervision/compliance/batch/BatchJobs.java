@@ -2,8 +2,6 @@ package cn.supervision.compliance.batch;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,14 +12,7 @@ import org.springframework.integration.support.MessageBuilder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.fasterxml.jackson.databind.node.NullNode;
-
-import cn.supervision.compliance.evaluation.EvaluationRequest;
-import cn.supervision.compliance.facts.InputProblem;
-import cn.supervision.compliance.facts.InvalidInput;
-import cn.supervision.compliance.ruleset.RuleSets;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
+import cn.supervision.compliance.evaluation.RequestChecks;
 
 /**
  * Batches as the API sees them. A submitted batch is stored with its input and queued in one transaction; from then
@@ -32,16 +23,14 @@ import jakarta.validation.Validator;
 public class BatchJobs {
 
     private final BatchStore store;
-    private final RuleSets ruleSets;
-    private final Validator validator;
+    private final RequestChecks checks;
     private final QueueChannel jobs;
     private final TransactionTemplate transaction;
 
-    BatchJobs(BatchStore store, RuleSets ruleSets, Validator validator,
+    BatchJobs(BatchStore store, RequestChecks checks,
               @Qualifier("batchJobQueue") QueueChannel jobs, TransactionTemplate transaction) {
         this.store = store;
-        this.ruleSets = ruleSets;
-        this.validator = validator;
+        this.checks = checks;
         this.jobs = jobs;
         this.transaction = transaction;
     }
@@ -53,7 +42,7 @@ public class BatchJobs {
     public BatchProgress submit(BatchInput input, String ruleSet, String jurisdiction, String submittedBy,
                                 String submitterNode) {
         try {
-            checkParameters(ruleSet, jurisdiction);
+            checks.checkParameters(ruleSet, jurisdiction);
             // no jurisdiction: each county is judged under its own node, as a single evaluation is
             String effective = jurisdiction == null || jurisdiction.isBlank() ? null : jurisdiction;
             BatchStore.Batch batch = new BatchStore.Batch(UUID.randomUUID().toString(), ruleSet, effective,
@@ -91,19 +80,6 @@ public class BatchJobs {
     /** The summary, once the batch is done. */
     public Optional<BatchSummary> summary(String id) {
         return store.find(id).filter(batch -> batch.status().equals("DONE")).map(store::summary);
-    }
-
-    private void checkParameters(String ruleSet, String jurisdiction) {
-        List<InputProblem> problems = new ArrayList<>();
-        for (ConstraintViolation<EvaluationRequest> violation :
-                validator.validate(new EvaluationRequest(ruleSet, jurisdiction, NullNode.getInstance()))) {
-            problems.add(InputProblem.violation(violation.getPropertyPath().toString(), violation));
-        }
-        if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparing(InputProblem::field));
-            throw new InvalidInput(problems);
-        }
-        ruleSets.active(ruleSet, "ruleSet");
     }
 
     /** Where the batch is: counties done of the total, the rate since it first started and the estimated time left. */

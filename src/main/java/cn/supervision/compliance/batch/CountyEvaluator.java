@@ -1,6 +1,5 @@
 package cn.supervision.compliance.batch;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.item.ItemProcessor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -17,13 +15,11 @@ import cn.supervision.compliance.audit.EvaluationStore;
 import cn.supervision.compliance.evaluation.EvaluationRequest;
 import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.Evaluations;
+import cn.supervision.compliance.evaluation.RequestChecks;
 import cn.supervision.compliance.facts.InputProblem;
 import cn.supervision.compliance.facts.InvalidInput;
-import cn.supervision.compliance.facts.JsonPaths;
-import cn.supervision.compliance.evaluation.SubjectPlacement;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
 import cn.supervision.compliance.system.Refused;
-import jakarta.validation.Validator;
 
 /**
  * Evaluates one county of a partition on the rule base that was active when the partition started (one Drools session
@@ -36,25 +32,22 @@ class CountyEvaluator implements ItemProcessor<CountyLine, CountyOutcome> {
     private final Evaluations evaluations;
     private final CompiledRuleSet rules;
     private final ObjectMapper mapper;
-    private final Validator validator;
+    private final RequestChecks checks;
     private final String ruleSet;
     private final String jurisdiction;
-    private final Placing placing;
-
-    /** Where the batch's counties are placed from: the node of the account that submitted the batch. */
-    record Placing(SubjectPlacement placement, String submitterNode) {
-    }
+    private final String submitterNode;
 
     /**
-     * {@code jurisdiction}: the batch's, or {@code null} for each county's own node, as a single evaluation is judged.
+     * {@code jurisdiction}: the batch's, or {@code null} for each county's own node, as a single evaluation is judged;
+     * {@code submitterNode}: the node of the account that submitted the batch, whose subtree bounds its counties.
      */
-    CountyEvaluator(Evaluations evaluations, CompiledRuleSet rules, ObjectMapper mapper, Validator validator,
-                    String ruleSet, String jurisdiction, Placing placing) {
-        this.placing = placing;
+    CountyEvaluator(Evaluations evaluations, CompiledRuleSet rules, ObjectMapper mapper, RequestChecks checks,
+                    String ruleSet, String jurisdiction, String submitterNode) {
+        this.submitterNode = submitterNode;
         this.evaluations = evaluations;
         this.rules = rules;
         this.mapper = mapper;
-        this.validator = validator;
+        this.checks = checks;
         this.ruleSet = ruleSet;
         this.jurisdiction = jurisdiction;
     }
@@ -63,7 +56,7 @@ class CountyEvaluator implements ItemProcessor<CountyLine, CountyOutcome> {
     public CountyOutcome process(CountyLine line) {
         try {
             EvaluationRequest request = request(line.text());
-            String judgedUnder = placing.placement().judgedUnder(request, placing.submitterNode());
+            String judgedUnder = checks.judgedUnder(request, submitterNode);
             EvaluationResult result = evaluations.trial(rules, request, judgedUnder)
                     .withId(UUID.randomUUID().toString());
             return new CountyOutcome.Evaluated(line.position(), line.source(),
@@ -74,7 +67,7 @@ class CountyEvaluator implements ItemProcessor<CountyLine, CountyOutcome> {
             // a county outside the submitter's subtree (governance issue, point 2): refused by name, the others go on
             return new CountyOutcome.Invalid(line.position(), line.source(), List.of(InputProblem.of(
                     String.valueOf(e.getBody().getProperties().getOrDefault("field", "subject")),
-                    "input.batch.outside-scope", placing.submitterNode())));
+                    "input.batch.outside-scope", submitterNode)));
         } catch (RuntimeException e) {
             log.error("batch county {} could not be evaluated", line.source(), e);
             return new CountyOutcome.Invalid(line.position(), line.source(), List.of(
@@ -96,22 +89,11 @@ class CountyEvaluator implements ItemProcessor<CountyLine, CountyOutcome> {
         if (!node.has("subject")) {
             return new EvaluationRequest(ruleSet, jurisdiction, node);
         }
-        EvaluationRequest request;
-        try {
-            request = mapper.treeToValue(node, EvaluationRequest.class);
-        } catch (JsonMappingException e) {
-            throw new InvalidInput(List.of(JsonPaths.problem(JsonPaths.of(e.getPath()).replaceFirst("^\\.", ""), e)));
-        } catch (JsonProcessingException e) {
-            throw InvalidInput.of("line", "input.json.not-readable");
-        }
-        List<InputProblem> problems = new ArrayList<>();
-        validator.validate(request).forEach(v -> problems.add(InputProblem.violation(v.getPropertyPath().toString(), v)));
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
+        EvaluationRequest request = checks.read(node);
         if (!request.ruleSet().equals(ruleSet)) {
             throw InvalidInput.of("ruleSet", "input.batch.other-rule-set", ruleSet);
         }
+        // a line without a jurisdiction is judged under the batch's
         return request.jurisdiction() == null || request.jurisdiction().isBlank()
                 ? new EvaluationRequest(ruleSet, jurisdiction, request.subject()) : request;
     }

@@ -2,6 +2,7 @@ package cn.supervision.compliance.checkrows;
 
 import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.IndicatorListing;
+import cn.supervision.compliance.evaluation.ResultViews;
 import cn.supervision.compliance.evaluation.RuleSetIndicators;
 import cn.supervision.compliance.evaluation.SubjectEvaluator;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
@@ -23,6 +24,11 @@ public abstract class CheckRowEvaluator implements SubjectEvaluator<CheckSubject
     public final EvaluationResult assemble(CompiledRuleSet rules, String jurisdiction, CheckSubject subject,
                                            TargetSession.Outcomes outcomes) {
         return TargetResults.assemble(rules, jurisdiction, subject.subject(), outcomes);
+    }
+
+    @Override
+    public final ResultViews.PartTypes answerParts() {
+        return ChecksBody.PARTS;
     }
 
     @Override

@@ -50,7 +50,7 @@ public final class TargetResults {
                 subject, passed, Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 summary(subject, checks, hints, passed, reasons),
                 outcomes.firedRules().stream().map(rules::origin).toList(), hints,
-                new EvaluationResult.ChecksBody(checks, decision));
+                new ChecksBody(checks, decision));
     }
 
     /** The counts of every verdict, so the headline's counts add up to the checks listed. */

@@ -1,20 +1,14 @@
 package cn.supervision.compliance.cycle;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.EvaluationResult.CheckResult;
-import cn.supervision.compliance.evaluation.EvaluationResult.IndicatorResult;
-import cn.supervision.compliance.evaluation.EvaluationResult.SectionResult;
-import cn.supervision.compliance.evaluation.EvaluationResult.VariationResult;
-import cn.supervision.compliance.facts.Stage;
 
 /**
  * The one place the supervision cycle reads an evaluation's result: its remedies (rectification items), whether one
@@ -113,8 +107,8 @@ final class EvaluationReading {
     static List<Excluded> excluded(EvaluationResult result, com.fasterxml.jackson.databind.JsonNode request) {
         Map<String, String> names = new LinkedHashMap<>();
         request.path("subject").path("schools").forEach(s -> names.put(s.path("id").asText(), s.path("name").asText(null)));
-        return county(result).map(EvaluationResult.CountyBody::excluded).orElse(List.of()).stream()
-                .map(e -> new Excluded(e.schoolId(), names.get(e.schoolId()), e.reason())).toList();
+        return result.body().exclusions().stream()
+                .map(e -> new Excluded(e.subject(), names.get(e.subject()), e.reason())).toList();
     }
 
     /** The verdict's reasons: the decision's, or else the summary's headline. */
@@ -128,20 +122,7 @@ final class EvaluationReading {
 
     /** What was assessed ({@code RESOURCE_ALLOCATION}, {@code FULL_ASSESSMENT}), or null for a list of checks. */
     static String scope(EvaluationResult result) {
-        return county(result).map(EvaluationResult.CountyBody::scope).orElse(null);
-    }
-
-    /** The county body of a balanced-development result; empty for a rule set of checks. */
-    static Optional<EvaluationResult.CountyBody> county(EvaluationResult result) {
-        return result.body() instanceof EvaluationResult.CountyBody county ? Optional.of(county) : Optional.empty();
-    }
-
-    private static List<SectionResult> sections(EvaluationResult result) {
-        return county(result).map(EvaluationResult.CountyBody::sections).orElse(List.of());
-    }
-
-    private static List<VariationResult> variation(EvaluationResult result) {
-        return county(result).map(EvaluationResult.CountyBody::variation).orElse(List.of());
+        return result.body().scope();
     }
 
     /**
@@ -149,46 +130,15 @@ final class EvaluationReading {
      * CV, or a check of the list; empty when this result does not judge it at all (a school no longer reported).
      */
     static Optional<Boolean> passes(EvaluationResult result, String indicator, String subject, String stage) {
-        for (SectionResult section : sections(result)) {
-            if (section.schoolId().equals(subject) && section.stage().name().equals(stage)) {
-                return section.indicators().stream().filter(i -> i.code().equals(indicator)).findFirst()
-                        .map(IndicatorResult::met);
-            }
-        }
-        for (VariationResult variation : variation(result)) {
-            if (variation.indicator().equals(indicator) && variation.stage().name().equals(stage)
-                    && (subject == null || subject.equals(stage))) {
-                return Optional.ofNullable(variation.passed());
-            }
-        }
-        for (CheckResult check : result.checks()) {
-            if (check.code().equals(indicator) && (subject == null || Objects.equals(subject, check.subject())
-                    || check.failing().contains(subject) || check.subject() == null)) {
-                return Optional.of(check.verdict() == EvaluationResult.Verdict.PASSED
-                        && (subject == null || !check.failing().contains(subject)));
-            }
-        }
-        return Optional.empty();
+        return result.body().passes(indicator, subject, stage);
     }
 
     /** Every indicator's figures: per stage for school sections with their CV, then the checks judged (passed or failed). */
     static List<Figures> figures(EvaluationResult result) {
-        Map<String, StageCount> counts = new LinkedHashMap<>();
-        for (SectionResult section : sections(result)) {
-            for (IndicatorResult indicator : section.indicators()) {
-                counts.computeIfAbsent(indicator.code() + "|" + section.stage().name(),
-                        k -> new StageCount(indicator.code(), indicator.name(), section.stage())).add(indicator.met());
-            }
-        }
         List<Figures> figures = new ArrayList<>();
-        for (StageCount count : counts.values()) {
-            VariationResult variation = variation(result).stream()
-                    .filter(v -> v.indicator().equals(count.indicator) && v.stage() == count.stage).findFirst()
-                    .orElse(null);
-            figures.add(new StageFigures(count.indicator, count.name, count.stage.name(), count.sections, count.met,
-                    BigDecimal.valueOf(count.met).divide(BigDecimal.valueOf(count.sections), 4, RoundingMode.HALF_UP),
-                    variation == null ? null : variation.cv(), variation == null ? null : variation.limit(),
-                    variation == null ? null : variation.passed()));
+        for (EvaluationResult.StageAttainment a : result.body().attainment()) {
+            figures.add(new StageFigures(a.indicator(), a.name(), a.stage(), a.sections(), a.met(), a.attainment(),
+                    a.cv(), a.cvLimit(), a.cvPassed()));
         }
         // a check not assessed (a resource-only evaluation lists the 36 indicators unassessed) has no figure to show
         for (CheckResult check : result.checks()) {
@@ -200,26 +150,5 @@ final class EvaluationReading {
                     check.verdict() == null ? null : check.verdict().name()));
         }
         return figures;
-    }
-
-    private static final class StageCount {
-        private final String indicator;
-        private final String name;
-        private final Stage stage;
-        private int sections;
-        private int met;
-
-        StageCount(String indicator, String name, Stage stage) {
-            this.indicator = indicator;
-            this.name = name;
-            this.stage = stage;
-        }
-
-        void add(boolean indicatorMet) {
-            sections++;
-            if (indicatorMet) {
-                met++;
-            }
-        }
     }
 }

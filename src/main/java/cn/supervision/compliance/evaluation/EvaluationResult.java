@@ -2,8 +2,9 @@ package cn.supervision.compliance.evaluation;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.supervision.compliance.facts.Stage;
 import cn.supervision.compliance.ruleset.RuleOrigin;
@@ -48,12 +50,12 @@ public record EvaluationResult(
     /** The full view: every check with its raw figures, passes included, every firing in order. */
     @JsonValue
     public ResultViews.Full full() {
-        return body.full(this);
+        return ResultViews.full(this);
     }
 
     /** The default view (API.md, "The compact default view"): counts, what is not met, one hint per remedy row. */
     public ResultViews.Compact compact() {
-        return body.compact(this);
+        return ResultViews.compact(this);
     }
 
     public List<CheckResult> checks() {
@@ -65,8 +67,13 @@ public record EvaluationResult(
         return body.failures(subject);
     }
 
-    /** What a rule set found, by the kind of its subject; shared code asks it, never reads a rule set's fields. */
-    public sealed interface Body permits CountyBody, ChecksBody {
+    /**
+     * What a rule set found, by the kind of its subject; shared code asks it, never reads a rule set's fields. Each
+     * rule-set module implements it with its own records (a county's sections in {@code balanced}, the checks of a
+     * check-row rule set in {@code checkrows}). Not sealed: a sealed interface of the unnamed module can permit only
+     * classes of its own package, and the bodies live in the rule sets' packages.
+     */
+    public interface Body {
 
         /** The indicators or checks that apply, in the order of the rule set's workbook. */
         List<CheckResult> checks();
@@ -86,15 +93,68 @@ public record EvaluationResult(
         /** The grade label, or {@code null} where the rule set grades nothing. */
         String grade();
 
-        ResultViews.Full full(EvaluationResult envelope);
+        /** The body's parts of the full view (API.md, "The result"): every item with its figures. */
+        ResultViews.Parts full();
 
-        ResultViews.Compact compact(EvaluationResult envelope);
+        /** The body's parts of the default view (API.md, "The compact default view"). */
+        ResultViews.Parts compact();
+
+        /** The trace, step by step in result order; {@code request} is the request the result answered. */
+        default List<TraceStep> traceSteps(JsonNode request) {
+            return checks().stream().<TraceStep>map(TraceTexts::check).toList();
+        }
+
+        /** What was assessed (a county's {@code RESOURCE_ALLOCATION} or {@code FULL_ASSESSMENT}), or null. */
+        default String scope() {
+            return null;
+        }
+
+        /** The subjects left out of the evaluation, with the reason code. */
+        default List<Excluded> exclusions() {
+            return List.of();
+        }
+
+        /**
+         * Whether the check of {@code indicator} for {@code subject} (and {@code stage}) passes; empty when this
+         * result does not judge it at all (a school no longer reported).
+         */
+        default Optional<Boolean> passes(String indicator, String subject, String stage) {
+            for (CheckResult check : checks()) {
+                if (check.code().equals(indicator) && (subject == null || Objects.equals(subject, check.subject())
+                        || check.failing().contains(subject) || check.subject() == null)) {
+                    return Optional.of(check.verdict() == Verdict.PASSED
+                            && (subject == null || !check.failing().contains(subject)));
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** Per indicator and stage, how many sections met it and the stage's CV (a county); empty for checks. */
+        default List<StageAttainment> attainment() {
+            return List.of();
+        }
+    }
+
+    /** A subject left out of an evaluation and the reason code (API.md: {@code SPECIAL_ED}…). */
+    public record Excluded(String subject, String reason) {
+    }
+
+    /** An indicator's attainment over one stage: sections assessed and met, and the stage's CV against its limit. */
+    public record StageAttainment(String indicator, String name, String stage, int sections, int met,
+                                  BigDecimal attainment, BigDecimal cv, BigDecimal cvLimit, Boolean cvPassed) {
     }
 
     /** One failure: a section's unmet indicator, a CV over its limit, or a failed check, named by code and subject. */
     public record Failure(Kind kind, String indicator, String subject, String subjectName, Stage stage) {
 
         public enum Kind { SECTION, VARIATION, CHECK }
+
+        /** A failed check, of the subject itself or of one it names. */
+        public static Failure ofCheck(CheckResult check, Subject subject) {
+            boolean own = check.subject() == null || check.subject().equals(subject.code());
+            return new Failure(Kind.CHECK, check.code(), own ? subject.code() : check.subject(),
+                    own ? subject.name() : check.subjectName(), null);
+        }
     }
 
     /** One verdict and where it was reached ({@code null} parts are the subject itself). */
@@ -102,125 +162,13 @@ public record EvaluationResult(
 
         public static final String EXCLUDED = "EXCLUDED";
 
-        static String of(boolean passed) {
+        public static String of(boolean passed) {
             return passed ? Verdict.PASSED.name() : Verdict.FAILED.name();
-        }
-    }
-
-    /**
-     * A county ({@code balanced-development}): the recognition decision and class-B grade, the 36 indicators as
-     * checks (only when the full assessment was requested), and resource allocation by school section with the CV per
-     * stage.
-     */
-    public record CountyBody(String scope, DecisionResult decision, String grade, List<CheckResult> checks,
-                             AssessmentResult assessment, List<SectionResult> sections, List<ExcludedSchool> excluded,
-                             List<VariationResult> variation) implements Body {
-
-        @Override
-        public List<Failure> failures(Subject subject) {
-            List<Failure> failed = new ArrayList<>();
-            for (SectionResult section : sections) {
-                if (section.passed()) {
-                    continue; // unmet indicators of a passing section are tolerated misses (INDICATORS.md §1.2)
-                }
-                for (IndicatorResult indicator : section.indicators()) {
-                    if (!indicator.met()) {
-                        failed.add(new Failure(Failure.Kind.SECTION, indicator.code(), section.schoolId(),
-                                section.schoolName(), section.stage()));
-                    }
-                }
-            }
-            for (VariationResult v : variation) {
-                if (Boolean.FALSE.equals(v.passed())) {
-                    failed.add(new Failure(Failure.Kind.VARIATION, v.indicator(), subject.code(), subject.name(),
-                            v.stage()));
-                }
-            }
-            checks.stream().filter(c -> c.verdict() == Verdict.FAILED)
-                    .forEach(c -> failed.add(ChecksBody.failure(c, subject)));
-            return failed;
-        }
-
-        @Override
-        public List<PlacedVerdict> verdicts() {
-            List<PlacedVerdict> verdicts = new ArrayList<>();
-            for (SectionResult section : sections) {
-                String stage = section.stage().name();
-                verdicts.add(new PlacedVerdict(section.schoolId(), stage, null, PlacedVerdict.of(section.passed())));
-                for (IndicatorResult indicator : section.indicators()) {
-                    verdicts.add(new PlacedVerdict(section.schoolId(), stage, indicator.code(),
-                            PlacedVerdict.of(indicator.met())));
-                }
-            }
-            excluded.forEach(e -> verdicts.add(new PlacedVerdict(e.schoolId(), null, null, PlacedVerdict.EXCLUDED)));
-            for (VariationResult v : variation) {
-                verdicts.add(new PlacedVerdict(null, v.stage().name(), v.indicator(),
-                        v.passed() == null ? Verdict.NOT_APPLICABLE.name() : PlacedVerdict.of(v.passed())));
-            }
-            checks.forEach(c -> verdicts.add(new PlacedVerdict(c.subject(), null, c.code(), c.verdict().name())));
-            return verdicts;
-        }
-
-        @Override
-        public ResultViews.Full full(EvaluationResult e) {
-            return ResultViews.full(e, scope, decision, grade, checks, assessment, sections, excluded, variation);
-        }
-
-        @Override
-        public ResultViews.Compact compact(EvaluationResult e) {
-            return ResultViews.compact(e, scope, decision, grade, checks, assessment, sections, excluded, variation);
-        }
-    }
-
-    /**
-     * A school, district or province ({@code curriculum}, {@code district-targets}): one check per row that applies,
-     * and the decision its failed checks make.
-     */
-    public record ChecksBody(List<CheckResult> checks, DecisionResult decision) implements Body {
-
-        static Failure failure(CheckResult check, Subject subject) {
-            boolean own = check.subject() == null || check.subject().equals(subject.code());
-            return new Failure(Failure.Kind.CHECK, check.code(), own ? subject.code() : check.subject(),
-                    own ? subject.name() : check.subjectName(), null);
-        }
-
-        @Override
-        public List<Failure> failures(Subject subject) {
-            return checks.stream().filter(c -> c.verdict() == Verdict.FAILED).map(c -> failure(c, subject)).toList();
-        }
-
-        @Override
-        public List<PlacedVerdict> verdicts() {
-            return checks.stream().map(c -> new PlacedVerdict(c.subject(), null, c.code(), c.verdict().name()))
-                    .toList();
-        }
-
-        @Override
-        public String grade() {
-            return null;
-        }
-
-        @Override
-        public ResultViews.Full full(EvaluationResult e) {
-            return ResultViews.full(e, null, decision, null, checks, null, List.of(), List.of(), List.of());
-        }
-
-        @Override
-        public ResultViews.Compact compact(EvaluationResult e) {
-            return ResultViews.compact(e, null, decision, null, checks, null, List.of(), List.of(), List.of());
         }
     }
 
     /** The recognition decision: {@code RECOGNISED} (认定), {@code NOT_RECOGNISED} or {@code INCOMPLETE}, with reasons in order of importance. */
     public record DecisionResult(String outcome, String label, List<String> reasons, RuleOrigin rule) {
-    }
-
-    /** The class-B total and grade, the vetoes that apply, and every measure checked for the class-A indicators. */
-    public record AssessmentResult(BigDecimal totalScore, BigDecimal maxScore, String grade, RuleOrigin gradeRule,
-                                   List<VetoResult> vetoes, List<CheckResult> details) {
-    }
-
-    public record VetoResult(String code, String name, String source, RuleOrigin rule) {
     }
 
     /** What was evaluated, in a year: a county, a school, a district or a province, with only its own fields. */
@@ -315,33 +263,6 @@ public record EvaluationResult(
     public record Summary(String headline, int sectionsAssessed, int sectionsPassed, int schoolsExcluded,
                           int variationsFailed, int variationsNotApplicable, int checksPassed, int checksFailed,
                           int checksNotAssessed, int checksNotApplicable, int checksNotYetInForce, int hints) {
-    }
-
-    public record SectionResult(String schoolId, String schoolName, Stage stage, int students, boolean passed,
-                                int metCount, int checked, String reason, boolean withinTolerance, RuleOrigin rule,
-                                List<IndicatorResult> indicators) {
-    }
-
-    public record IndicatorResult(String code, String name, BigDecimal value, String comparator, BigDecimal threshold,
-                                  boolean met, BigDecimal attainment, BigDecimal shortfall, String unit,
-                                  Derivation derivation, RuleOrigin rule) {
-    }
-
-    /**
-     * How the value was computed, for the audit trace: value = perStudents × raw / students, where raw is the
-     * section's own {@code field} or, when {@code split}, its weighted share of the whole-school figure.
-     */
-    public record Derivation(String field, BigDecimal raw, boolean split, int students, int perStudents) {
-    }
-
-    /** A school left out of the assessment: {@code reason} its code (API.md), {@code explanation} the sentence. */
-    public record ExcludedSchool(String schoolId, String schoolName, String reason, String explanation,
-                                 RuleOrigin rule) {
-    }
-
-    public record VariationResult(Stage stage, String indicator, String name, int sections, BigDecimal cv,
-                                  String comparator, BigDecimal limit, boolean applicable, Boolean passed,
-                                  RuleOrigin rule) {
     }
 
     /**

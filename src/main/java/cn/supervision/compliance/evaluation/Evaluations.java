@@ -2,28 +2,17 @@ package cn.supervision.compliance.evaluation;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.supervision.compliance.facts.InputProblem;
 import cn.supervision.compliance.facts.InvalidInput;
-import cn.supervision.compliance.ruleset.RuleSetNotFound;
-import jakarta.validation.Validator;
 
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
-import cn.supervision.compliance.ruleset.DataItemCatalogue;
 import cn.supervision.compliance.ruleset.RuleSetVersions;
 import cn.supervision.compliance.ruleset.RuleSets;
 
@@ -35,26 +24,19 @@ import cn.supervision.compliance.ruleset.RuleSets;
 @Service
 public class Evaluations {
 
-    private static final String RULE_SET = "ruleSet";
-
     private final RuleSets ruleSets;
     private final RuleSetVersions versions;
-    private final Map<String, SubjectEvaluator<?, ?>> evaluators;
+    private final RequestChecks checks;
     private final EvaluationLog store;
     private final ObjectMapper mapper;
-    private final Validator validator;
-    private final SubjectPlacement placement;
     private final ReplayPlaces replayPlaces;
 
-    Evaluations(RuleSets ruleSets, RuleSetVersions versions, List<SubjectEvaluator<?, ?>> evaluators,
-                EvaluationLog store, ObjectMapper mapper, Validator validator, SubjectPlacement placement,
-                ReplayPlaces replayPlaces) {
+    Evaluations(RuleSets ruleSets, RuleSetVersions versions, RequestChecks checks, EvaluationLog store,
+                ObjectMapper mapper, ReplayPlaces replayPlaces) {
         this.replayPlaces = replayPlaces;
-        this.validator = validator;
-        this.placement = placement;
         this.ruleSets = ruleSets;
         this.versions = versions;
-        this.evaluators = evaluators.stream().collect(Collectors.toMap(DataItemCatalogue::ruleSet, Function.identity()));
+        this.checks = checks;
         this.store = store;
         this.mapper = mapper;
     }
@@ -68,31 +50,10 @@ public class Evaluations {
      * request (its own fields, the rule set, each field of the subject) is reported in one {@link InvalidInput}.
      */
     public Answered answer(EvaluationRequest request) {
-        List<InputProblem> problems = new ArrayList<>();
-        validator.validate(request).forEach(v -> problems.add(InputProblem.violation(v.getPropertyPath().toString(),
-                v)));
-        CompiledRuleSet rules = null;
-        Supplier<EvaluationResult> evaluation = null;
-        if (request.ruleSet() != null && !request.ruleSet().isBlank()) {
-            try {
-                rules = ruleSets.active(request.ruleSet(), RULE_SET);
-                if (request.subject() != null) {
-                    // the subject's own node unless the request names one on its chain (issue 22: no jurisdiction
-                    // shopping); the result and the stored row carry it, so a replay judges under the same node
-                    evaluation = prepared(evaluators.get(request.ruleSet()), rules, placement.judgedUnder(request),
-                            request.subject());
-                }
-            } catch (RuleSetNotFound e) {
-                problems.add(InputProblem.of(RULE_SET, "input.rule-set.unknown", e.name(), e.known()));
-            } catch (InvalidInput e) {
-                problems.addAll(e.problems());
-            }
-        }
-        if (!problems.isEmpty() || evaluation == null) {
-            throw new InvalidInput(problems);
-        }
+        // the result and the stored row carry the node it was judged under, so a replay judges under the same node
+        RequestChecks.Checked checked = checks.check(request);
         // millisecond time: what is answered is what a replay of the stored row says
-        EvaluationResult result = evaluation.get()
+        EvaluationResult result = checked.evaluate()
                 .stamped(UUID.randomUUID().toString(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
         byte[] json = json(result.compact());
         store.save(result, request, json);
@@ -103,13 +64,6 @@ public class Evaluations {
         return answer(request).result();
     }
 
-    /** The subject validated now; the session and assembly when the evaluation is asked for. */
-    private static <S, O> Supplier<EvaluationResult> prepared(SubjectEvaluator<S, O> evaluator, CompiledRuleSet rules,
-                                                              String jurisdiction, JsonNode subject) {
-        S read = evaluator.validate(subject);
-        return () -> evaluator.assemble(rules, jurisdiction, read, evaluator.session(rules, jurisdiction, read));
-    }
-
     /** Evaluates a request on a given (not necessarily active) rule base and stores nothing: a preview. */
     public EvaluationResult trial(CompiledRuleSet rules, EvaluationRequest request) {
         return trial(rules, request, request.jurisdictionOrDefault());
@@ -117,12 +71,7 @@ public class Evaluations {
 
     /** A preview under a given jurisdiction: a stored evaluation judged again under the node that judged it. */
     public EvaluationResult trial(CompiledRuleSet rules, EvaluationRequest request, String jurisdiction) {
-        return evaluator(request).evaluate(rules, jurisdiction, request.subject());
-    }
-
-    private SubjectEvaluator<?, ?> evaluator(EvaluationRequest request) {
-        ruleSets.active(request.ruleSet(), RULE_SET);
-        return evaluators.get(request.ruleSet());
+        return checks.subject(request.ruleSet(), request.subject()).evaluate(rules, jurisdiction);
     }
 
     public Optional<StoredEvaluation> find(String id) {
@@ -139,12 +88,13 @@ public class Evaluations {
                 : versions.compiled(stored.ruleSet(), stored.ruleSetVersion());
         EvaluationRequest request;
         try {
-            request = mapper.treeToValue(stored.request(), EvaluationRequest.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the stored request of " + stored.id() + " is not readable", e);
+            request = checks.read(stored.request());
+        } catch (InvalidInput e) {
+            throw new IllegalStateException("the stored request of " + stored.id() + " is not readable: "
+                    + e.problems());
         }
-        return replayPlaces.run(stored.request(), () -> evaluators.get(stored.ruleSet())
-                .evaluate(rules, stored.jurisdiction(), request.subject()).stamped(stored.id(), stored.evaluatedAt()));
+        return replayPlaces.run(stored.request(), () -> checks.subject(stored.ruleSet(), request.subject())
+                .evaluate(rules, stored.jurisdiction()).stamped(stored.id(), stored.evaluatedAt()));
     }
 
     /** The default answer of a stored evaluation: the bytes that were answered, or for rows before V8 their replay. */

@@ -8,17 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-import cn.supervision.compliance.evaluation.EvaluationResult.AssessmentResult;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import cn.supervision.compliance.evaluation.EvaluationResult.CheckResult;
-import cn.supervision.compliance.evaluation.EvaluationResult.DecisionResult;
-import cn.supervision.compliance.evaluation.EvaluationResult.ExcludedSchool;
 import cn.supervision.compliance.evaluation.EvaluationResult.Hint;
-import cn.supervision.compliance.evaluation.EvaluationResult.IndicatorResult;
-import cn.supervision.compliance.evaluation.EvaluationResult.SectionResult;
 import cn.supervision.compliance.evaluation.EvaluationResult.Subject;
 import cn.supervision.compliance.evaluation.EvaluationResult.Summary;
-import cn.supervision.compliance.evaluation.EvaluationResult.VariationResult;
 import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
 import cn.supervision.compliance.facts.Stage;
 import cn.supervision.compliance.ruleset.RuleOrigin;
@@ -33,38 +30,42 @@ public final class ResultViews {
     private ResultViews() {
     }
 
-    /** Every check with its raw figures, passes included, and every firing in order. */
+    /**
+     * Every check with its raw figures, passes included, and every firing in order. The envelope's fields and, in
+     * their places, the body's: its conclusion (scope, decision, grade) before the summary, its findings after it.
+     */
     public record Full(String id, String ruleSet, String jurisdiction, List<String> jurisdictionChain,
                        String ruleSetVersion, Subject subject, boolean passed,
-                       @JsonInclude(JsonInclude.Include.NON_NULL) String scope, DecisionResult decision,
-                       String grade, Instant evaluatedAt, Summary summary, List<CheckResult> checks,
-                       AssessmentResult assessment, List<SectionResult> sections, List<ExcludedSchool> excluded,
-                       List<VariationResult> variation, List<RuleOrigin> firedRules, List<Hint> hints) {
+                       @JsonUnwrapped @Schema(implementation = Object.class) Object conclusion, Instant evaluatedAt,
+                       Summary summary, @JsonUnwrapped @Schema(implementation = Object.class) Object findings,
+                       List<RuleOrigin> firedRules, List<Hint> hints) {
     }
 
     /**
-     * What an integrator acts on: each section with its counts and only its unmet indicators, a passed check as its
-     * code and verdict, one hint per remedy row with the subjects it applies to, each fired rule row once.
+     * What an integrator acts on: the body's compact parts (a section with its counts and only its unmet
+     * indicators, a passed check as its code and verdict), one hint per remedy row with the subjects it applies to,
+     * each fired rule row once.
      */
     public record Compact(String id, String ruleSet, String jurisdiction, List<String> jurisdictionChain,
                           String ruleSetVersion, Subject subject, boolean passed,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) String scope, DecisionResult decision,
-                          String grade, Instant evaluatedAt, Summary summary, List<Object> checks,
-                          AssessmentResult assessment, List<CompactSection> sections, List<ExcludedSchool> excluded,
-                          List<VariationResult> variation, List<FiredRule> firedRules, List<HintGroup> hints) {
+                          @JsonUnwrapped @Schema(implementation = Object.class) Object conclusion,
+                          Instant evaluatedAt, Summary summary,
+                          @JsonUnwrapped @Schema(implementation = Object.class) Object findings,
+                          List<FiredRule> firedRules, List<HintGroup> hints) {
     }
 
     /**
-     * A section of the compact view: its verdict and counts, its reason where it misses an indicator (a section that
-     * meets all says nothing more than its counts), and only the indicators it does not meet.
+     * A body's part of a view, written in place: {@code conclusion} (its records' fields, such as the decision and
+     * grade) before the summary, {@code findings} (checks, sections…) after it.
      */
-    public record CompactSection(String schoolId, String schoolName, Stage stage, int students, boolean passed,
-                                 int metCount, int checked, @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
-                                 List<UnmetIndicator> indicators) {
+    public record Parts(Object conclusion, Object findings) {
     }
 
-    public record UnmetIndicator(String code, BigDecimal value, BigDecimal threshold, String comparator,
-                                 BigDecimal shortfall, String unit) {
+    /**
+     * The record types of a body's parts, for the OpenAPI document: its conclusion, its findings in the full view and
+     * in the default view.
+     */
+    public record PartTypes(Class<?> conclusion, Class<?> findings, Class<?> compactFindings) {
     }
 
     /** A passed check in the compact view: its code and verdict (the figures are in the full view). */
@@ -86,47 +87,25 @@ public final class ResultViews {
     public record HintSubject(String subject, String name, Stage stage, BigDecimal shortfall, String unit) {
     }
 
-    static Full full(EvaluationResult e, String scope, DecisionResult decision, String grade,
-                     List<CheckResult> checks, AssessmentResult assessment, List<SectionResult> sections,
-                     List<ExcludedSchool> excluded, List<VariationResult> variation) {
+    static Full full(EvaluationResult e) {
+        Parts parts = e.body().full();
         return new Full(e.id(), e.ruleSet(), e.jurisdiction(), e.jurisdictionChain(), e.ruleSetVersion(),
-                e.subject(), e.passed(), scope, decision, grade, e.evaluatedAt(), e.summary(), checks, assessment,
-                sections, excluded, variation, e.firedRules(), e.hints());
+                e.subject(), e.passed(), parts.conclusion(), e.evaluatedAt(), e.summary(), parts.findings(),
+                e.firedRules(), e.hints());
     }
 
-    static Compact compact(EvaluationResult e, String scope, DecisionResult decision, String grade,
-                           List<CheckResult> checks, AssessmentResult assessment, List<SectionResult> sections,
-                           List<ExcludedSchool> excluded, List<VariationResult> variation) {
+    static Compact compact(EvaluationResult e) {
+        Parts parts = e.body().compact();
         return new Compact(e.id(), e.ruleSet(), e.jurisdiction(), e.jurisdictionChain(), e.ruleSetVersion(),
-                e.subject(), e.passed(), scope, decision, grade, e.evaluatedAt(), e.summary(), compactChecks(checks),
-                failedDetails(assessment), sections.stream().map(ResultViews::compactSection).toList(), excluded,
-                variation, firedOnce(e.firedRules()), byRemedyRow(e.hints()));
+                e.subject(), e.passed(), parts.conclusion(), e.evaluatedAt(), e.summary(), parts.findings(),
+                firedOnce(e.firedRules()), byRemedyRow(e.hints()));
     }
 
-    private static List<Object> compactChecks(List<CheckResult> checks) {
+    /** The checks of the compact view: a passed check as its code and verdict, any other with its figures. */
+    public static List<Object> compactChecks(List<CheckResult> checks) {
         return checks.stream()
                 .map(c -> c.verdict() == Verdict.PASSED ? (Object) new PassedCheck(c.code(), c.verdict()) : c)
                 .toList();
-    }
-
-    /** The assessment's figures that failed; the rest are in the full view. */
-    private static AssessmentResult failedDetails(AssessmentResult assessment) {
-        if (assessment == null) {
-            return null;
-        }
-        return new AssessmentResult(assessment.totalScore(), assessment.maxScore(), assessment.grade(),
-                assessment.gradeRule(), assessment.vetoes(),
-                assessment.details().stream().filter(d -> d.verdict() == Verdict.FAILED).toList());
-    }
-
-    private static CompactSection compactSection(SectionResult s) {
-        List<UnmetIndicator> unmet = s.indicators().stream().filter(i -> !i.met()).map(ResultViews::unmet).toList();
-        return new CompactSection(s.schoolId(), s.schoolName(), s.stage(), s.students(), s.passed(), s.metCount(),
-                s.checked(), unmet.isEmpty() ? null : s.reason(), unmet);
-    }
-
-    private static UnmetIndicator unmet(IndicatorResult i) {
-        return new UnmetIndicator(i.code(), i.value(), i.threshold(), i.comparator(), i.shortfall(), i.unit());
     }
 
     static List<FiredRule> firedOnce(List<RuleOrigin> firings) {

@@ -28,6 +28,9 @@ public interface SubjectEvaluator<S, O> extends DataItemCatalogue {
     /** Assemble: what the session left, as the result envelope and the body of the subject's kind. */
     EvaluationResult assemble(CompiledRuleSet rules, String jurisdiction, S subject, O outcome);
 
+    /** The record types its result's body writes into the views, for the OpenAPI document. */
+    ResultViews.PartTypes answerParts();
+
     /** The phases in order, on a given rule base; nothing is stored. */
     default EvaluationResult evaluate(CompiledRuleSet rules, String jurisdiction, JsonNode subject) {
         S read = validate(subject);

@@ -15,11 +15,11 @@ import cn.supervision.compliance.text.Texts;
  * What a data cell of the template holds, and the check the spreadsheet program makes while it is typed: a drop-down
  * list for school types, stages and 是/否, whole or decimal numbers within the bounds of the request field.
  */
-enum CellKind {
+public enum CellKind {
     TEXT, SCHOOL_TYPE, STAGE, COUNT, DECIMAL, YES_NO;
 
     /** The check of a cell of this kind, or null for free text; {@code min}/{@code max} may be null (unbounded). */
-    DataValidationConstraint constraint(DataValidationHelper helper, BigDecimal min, BigDecimal max) {
+    public DataValidationConstraint constraint(DataValidationHelper helper, BigDecimal min, BigDecimal max) {
         return switch (this) {
             case TEXT -> null;
             case SCHOOL_TYPE, STAGE, YES_NO -> helper.createExplicitListConstraint(choices());
@@ -33,7 +33,7 @@ enum CellKind {
     }
 
     /** The input hint shown beside a cell of this kind. */
-    String hint(BigDecimal min, BigDecimal max) {
+    public String hint(BigDecimal min, BigDecimal max) {
         return switch (this) {
             case TEXT -> null;
             case SCHOOL_TYPE -> Texts.of("template.hint.school-type");
@@ -47,7 +47,7 @@ enum CellKind {
     }
 
     /** The values of a drop-down list, as the clerk picks them. */
-    String[] choices() {
+    public String[] choices() {
         return switch (this) {
             case SCHOOL_TYPE -> Arrays.stream(SchoolType.values()).map(SchoolType::label).toArray(String[]::new);
             case STAGE -> Arrays.stream(Stage.values()).map(Stage::label).toArray(String[]::new);

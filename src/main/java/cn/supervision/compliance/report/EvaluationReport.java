@@ -18,11 +18,11 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Component;
 
 import cn.supervision.compliance.audit.Trace;
-import cn.supervision.compliance.audit.TraceStep;
 import cn.supervision.compliance.audit.Traces;
 import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.EvaluationResult.Verdict;
 import cn.supervision.compliance.evaluation.StoredEvaluation;
+import cn.supervision.compliance.evaluation.TraceStep;
 import cn.supervision.compliance.ruleset.RuleOrigin;
 import cn.supervision.compliance.text.Texts;
 
@@ -145,10 +145,9 @@ public class EvaluationReport {
                 "report.column.unit", "report.column.verdict", "report.column.attainment", "report.column.shortfall",
                 "report.column.workbook", "report.column.sheet", "report.column.row", "report.column.explanation"));
         for (TraceStep step : trace.checks()) {
-            TraceStep.IndicatorStep indicator = step instanceof TraceStep.IndicatorStep i ? i : null;
             TraceStep.Measured measured = step instanceof TraceStep.Measured m ? m : null;
-            TraceStep.Figures f = indicator != null ? indicator.figures() : null;
-            String unit = indicator != null ? indicator.unit() : step instanceof TraceStep.CheckStep c ? c.unit() : null;
+            TraceStep.Figures f = measured != null ? measured.figures() : null;
+            String unit = measured != null ? measured.unit() : null;
             RuleOrigin rule = step.rule();
             sheet.row(Texts.of("report.kind." + step.kind()), step.schoolId(), step.schoolName(), stage(step),
                     step.indicator(), measured != null ? measured.name() : null,
@@ -157,7 +156,7 @@ public class EvaluationReport {
                     f != null ? f.schoolTotal() : null, f != null ? f.students() : null, f != null ? f.formula() : null,
                     measured != null ? measured.value() : null, measured != null ? measured.comparator() : null,
                     measured != null ? measured.threshold() : null, unit, Traces.verdict(step.verdict()),
-                    indicator != null ? indicator.attainment() : null, indicator != null ? indicator.shortfall() : null,
+                    measured != null ? measured.attainment() : null, measured != null ? measured.shortfall() : null,
                     rule != null ? rule.workbook() : null, rule != null ? rule.sheet() : null,
                     rule != null ? rule.row() : null, step.explanation());
         }
@@ -185,15 +184,13 @@ public class EvaluationReport {
             if (any.verdict() != Verdict.FAILED || !(any instanceof TraceStep.Measured step)) {
                 continue;
             }
-            TraceStep.IndicatorStep indicator = step instanceof TraceStep.IndicatorStep i ? i : null;
             EvaluationResult.Hint hint = result.hints().stream()
                     .filter(h -> step.indicator().equals(h.indicator()) && step.schoolId().equals(h.subject())
                             && step.stage() == h.stage())
                     .findFirst().orElse(null);
             sheet.row(stage(step), step.indicator(), step.name(), step.value(),
                     step.requirement(), Traces.verdict(step.verdict()),
-                    indicator != null ? indicator.shortfall() : null,
-                    indicator != null ? indicator.unit() : ((TraceStep.CheckStep) step).unit(),
+                    step.shortfall(), step.unit(),
                     hint != null ? hint.measures() : null, hint != null ? String.join("、", hint.departments()) : null,
                     hint != null ? hint.office() : null);
         }

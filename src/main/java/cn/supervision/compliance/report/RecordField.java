@@ -19,10 +19,10 @@ import cn.supervision.compliance.text.Texts;
  * the request appears in the template): its path under the record ({@code livingSubsidiesYuan.primaryBoarder}), the
  * kind of cell, and the bounds its constraints set. Lists and maps are left to sheets of their own.
  */
-record RecordField(String path, CellKind kind, BigDecimal min, BigDecimal max) {
+public record RecordField(String path, CellKind kind, BigDecimal min, BigDecimal max) {
 
     /** The figures of {@code record} in the order it declares them, those of a nested record in its place. */
-    static List<RecordField> of(Class<?> record) {
+    public static List<RecordField> of(Class<?> record) {
         List<RecordField> fields = new ArrayList<>();
         collect(record, "", fields);
         return List.copyOf(fields);
@@ -46,7 +46,7 @@ record RecordField(String path, CellKind kind, BigDecimal min, BigDecimal max) {
     }
 
     /** The Chinese name and unit of the field ({@code field.*}), with that of the record it sits in when nested. */
-    String label() {
+    public String label() {
         int dot = path.lastIndexOf('.');
         return dot < 0 ? Texts.fieldName(path)
                 : Texts.of("template.nested-field", Texts.fieldName(path.substring(0, dot)), Texts.fieldName(path));

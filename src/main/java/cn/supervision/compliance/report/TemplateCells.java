@@ -26,27 +26,27 @@ import cn.supervision.compliance.text.Texts;
  * The cells of a filled template as the readers of its sheets take them: typed values (a cell of the wrong type is a
  * problem naming sheet and cell), every problem found, and which cell fills which request field.
  */
-final class TemplateCells {
+public final class TemplateCells {
 
     private static final DataFormatter TEXT = new DataFormatter();
 
     private final Map<String, CellProblem> places = new HashMap<>();
     private final List<CellProblem> problems = new ArrayList<>();
 
-    Map<String, CellProblem> places() {
+    public Map<String, CellProblem> places() {
         return Map.copyOf(places);
     }
 
-    List<CellProblem> problems() {
+    public List<CellProblem> problems() {
         return List.copyOf(problems);
     }
 
-    static Cell cell(Sheet sheet, int r, int c) {
+    public static Cell cell(Sheet sheet, int r, int c) {
         Row row = sheet.getRow(r);
         return row == null ? null : row.getCell(c);
     }
 
-    static boolean blank(Cell cell) {
+    public static boolean blank(Cell cell) {
         return cell == null || TEXT.formatCellValue(cell).isBlank();
     }
 
@@ -54,7 +54,7 @@ final class TemplateCells {
      * The value of a cell as the request field needs it (text, an enum name, an Integer, a BigDecimal, a Boolean), or
      * null when it is blank or of the wrong kind; the wrong kind is reported, {@code label} naming the column or row.
      */
-    Object value(Cell cell, CellKind kind, String label) {
+    public Object value(Cell cell, CellKind kind, String label) {
         if (blank(cell)) {
             return null;
         }
@@ -128,19 +128,19 @@ final class TemplateCells {
     }
 
     /** Remembers that the cell fills the request field, so that a problem of the field is reported at the cell. */
-    void place(String field, Sheet sheet, int r, int c, String label) {
+    public void place(String field, Sheet sheet, int r, int c, String label) {
         places.put(field, new CellProblem(sheet.getSheetName(), new CellReference(r, c).formatAsString(), field, label));
     }
 
-    void add(Sheet sheet, int r, int c, String message) {
+    public void add(Sheet sheet, int r, int c, String message) {
         problems.add(new CellProblem(sheet.getSheetName(), new CellReference(r, c).formatAsString(), null, message));
     }
 
-    void missingSheet(String name) {
+    public void missingSheet(String name) {
         problems.add(new CellProblem(name, null, null, Texts.of("template.missing-sheet", name)));
     }
 
-    static void put(ObjectNode node, String field, Object value) {
+    public static void put(ObjectNode node, String field, Object value) {
         if (value instanceof BigDecimal number) {
             node.put(field, number);
         } else if (value instanceof Integer number) {

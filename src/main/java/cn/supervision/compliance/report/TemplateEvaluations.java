@@ -7,7 +7,12 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -17,12 +22,12 @@ import org.springframework.stereotype.Service;
 import cn.supervision.compliance.evaluation.EvaluationRequest;
 import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.Evaluations;
+import cn.supervision.compliance.evaluation.RequestChecks;
 import cn.supervision.compliance.facts.InputProblem;
 import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.ruleset.RuleSets;
 import cn.supervision.compliance.ruleset.WorkbookRejected;
 import cn.supervision.compliance.ruleset.WorkbookScreen;
-import jakarta.validation.Validator;
 import cn.supervision.compliance.text.Texts;
 
 /**
@@ -36,38 +41,44 @@ public class TemplateEvaluations {
 
     private final Evaluations evaluations;
     private final RuleSets ruleSets;
-    private final Validator validator;
-    private final CountyTemplate template;
+    private final RequestChecks checks;
+    private final Map<String, DataEntryTemplate> templates;
     private final TemplateReads reads;
 
-    public TemplateEvaluations(Evaluations evaluations, RuleSets ruleSets, Validator validator,
-                               CountyTemplate template, TemplateReads reads) {
+    public TemplateEvaluations(Evaluations evaluations, RuleSets ruleSets, RequestChecks checks,
+                               List<DataEntryTemplate> templates, TemplateReads reads) {
         this.reads = reads;
         this.evaluations = evaluations;
         this.ruleSets = ruleSets;
-        this.validator = validator;
-        this.template = template;
+        this.checks = checks;
+        this.templates = new TreeMap<>(templates.stream()
+                .collect(Collectors.toMap(DataEntryTemplate::ruleSet, Function.identity())));
+    }
+
+    /** The data-entry template of a rule set, where its module contributes one. */
+    public Optional<DataEntryTemplate> template(String ruleSet) {
+        return Optional.ofNullable(templates.get(ruleSet));
     }
 
     /** {@code fileName}: the uploaded file's name, to name it in a problem. */
     public EvaluationResult evaluate(InputStream file, String fileName, String ruleSet, String jurisdiction) {
-        if (!CountyTemplate.RULE_SET.equals(ruleSet)) {
-            throw InvalidInput.of("ruleSet", "input.template.no-template", ruleSet, List.of(CountyTemplate.RULE_SET));
+        DataEntryTemplate template = templates.get(ruleSet);
+        if (template == null) {
+            throw InvalidInput.of("ruleSet", "input.template.no-template", ruleSet, List.copyOf(templates.keySet()));
         }
-        CountyTemplateReader.Filled filled;
+        FilledTemplate filled;
         byte[] content = readAll(file);
         screen(content, fileName);
         reads.begin(content);
         try (Workbook workbook = open(content)) {
-            filled = CountyTemplateReader.read(workbook, template.figureFields());
+            filled = template.read(workbook);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             reads.done();
         }
         EvaluationRequest request = new EvaluationRequest(ruleSet, jurisdiction, filled.subject());
-        List<InputProblem> invalid = validator.validate(request).stream()
-                .map(v -> InputProblem.violation(v.getPropertyPath().toString(), v)).toList();
+        List<InputProblem> invalid = checks.fieldProblems(request);
         if (!invalid.isEmpty()) {
             throw new InvalidInput(invalid);
         }
@@ -86,7 +97,7 @@ public class TemplateEvaluations {
      * stores nothing), so that a clerk gets every bad cell in one answer; a figure left out because its cell is
      * already reported is not reported again as missing.
      */
-    private List<CellProblem> everyProblem(CountyTemplateReader.Filled filled, EvaluationRequest request) {
+    private List<CellProblem> everyProblem(FilledTemplate filled, EvaluationRequest request) {
         List<CellProblem> problems = new ArrayList<>(filled.problems());
         Set<String> reported = new HashSet<>();
         filled.problems().forEach(p -> reported.add(p.sheet() + "!" + p.cell()));

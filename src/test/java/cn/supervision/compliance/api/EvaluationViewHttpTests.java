@@ -358,6 +358,16 @@ class EvaluationViewHttpTests {
             assertThat(schemas.has("Subject-" + ruleSet)).as(ruleSet).isTrue();
         }
         assertThat(schemas.get("EvaluationRequest").get("properties").get("subject").get("oneOf")).hasSize(3);
+        // each rule set's body contributes its fields to the two views, in their places (issue 21)
+        for (String view : List.of("Compact", "Full")) {
+            List<String> fields = new ArrayList<>();
+            schemas.get(view).get("properties").fieldNames().forEachRemaining(fields::add);
+            assertThat(fields).as(view).containsExactly("id", "ruleSet", "jurisdiction", "jurisdictionChain",
+                    "ruleSetVersion", "subject", "passed", "scope", "decision", "grade", "evaluatedAt", "summary",
+                    "checks", "assessment", "sections", "excluded", "variation", "firedRules", "hints");
+        }
+        assertThat(schemas.get("Compact").get("properties").get("sections").get("items").get("$ref").asText())
+                .endsWith("/CompactSection");
         assertThat(schemas.get("Problem").get("properties").has("errors")).isTrue();
     }
 

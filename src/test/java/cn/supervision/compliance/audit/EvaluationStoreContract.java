@@ -1,5 +1,6 @@
 package cn.supervision.compliance.audit;
 
+import cn.supervision.compliance.balanced.CountyBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -179,18 +180,18 @@ abstract class EvaluationStoreContract {
         EvaluationResult evaluated = evaluations.evaluate(request);
         String id = UUID.randomUUID().toString();
         // The evaluation row is written first; the failed-check row of this indicator code is too long for its column.
-        EvaluationResult.CountyBody county = (EvaluationResult.CountyBody) evaluated.body();
-        List<EvaluationResult.SectionResult> sections = county.sections().stream()
-                .map(s -> new EvaluationResult.SectionResult(s.schoolId(), s.schoolName(), s.stage(), s.students(),
+        CountyBody county = (CountyBody) evaluated.body();
+        List<CountyBody.SectionResult> sections = county.sections().stream()
+                .map(s -> new CountyBody.SectionResult(s.schoolId(), s.schoolName(), s.stage(), s.students(),
                         s.passed(), s.metCount(), s.checked(), s.reason(), s.withinTolerance(), s.rule(),
-                        s.indicators().stream().map(i -> i.met() ? i : new EvaluationResult.IndicatorResult(
+                        s.indicators().stream().map(i -> i.met() ? i : new CountyBody.IndicatorResult(
                                 "R".repeat(40), i.name(), i.value(), i.comparator(), i.threshold(), i.met(),
                                 i.attainment(), i.shortfall(), i.unit(), i.derivation(), i.rule())).toList()))
                 .toList();
         EvaluationResult result = new EvaluationResult(id, evaluated.ruleSet(), evaluated.jurisdiction(),
                 evaluated.jurisdictionChain(), evaluated.ruleSetVersion(), evaluated.subject(), evaluated.passed(),
                 evaluated.evaluatedAt(), evaluated.summary(), evaluated.firedRules(), evaluated.hints(),
-                new EvaluationResult.CountyBody(county.scope(), county.decision(), county.grade(), county.checks(),
+                new CountyBody(county.scope(), county.decision(), county.grade(), county.checks(),
                         county.assessment(), sections, county.excluded(), county.variation()));
 
         assertThatThrownBy(() -> store.save(result, request, evaluations.json(result.compact()))).isInstanceOf(DataAccessException.class);

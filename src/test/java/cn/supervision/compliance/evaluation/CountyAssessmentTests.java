@@ -1,5 +1,6 @@
 package cn.supervision.compliance.evaluation;
 
+import cn.supervision.compliance.balanced.CountyBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -183,7 +184,7 @@ class CountyAssessmentTests {
         EvaluationResult result = evaluate(s -> assessment(s).put("socialRecognitionPct", 84.9));
 
         assertThat(check(result, "S36").verdict()).isEqualTo(Verdict.FAILED);
-        assertThat(CountyResults.county(result).assessment().vetoes()).extracting(EvaluationResult.VetoResult::code).containsExactly("S36");
+        assertThat(CountyResults.county(result).assessment().vetoes()).extracting(CountyBody.VetoResult::code).containsExactly("S36");
         assertThat(CountyResults.county(result).decision().reasons().get(0)).isEqualTo("一票否决：社会认可度低于85%");
     }
 

@@ -1,5 +1,6 @@
 package cn.supervision.compliance.evaluation;
 
+import cn.supervision.compliance.balanced.CountyBody;
 import static cn.supervision.compliance.facts.Counties.county;
 import static cn.supervision.compliance.facts.Counties.juniorAtThresholds;
 import static cn.supervision.compliance.facts.Counties.primaryAtThresholds;
@@ -15,9 +16,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import cn.supervision.compliance.evaluation.EvaluationResult.IndicatorResult;
-import cn.supervision.compliance.evaluation.EvaluationResult.SectionResult;
-import cn.supervision.compliance.evaluation.EvaluationResult.VariationResult;
+import cn.supervision.compliance.balanced.CountyBody.IndicatorResult;
+import cn.supervision.compliance.balanced.CountyBody.SectionResult;
+import cn.supervision.compliance.balanced.CountyBody.VariationResult;
 import cn.supervision.compliance.balanced.CountySubject;
 import cn.supervision.compliance.balanced.SchoolInput;
 import cn.supervision.compliance.balanced.SectionInput;
@@ -129,7 +130,7 @@ class CountyRulesTests {
                 school("A", SchoolType.PRIMARY, primaryAtThresholds(1000)),
                 school("T", SchoolType.SPECIAL_ED, new SectionInput(Stage.PRIMARY, 80,
                         null, null, null, null, null, null, null))));
-        assertThat(CountyResults.county(result).excluded()).extracting(EvaluationResult.ExcludedSchool::reason).containsExactly("SPECIAL_ED");
+        assertThat(CountyResults.county(result).excluded()).extracting(CountyBody.ExcludedSchool::reason).containsExactly("SPECIAL_ED");
         assertThat(CountyResults.county(result).sections()).extracting(SectionResult::schoolId).containsExactly("A");
     }
 

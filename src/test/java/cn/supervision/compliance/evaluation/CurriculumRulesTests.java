@@ -86,7 +86,7 @@ class CurriculumRulesTests {
         assertThat(aesthetic.threshold()).isEqualByComparingTo("11");
         assertThat(aesthetic.unit()).isEqualTo("%");
         assertThat(result.hints()).extracting(EvaluationResult.Hint::indicator).containsExactly("C09", "C12", "C13");
-        assertThat(result.body()).isInstanceOf(EvaluationResult.ChecksBody.class);
+        assertThat(result.body()).isInstanceOf(cn.supervision.compliance.checkrows.ChecksBody.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.supervision.compliance.evaluation;
 
+import cn.supervision.compliance.balanced.CountyBody;
 import static cn.supervision.compliance.facts.Counties.county;
 import static cn.supervision.compliance.facts.Counties.primaryAtThresholds;
 import static cn.supervision.compliance.facts.Counties.school;
@@ -45,7 +46,7 @@ class WorkbookEditTests {
         int row = edit("资源配置标准", "R6", "小学", 4, "≥2400");
         EvaluationResult edited = CountyRulesTests.evaluate(copy(), "national", oneSchoolAtThresholds);
 
-        EvaluationResult.IndicatorResult r6 = CountyRulesTests.indicator(CountyResults.county(edited).sections().get(0), "R6");
+        CountyBody.IndicatorResult r6 = CountyRulesTests.indicator(CountyResults.county(edited).sections().get(0), "R6");
         assertThat(r6.met()).isFalse();
         assertThat(r6.threshold()).isEqualByComparingTo("2400");
         assertThat(r6.rule().row()).isEqualTo(row);

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import cn.supervision.compliance.audit.TraceStep;
+import cn.supervision.compliance.evaluation.TraceStep;
 import cn.supervision.compliance.balanced.CountySubject;
 import cn.supervision.compliance.curriculum.CurriculumSubject;
 import cn.supervision.compliance.evaluation.Decision;

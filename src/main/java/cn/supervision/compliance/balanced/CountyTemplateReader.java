@@ -1,4 +1,4 @@
-package cn.supervision.compliance.report;
+package cn.supervision.compliance.balanced;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -19,6 +19,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.supervision.compliance.facts.InputProblem;
+import cn.supervision.compliance.report.CellKind;
+import cn.supervision.compliance.report.CellProblem;
+import cn.supervision.compliance.report.FilledTemplate;
+import cn.supervision.compliance.report.RecordField;
+import cn.supervision.compliance.report.TemplateCells;
 import cn.supervision.compliance.text.Texts;
 
 /**
@@ -37,28 +42,8 @@ final class CountyTemplateReader {
     /** The index of each school in {@code subject.schools}, by its code. */
     private final Map<String, Integer> schoolIndex = new LinkedHashMap<>();
 
-    /** The filled template: the subject as JSON, the problems found in the cells, and where each field came from. */
-    record Filled(JsonNode subject, List<CellProblem> problems, Map<String, CellProblem> cells) {
-
-        /** Places a problem of the request at its cell: the field itself, or the nearest enclosing one. */
-        CellProblem locate(InputProblem problem) {
-            for (String field = problem.field(); !field.isEmpty(); field = parent(field)) {
-                CellProblem cell = cells.get(field);
-                if (cell != null) {
-                    return new CellProblem(cell.sheet(), cell.cell(), problem.field(), problem.message());
-                }
-            }
-            return new CellProblem(null, null, problem.field(), problem.message());
-        }
-
-        private static String parent(String field) {
-            int cut = Math.max(field.lastIndexOf('.'), field.lastIndexOf('['));
-            return cut < 0 ? "" : field.substring(0, cut);
-        }
-    }
-
     /** {@code figures}: the rows of 县域评估数据, as {@link CountyTemplate#figureFields()} writes them. */
-    static Filled read(Workbook workbook, List<RecordField> figures) {
+    static FilledTemplate read(Workbook workbook, List<RecordField> figures) {
         CountyTemplateReader reader = new CountyTemplateReader();
         reader.county(workbook.getSheet(CountyTemplate.COUNTY));
         reader.schools(workbook.getSheet(CountyTemplate.SCHOOLS));
@@ -67,7 +52,7 @@ final class CountyTemplateReader {
         if (!assessment.isEmpty()) {
             reader.subject.set("assessment", assessment);
         }
-        return new Filled(reader.subject, reader.cells.problems(), reader.cells.places());
+        return new FilledTemplate(reader.subject, reader.cells.problems(), reader.cells.places());
     }
 
     private void county(Sheet sheet) {

@@ -1,4 +1,6 @@
-package cn.supervision.compliance.report;
+package cn.supervision.compliance.balanced;
+
+import cn.supervision.compliance.report.CellKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

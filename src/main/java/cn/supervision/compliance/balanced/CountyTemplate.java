@@ -1,4 +1,4 @@
-package cn.supervision.compliance.report;
+package cn.supervision.compliance.balanced;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,20 +16,23 @@ import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.springframework.core.ResolvableType;
 import org.springframework.stereotype.Component;
-import org.springframework.util.ClassUtils;
 
 import cn.supervision.compliance.evaluation.EvaluationRequest;
 import cn.supervision.compliance.evaluation.IndicatorDefinition;
 import cn.supervision.compliance.evaluation.RuleSession;
 import cn.supervision.compliance.evaluation.SubItemMax;
-import cn.supervision.compliance.evaluation.SubjectEvaluator;
 import cn.supervision.compliance.evaluation.VetoItem;
 import cn.supervision.compliance.facts.SpendingYear;
+import cn.supervision.compliance.report.CellKind;
+import cn.supervision.compliance.report.DataEntryTemplate;
+import cn.supervision.compliance.report.FilledTemplate;
+import cn.supervision.compliance.report.RecordField;
+import cn.supervision.compliance.report.SheetWriter;
 import cn.supervision.compliance.ruleset.DataItem;
 import cn.supervision.compliance.ruleset.RuleSets;
 import cn.supervision.compliance.text.Texts;
@@ -44,9 +47,9 @@ import cn.supervision.compliance.text.Texts;
  * uploaded to {@code POST /api/v1/evaluations} gives the same evaluation as the JSON request.
  */
 @Component
-public class CountyTemplate {
+class CountyTemplate implements DataEntryTemplate {
 
-    public static final String RULE_SET = "balanced-development";
+    static final String RULE_SET = "balanced-development";
     static final String INSTRUCTIONS = "填写说明";
     static final String COUNTY = "县区信息";
     static final String SCHOOLS = "学校数据";
@@ -82,22 +85,22 @@ public class CountyTemplate {
     /** The rows of 县域评估数据 (value in column B): the figures of the rule set's {@code assessment} record. */
     private final List<RecordField> figureFields;
 
-    public CountyTemplate(RuleSets ruleSets, List<SubjectEvaluator<?, ?>> evaluators) {
+    CountyTemplate(RuleSets ruleSets) {
         this.ruleSets = ruleSets;
-        SubjectEvaluator<?, ?> evaluator = evaluators.stream().filter(e -> e.ruleSet().equals(RULE_SET)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no evaluator of " + RULE_SET));
-        Class<?> subject = ResolvableType.forClass(ClassUtils.getUserClass(evaluator))
-                .as(SubjectEvaluator.class).resolveGeneric(0);
-        Class<?> assessment = Arrays.stream(subject.getRecordComponents())
-                .filter(c -> c.getName().equals(ASSESSMENT)).findFirst()
-                .orElseThrow(() -> new IllegalStateException(subject + " has no " + ASSESSMENT)).getType();
-        this.figureFields = RecordField.of(assessment);
+        this.figureFields = RecordField.of(AssessmentInput.class);
     }
 
-    List<RecordField> figureFields() {
-        return figureFields;
+    @Override
+    public String ruleSet() {
+        return RULE_SET;
     }
 
+    @Override
+    public FilledTemplate read(Workbook workbook) {
+        return CountyTemplateReader.read(workbook, figureFields);
+    }
+
+    @Override
     public void write(OutputStream out) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook();
              RuleSession session = RuleSession.open(ruleSets.active(RULE_SET), EvaluationRequest.DEFAULT_JURISDICTION)) {

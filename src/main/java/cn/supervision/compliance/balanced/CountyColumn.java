@@ -1,4 +1,6 @@
-package cn.supervision.compliance.report;
+package cn.supervision.compliance.balanced;
+
+import cn.supervision.compliance.report.CellKind;
 
 /**
  * The columns of the 学校数据 sheet of the county data-entry template: one row per school section. School columns

@@ -1,4 +1,4 @@
-package cn.supervision.compliance.audit;
+package cn.supervision.compliance.evaluation;
 
 import java.math.BigDecimal;
 
@@ -13,9 +13,10 @@ import cn.supervision.compliance.ruleset.RuleOrigin;
 /**
  * One step of an evaluation's trace: raw figures → value → the workbook row → verdict, one kind of step per kind of
  * check, each carrying only what that check has. Every step says what it is ({@code kind}), its verdict, the row that
- * decided it and a sentence that explains it (Chinese unless the request asked for English).
+ * decided it and a sentence that explains it (Chinese unless the request asked for English). A rule set's body
+ * gives its steps ({@link EvaluationResult.Body#traceSteps}); the kinds of a county's steps are its module's records.
  */
-public sealed interface TraceStep {
+public interface TraceStep {
 
     enum Kind {
         /** One indicator of one school section against its threshold row. */
@@ -69,7 +70,7 @@ public sealed interface TraceStep {
     }
 
     /** A step that compares a value with a requirement: an indicator, a CV, a check. */
-    sealed interface Measured extends TraceStep {
+    interface Measured extends TraceStep {
 
         String name();
 
@@ -78,6 +79,24 @@ public sealed interface TraceStep {
         String comparator();
 
         BigDecimal threshold();
+
+        /** The unit of the value; null when it has none. */
+        default String unit() {
+            return null;
+        }
+
+        /** The raw figures behind the value, where a rule set derives it from submitted fields. */
+        default Figures figures() {
+            return null;
+        }
+
+        default BigDecimal attainment() {
+            return null;
+        }
+
+        default BigDecimal shortfall() {
+            return null;
+        }
 
         /** The requirement as written: the comparator and the threshold of the row; null when there is none. */
         default String requirement() {
@@ -94,49 +113,6 @@ public sealed interface TraceStep {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Figures(String field, String fieldName, BigDecimal raw, boolean split, BigDecimal schoolTotal,
                    int students, int perStudents, String formula) {
-    }
-
-    @JsonPropertyOrder({"kind"})
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record IndicatorStep(String schoolId, String schoolName, Stage stage, String indicator, String name,
-                         Figures figures, BigDecimal value, String comparator, BigDecimal threshold, String unit,
-                         Verdict verdict, BigDecimal attainment, BigDecimal shortfall, RuleOrigin rule,
-                         String explanation) implements Measured {
-        @Override
-        public Kind kind() {
-            return Kind.INDICATOR;
-        }
-    }
-
-    @JsonPropertyOrder({"kind"})
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record SchoolRuleStep(String schoolId, String schoolName, Stage stage, Verdict verdict, int metCount, int checked,
-                          boolean withinTolerance, RuleOrigin rule, String explanation) implements TraceStep {
-        @Override
-        public Kind kind() {
-            return Kind.SCHOOL_RULE;
-        }
-    }
-
-    @JsonPropertyOrder({"kind"})
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record VariationStep(Stage stage, String indicator, String name, BigDecimal value, String comparator,
-                         BigDecimal threshold, Verdict verdict, int sections, RuleOrigin rule, String explanation)
-            implements Measured {
-        @Override
-        public Kind kind() {
-            return Kind.VARIATION;
-        }
-    }
-
-    @JsonPropertyOrder({"kind"})
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ExclusionStep(String schoolId, String schoolName, Verdict verdict, String reason, RuleOrigin rule,
-                         String explanation) implements TraceStep {
-        @Override
-        public Kind kind() {
-            return Kind.EXCLUSION;
-        }
     }
 
     /** {@code schoolId} is the check's subject (a school, a stage, the county), null for a check of the whole subject. */

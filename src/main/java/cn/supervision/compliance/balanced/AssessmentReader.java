@@ -1,4 +1,4 @@
-package cn.supervision.compliance.report;
+package cn.supervision.compliance.balanced;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -14,6 +14,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import cn.supervision.compliance.report.CellKind;
+import cn.supervision.compliance.report.RecordField;
+import cn.supervision.compliance.report.TemplateCells;
 import cn.supervision.compliance.text.Texts;
 
 /**
