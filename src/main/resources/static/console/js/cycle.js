@@ -85,12 +85,20 @@ export async function submissionPage(view, rawId) {
     h('p', {class: e.passed ? 'verdict pass' : 'verdict fail', id: 'submission-verdict'},
       `评估结果：${e.passed ? '达标' : '未达标'}`, e.summary ? `。${e.summary.headline}` : ''),
     pdfButton(`/api/v1/submissions/${encodeURIComponent(id)}/report`, `evaluation-${e.id}.pdf`),
-    e.hints?.length ? table('未达标项目与整改措施', ['指标', '学校或学段', '差距', '责任部门'],
-      e.hints.map(x => [x.indicator, x.subject || '—', `${number(x.shortfall)} ${x.unit || ''}`,
-        (x.departments || []).join('、')])) : null,
+    e.hints?.length ? table('未达标项目与整改措施', ['指标', '学校或学段', '差距', '责任部门'], hintRows(e.hints)) : null,
     section('办理过程', steps(s)));
   if (s.status === 'submitted' && hasRole('REVIEWER')) add(view, reviewForm(s));
   if (s.status === 'returned' && hasRole('CLERK')) add(view, resubmitForm(s));
+}
+
+/**
+ * The rows of a submission's default (compact) answer: one hint per remedy row with the subjects it applies to, each
+ * subject a row; a remedy row of a check without subjects (a county-level check) is one row.
+ */
+function hintRows(hints) {
+  return hints.flatMap(g => (g.subjects?.length ? g.subjects : [{}]).map(x => [g.indicator,
+    x.name || x.subject || '—', x.shortfall == null ? '—' : `${number(x.shortfall)} ${x.unit || ''}`,
+    (g.departments?.length ? g.departments : [g.leadUnit, ...(g.supportingUnits || [])].filter(Boolean)).join('、')]));
 }
 
 function reviewForm(s) {
