@@ -62,8 +62,10 @@ public class CountyHistory {
         if (officials.isEmpty()) {
             throw CycleRefusal.notFound("cycle.history.not-found", code);
         }
-        List<Year> years = officials.stream().map(official -> {
-            OfficialSummaries.Summary summary = summaries.of(official);
+        List<OfficialSummaries.Summary> read = officials.stream().map(summaries::of).toList();
+        List<Year> years = java.util.stream.IntStream.range(0, officials.size()).mapToObj(y -> {
+            SubmissionStore.Official official = officials.get(y);
+            OfficialSummaries.Summary summary = read.get(y);
             return new Year(official.year(), official.evaluationId(), summary.ruleSetVersion(), summary.passed(),
                     summary.decision(), official.approvedAt(), official.approvedBy(), summary.indicators(),
                     items.stream().filter(i -> official.evaluationId().equals(i.openedBy())).map(Rectification::id)
@@ -71,7 +73,7 @@ public class CountyHistory {
                     items.stream().filter(i -> official.evaluationId().equals(i.closedBy())).map(Rectification::id)
                             .toList());
         }).toList();
-        String name = summaries.of(officials.get(officials.size() - 1)).name();
+        String name = read.get(read.size() - 1).name();
         return new History(code, name, ruleSet, years);
     }
 
