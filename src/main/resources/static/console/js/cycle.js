@@ -85,12 +85,20 @@ export async function submissionPage(view, rawId) {
     h('p', {class: e.passed ? 'verdict pass' : 'verdict fail', id: 'submission-verdict'},
       `评估结果：${e.passed ? '达标' : '未达标'}`, e.summary ? `。${e.summary.headline}` : ''),
     pdfButton(`/api/v1/submissions/${encodeURIComponent(id)}/report`, `evaluation-${e.id}.pdf`),
-    e.hints?.length ? table('未达标项目与整改措施', ['指标', '学校或学段', '差距', '责任部门'],
-      e.hints.map(x => [x.indicator, x.subject || '—', `${number(x.shortfall)} ${x.unit || ''}`,
-        (x.departments || []).join('、')])) : null,
+    e.hints?.length ? table('未达标项目与整改措施', ['指标', '学校或学段', '差距', '责任部门'], hintRows(e.hints)) : null,
     section('办理过程', steps(s)));
   if (s.status === 'submitted' && hasRole('REVIEWER')) add(view, reviewForm(s));
   if (s.status === 'returned' && hasRole('CLERK')) add(view, resubmitForm(s));
+}
+
+/**
+ * The rows of a submission's default (compact) answer: one hint per remedy row with the subjects it applies to, each
+ * subject a row; a remedy row of a check without subjects (a county-level check) is one row.
+ */
+function hintRows(hints) {
+  return hints.flatMap(g => (g.subjects?.length ? g.subjects : [{}]).map(x => [g.indicator,
+    x.name || x.subject || '—', x.shortfall == null ? '—' : `${number(x.shortfall)} ${x.unit || ''}`,
+    (g.departments?.length ? g.departments : [g.leadUnit, ...(g.supportingUnits || [])].filter(Boolean)).join('、')]));
 }
 
 function reviewForm(s) {
@@ -173,18 +181,75 @@ function itemActions(r) {
     buttons.push(h('button', {type: 'button', class: 'secondary', onclick: () => go('progress', {status: 'in-progress'})}, '开始整改'));
   }
   if (hasRole('CLERK') && ['open', 'in-progress', 'reopened'].includes(r.status)) {
-    buttons.push(h('button', {type: 'button', class: 'secondary', onclick: () => {
-      const explanation = window.prompt('整改说明');
-      if (explanation) go('progress', {status: 'submitted', explanation});
-    }}, '提交整改结果'));
-  }
-  if (hasRole('REVIEWER') && r.status === 'submitted') {
-    buttons.push(h('button', {type: 'button', onclick: () => go('close', {comment: '同意销号'})}, '销号'));
+    buttons.push(h('button', {type: 'button', class: 'secondary', 'data-evidence': r.id,
+      onclick: () => showItemForm(evidenceForm(r))}, '提交整改结果'));
   }
   if (hasRole('REVIEWER') && ['submitted', 'closed'].includes(r.status)) {
-    buttons.push(h('button', {type: 'button', class: 'secondary', onclick: () => go('reopen', {comment: '重新整改'})}, '退回重新整改'));
+    buttons.push(h('button', {type: 'button', 'data-review-item': r.id,
+      onclick: () => reviewItemForm(r).then(showItemForm).catch(showError)}, r.status === 'submitted' ? '审核整改结果' : '退回重新整改'));
   }
   return buttons.length ? buttons : '—';
+}
+
+/** Shows one item's form below the list, replacing the form of another item. */
+function showItemForm(form) {
+  document.getElementById('item-form')?.remove();
+  document.getElementById('view').append(form);
+  form.querySelector('textarea')?.focus();
+}
+
+function itemTitle(r) {
+  return `${r.indicator} ${r.subject || ''} ${STAGES[r.stage] || ''}（${r.county.name || r.county.code} ${r.county.year} 年）`;
+}
+
+/** The clerk's result of an item: an explanation and evidence files (PDF, PNG, JPEG; bounded and screened by the API). */
+function evidenceForm(r) {
+  const explanation = h('textarea', {id: 'item-explanation', rows: 4, maxlength: 4000, required: true});
+  const picker = filePicker({id: 'item-evidence', title: '证明材料（PDF、PNG、JPEG，最多 5 个，每个不超过 5 MB）',
+    multiple: true, accept: '.pdf,.png,.jpg,.jpeg'});
+  picker.input.required = false;
+  const form = h('form', {id: 'item-form', 'aria-label': '提交整改结果'},
+    h('h3', {}, `提交整改结果：${itemTitle(r)}`),
+    h('div', {class: 'field'}, h('label', {for: 'item-explanation'}, '整改说明'), explanation), picker.field,
+    h('button', {type: 'submit', id: 'item-submit'}, '提交整改结果'));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const body = new FormData();
+    body.append('status', 'submitted');
+    body.append('explanation', explanation.value.trim());
+    [...picker.input.files].forEach(f => body.append('file', f));
+    try {
+      await post(`/api/v1/rectifications/${encodeURIComponent(r.id)}/progress`, body);
+      navigate(location.hash, '已提交整改结果，等待销号');
+    } catch (error) {
+      showError(error);
+    }
+  });
+  return form;
+}
+
+/** The reviewer's decision on an item: the clerk's explanation and evidence, a comment, close (销号) or reopen. */
+async function reviewItemForm(r) {
+  const item = await get(`/api/v1/rectifications/${encodeURIComponent(r.id)}`);
+  const comment = h('textarea', {id: 'item-comment', rows: 3, maxlength: 4000});
+  const act = async action => {
+    try {
+      await post(`/api/v1/rectifications/${encodeURIComponent(r.id)}/${action}`, {comment: comment.value.trim() || null});
+      navigate(location.hash, action === 'close' ? '已销号' : '已退回重新整改');
+    } catch (error) {
+      showError(error);
+    }
+  };
+  const explained = item.steps.filter(s => s.comment).map(s => h('li', {}, `${dateTime(s.at)} ${s.actor}（${ITEM_STATUS[s.status] || s.status}）：${s.comment}`));
+  return h('form', {id: 'item-form', 'aria-label': '审核整改结果', onsubmit: event => event.preventDefault()},
+    h('h3', {}, `审核整改结果：${itemTitle(r)}`),
+    explained.length ? h('ol', {class: 'steps', id: 'item-steps'}, explained) : null,
+    h('p', {id: 'item-evidence-files'}, item.evidence?.length
+      ? `证明材料：${item.evidence.map(e => `${e.fileName}（${Math.ceil(e.bytes / 1024)} KB）`).join('、')}` : '没有证明材料'),
+    h('div', {class: 'field'}, h('label', {for: 'item-comment'}, '审核意见'), comment),
+    h('p', {},
+      r.status === 'submitted' ? h('button', {type: 'button', id: 'item-close', onclick: () => act('close')}, '销号') : null, ' ',
+      h('button', {type: 'button', id: 'item-reopen', class: 'secondary', onclick: () => act('reopen')}, '退回重新整改')));
 }
 
 /** The office's overview of its node: counties by verdict, 达标率, overdue items; ranking and history charts. */

@@ -9,8 +9,6 @@ import java.util.Objects;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
-import cn.supervision.compliance.evaluation.EvaluationResult;
-import cn.supervision.compliance.evaluation.Evaluations;
 
 /**
  * A subject across the years (its official evaluations, their rule-set versions, verdicts and figures per indicator,
@@ -21,14 +19,16 @@ public class CountyHistory {
 
     private final SubmissionStore submissions;
     private final RectificationStore rectifications;
-    private final Evaluations evaluations;
+    private final OfficialSummaries summaries;
     private final ReviewScope scope;
+    private final Rectifications cycle;
 
-    CountyHistory(SubmissionStore submissions, RectificationStore rectifications, Evaluations evaluations,
-                  ReviewScope scope) {
+    CountyHistory(SubmissionStore submissions, RectificationStore rectifications, OfficialSummaries summaries,
+                  ReviewScope scope, Rectifications cycle) {
+        this.cycle = cycle;
         this.submissions = submissions;
         this.rectifications = rectifications;
-        this.evaluations = evaluations;
+        this.summaries = summaries;
         this.scope = scope;
     }
 
@@ -56,22 +56,24 @@ public class CountyHistory {
             throw CycleRefusal.notFound("cycle.history.not-found", code);
         }
         List<Rectification> items = rectifications.search(
-                new RectificationStore.Filter(ruleSet, code, null, null, null, null, null), Rectifications.today(),
+                new RectificationStore.Filter(ruleSet, code, null, null, null, null, null), cycle.today(),
                 Integer.MAX_VALUE / 2);
-        List<Year> years = submissions.officials(ruleSet, code, null).stream().map(official -> {
-            EvaluationResult result = result(official.evaluationId());
-            return new Year(official.year(), official.evaluationId(), result.ruleSetVersion(), result.passed(),
-                    result.body().decision() == null ? null : result.body().decision().outcome(), official.approvedAt(),
-                    official.approvedBy(), EvaluationReading.figures(result),
+        List<SubmissionStore.Official> officials = submissions.officials(ruleSet, code, null);
+        if (officials.isEmpty()) {
+            throw CycleRefusal.notFound("cycle.history.not-found", code);
+        }
+        List<OfficialSummaries.Summary> read = officials.stream().map(summaries::of).toList();
+        List<Year> years = java.util.stream.IntStream.range(0, officials.size()).mapToObj(y -> {
+            SubmissionStore.Official official = officials.get(y);
+            OfficialSummaries.Summary summary = read.get(y);
+            return new Year(official.year(), official.evaluationId(), summary.ruleSetVersion(), summary.passed(),
+                    summary.decision(), official.approvedAt(), official.approvedBy(), summary.indicators(),
                     items.stream().filter(i -> official.evaluationId().equals(i.openedBy())).map(Rectification::id)
                             .toList(),
                     items.stream().filter(i -> official.evaluationId().equals(i.closedBy())).map(Rectification::id)
                             .toList());
         }).toList();
-        if (years.isEmpty()) {
-            throw CycleRefusal.notFound("cycle.history.not-found", code);
-        }
-        String name = EvaluationReading.subjectName(result(years.get(years.size() - 1).evaluation()));
+        String name = read.get(read.size() - 1).name();
         return new History(code, name, ruleSet, years);
     }
 
@@ -84,12 +86,12 @@ public class CountyHistory {
         List<Candidate> candidates = submissions.officials(ruleSet, null, year).stream()
                 .filter(o -> scope.contains(node, o.subjectCode()) && scope.reaches(caller, o.subjectCode()))
                 .map(o -> {
-                    EvaluationResult result = result(o.evaluationId());
-                    return EvaluationReading.figures(result).stream()
+                    OfficialSummaries.Summary summary = summaries.of(o);
+                    return summary.indicators().stream()
                             .filter(f -> f.indicator().equals(indicator))
                             .filter(f -> stage == null || !(f instanceof EvaluationReading.StageFigures s)
                                     || s.stage().equals(stage))
-                            .findFirst().map(f -> new Candidate(o, EvaluationReading.subjectName(result), f))
+                            .findFirst().map(f -> new Candidate(o, summary.name(), f))
                             .orElse(null);
                 }).filter(Objects::nonNull).toList();
         boolean lowerIsBetter = candidates.isEmpty() || candidates.get(0).figures().lowerIsBetter();
@@ -124,7 +126,4 @@ public class CountyHistory {
                 null);
     }
 
-    private EvaluationResult result(String evaluationId) {
-        return evaluations.replay(evaluations.find(evaluationId).orElseThrow());
-    }
 }

@@ -1,6 +1,7 @@
 package cn.supervision.compliance.cycle;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -28,10 +29,12 @@ class CyclePdfs {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final List<String> fonts;
+    private final Clock clock;
     private PdfWriter writer;
 
-    CyclePdfs(CycleProperties properties) {
+    CyclePdfs(CycleProperties properties, Clock clock) {
         this.fonts = properties.pdfFonts();
+        this.clock = clock;
     }
 
     /** The writer, made on first use (loading the font), so that a machine without it still starts. */
@@ -116,7 +119,7 @@ class CyclePdfs {
                     text(r.measures())));
         }
         List<PdfDocument.Block> blocks = List.of(
-                new PdfDocument.Paragraph(Texts.of("pdf.ledger.count", items.size(), beijing(Instant.now()).format(TIME))),
+                new PdfDocument.Paragraph(Texts.of("pdf.ledger.count", items.size(), beijing(clock.instant()).format(TIME))),
                 new PdfDocument.Table(List.of(Texts.of("ledger.column.number"), Texts.of("ledger.column.name"),
                         Texts.of("ledger.column.year"), Texts.of("ledger.column.indicator"),
                         Texts.of("ledger.column.subject"), Texts.of("ledger.column.shortfall"),
@@ -148,9 +151,9 @@ class CyclePdfs {
                 Texts.of("pdf.footer.overview", overview.node(), overview.ruleSet()), blocks));
     }
 
-    private static PdfDocument.Signature signature(String reviewer) {
+    private PdfDocument.Signature signature(String reviewer) {
         return new PdfDocument.Signature(Texts.of("pdf.signature.office"),
-                Texts.of("pdf.signature.date", beijing(Instant.now()).format(DATE)),
+                Texts.of("pdf.signature.date", beijing(clock.instant()).format(DATE)),
                 List.of(Texts.of("pdf.signature.reviewer", reviewer == null ? "__________" : reviewer),
                         Texts.of("pdf.signature.head")));
     }

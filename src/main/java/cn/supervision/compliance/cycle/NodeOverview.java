@@ -9,8 +9,6 @@ import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
-import cn.supervision.compliance.evaluation.EvaluationResult;
-import cn.supervision.compliance.evaluation.Evaluations;
 
 /**
  * A supervision office's view of its node for one year: its subjects by verdict, 达标率 per indicator and stage, the
@@ -21,14 +19,14 @@ public class NodeOverview {
 
     private final SubmissionStore submissions;
     private final Rectifications rectifications;
-    private final Evaluations evaluations;
+    private final OfficialSummaries summaries;
     private final ReviewScope scope;
 
-    NodeOverview(SubmissionStore submissions, Rectifications rectifications, Evaluations evaluations,
+    NodeOverview(SubmissionStore submissions, Rectifications rectifications, OfficialSummaries summaries,
                  ReviewScope scope) {
         this.submissions = submissions;
         this.rectifications = rectifications;
-        this.evaluations = evaluations;
+        this.summaries = summaries;
         this.scope = scope;
     }
 
@@ -51,11 +49,10 @@ public class NodeOverview {
             if (!scope.contains(node, official.subjectCode()) || !scope.reaches(caller, official.subjectCode())) {
                 continue;
             }
-            EvaluationResult result = evaluations.replay(evaluations.find(official.evaluationId()).orElseThrow());
-            officials.add(new Latest(official.subjectCode(), EvaluationReading.subjectName(result), official.year(),
-                    official.evaluationId(), result.passed(),
-                    result.body().decision() == null ? null : result.body().decision().outcome()));
-            for (EvaluationReading.Figures figures : EvaluationReading.figures(result)) {
+            OfficialSummaries.Summary summary = summaries.of(official);
+            officials.add(new Latest(official.subjectCode(), summary.name(), official.year(),
+                    official.evaluationId(), summary.passed(), summary.decision()));
+            for (EvaluationReading.Figures figures : summary.indicators()) {
                 String key = figures.indicator() + "|" + stageOf(figures);
                 names.putIfAbsent(key, figures.name());
                 int[] count = counts.computeIfAbsent(key, k -> new int[2]);

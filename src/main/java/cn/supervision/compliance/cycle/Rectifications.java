@@ -1,5 +1,6 @@
 package cn.supervision.compliance.cycle;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,16 +37,20 @@ public class Rectifications {
     private final RectificationTerms terms;
     private final ReviewScope scope;
     private final EvidenceScreen screen;
+    private final Clock clock;
 
-    Rectifications(RectificationStore store, RectificationTerms terms, ReviewScope scope, EvidenceScreen screen) {
+    Rectifications(RectificationStore store, RectificationTerms terms, ReviewScope scope, EvidenceScreen screen,
+                   Clock clock) {
         this.store = store;
         this.terms = terms;
         this.scope = scope;
         this.screen = screen;
+        this.clock = clock;
     }
 
-    static LocalDate today() {
-        return LocalDate.now(BEIJING);
+    /** The supervision offices' calendar day: an item is overdue from the day after its deadline. */
+    LocalDate today() {
+        return clock.instant().atZone(BEIJING).toLocalDate();
     }
 
     /** One item per remedy of the official evaluation, unless the same shortfall is already followed by an open item. */
@@ -110,7 +115,7 @@ public class Rectifications {
                     List.of(Rectification.IN_PROGRESS, Rectification.SUBMITTED));
         }
         List<EvidenceScreen.Screened> evidence = screen.screen(files);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (!store.move(id, from, status, null, now)) {
             throw CycleRefusal.conflict("cycle.rectification.wrong-status", id, item.status(), status);
         }
@@ -135,7 +140,7 @@ public class Rectifications {
         if (comment != null && comment.length() > MAX_EXPLANATION) {
             throw InvalidInput.of("comment", "cycle.explanation.too-long", MAX_EXPLANATION);
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (!store.move(id, from, to, null, now)) {
             throw CycleRefusal.conflict("cycle.rectification.wrong-status", id, item.status(), to);
         }

@@ -5,19 +5,21 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.util.RawValue;
 
-import cn.supervision.compliance.evaluation.EvaluationResult;
 
 /**
  * A subject's figures for one year as a clerk submitted them, and where their review stands (API.md, "The supervision
- * cycle"): {@code evaluation} is the latest evaluation of the submitted figures (given in full by the single-item
- * answers), {@code officialEvaluation} its id once approved; {@code steps} every step with who, when and comment.
+ * cycle"): {@code evaluation} is the latest evaluation of the submitted figures in the single-item answers (its stored
+ * default answer, compact, as GET /api/v1/evaluations/{id} gives it; the approval, which judges it for the rectification
+ * items, answers it in full), {@code officialEvaluation} its id once approved; {@code steps} every step with who, when
+ * and comment.
  */
 @JsonPropertyOrder({"id", "status", "ruleSet", "subject", "clerk", "evaluationId", "passed", "officialEvaluation",
         "createdAt", "updatedAt", "steps", "evaluation"})
 public record Submission(String id, String status, String ruleSet, Subject subject, String clerk, String evaluationId,
                          boolean passed, String officialEvaluation, Instant createdAt, Instant updatedAt,
-                         List<Step> steps, @JsonInclude(JsonInclude.Include.NON_NULL) EvaluationResult evaluation) {
+                         List<Step> steps, @JsonInclude(JsonInclude.Include.NON_NULL) RawValue evaluation) {
 
     public static final String SUBMITTED = "submitted";
     public static final String RETURNED = "returned";
@@ -32,7 +34,7 @@ public record Submission(String id, String status, String ruleSet, Subject subje
                        String evaluation) {
     }
 
-    Submission withEvaluation(EvaluationResult result) {
+    Submission withEvaluation(RawValue result) {
         return new Submission(id, status, ruleSet, subject, clerk, evaluationId, passed, officialEvaluation, createdAt,
                 updatedAt, steps, result);
     }

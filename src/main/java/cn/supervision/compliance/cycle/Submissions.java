@@ -1,6 +1,8 @@
 package cn.supervision.compliance.cycle;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,9 +12,12 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.fasterxml.jackson.databind.util.RawValue;
+
 import cn.supervision.compliance.evaluation.EvaluationRequest;
 import cn.supervision.compliance.evaluation.EvaluationResult;
 import cn.supervision.compliance.evaluation.Evaluations;
+import cn.supervision.compliance.evaluation.StoredEvaluation;
 import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.report.TemplateEvaluations;
 
@@ -31,9 +36,13 @@ public class Submissions {
     private final SubmissionStore store;
     private final ReviewScope scope;
     private final Rectifications rectifications;
+    private final Clock clock;
+    private final OfficialSummaries summaries;
 
     Submissions(Evaluations evaluations, TemplateEvaluations templates, SubmissionStore store, ReviewScope scope,
-                Rectifications rectifications) {
+                Rectifications rectifications, Clock clock, OfficialSummaries summaries) {
+        this.clock = clock;
+        this.summaries = summaries;
         this.evaluations = evaluations;
         this.templates = templates;
         this.store = store;
@@ -70,11 +79,11 @@ public class Submissions {
             throw CycleRefusal.forbidden("cycle.out-of-scope", code, scope.nodeOf(clerk));
         }
         String id = UUID.randomUUID().toString();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         store.insert(id, result.ruleSet(), new Submission.Subject(code, EvaluationReading.subjectName(result),
                 EvaluationReading.year(result)), clerk.getName(), result.id(), now);
         store.step(id, Submission.SUBMITTED, clerk.getName(), now, null, List.of(), result.id());
-        return read(id).withEvaluation(result);
+        return read(id).withEvaluation(json(result.compact()));
     }
 
     /** The clerk's corrected figures: a new evaluation of the same subject, year and rule set; the status returns to submitted. */
@@ -96,10 +105,10 @@ public class Submissions {
             throw InvalidInput.of("subject", "cycle.submission.other-subject",
                     submission.subject().code() + " " + submission.subject().year());
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         move(submission, Submission.RETURNED, Submission.SUBMITTED, result.id(), null, now);
         store.step(id, "resubmitted", clerk.getName(), now, null, List.of(), result.id());
-        return read(id).withEvaluation(result);
+        return read(id).withEvaluation(json(result.compact()));
     }
 
     @Transactional
@@ -113,7 +122,7 @@ public class Submissions {
         if ((decision.comment() == null || decision.comment().isBlank()) && decision.comments().isEmpty()) {
             throw InvalidInput.of("comment", "cycle.comment.required");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         move(submission, Submission.SUBMITTED, Submission.RETURNED, submission.evaluationId(), null, now);
         store.step(id, Submission.RETURNED, reviewer.getName(), now, decision.comment(), decision.comments(), null);
         return withEvaluation(read(id));
@@ -122,17 +131,18 @@ public class Submissions {
     @Transactional
     public Submission approve(String id, ReviewDecision decision, Authentication reviewer) {
         Submission submission = reviewable(id, reviewer);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         move(submission, Submission.SUBMITTED, Submission.APPROVED, submission.evaluationId(),
                 submission.evaluationId(), now);
         store.step(id, Submission.APPROVED, reviewer.getName(), now, decision.comment(), List.of(),
                 submission.evaluationId());
         store.official(submission.evaluationId(), id, submission.ruleSet(), submission.subject(), reviewer.getName(),
                 now);
-        EvaluationResult official = evaluation(submission.evaluationId());
+        EvaluationResult official = evaluations.replay(stored(submission.evaluationId()));
+        summaries.save(official.id(), OfficialSummaries.Summary.of(official));
         rectifications.closeResolved(official, reviewer.getName(), now);
         rectifications.openFrom(official, reviewer.getName(), now);
-        return read(id).withEvaluation(official);
+        return read(id).withEvaluation(json(official));
     }
 
     /** The caller's submissions: a clerk's or integrator's own, a reviewer's, auditor's or admin's within their node. */
@@ -181,12 +191,21 @@ public class Submissions {
         return store.find(id).orElseThrow(() -> CycleRefusal.notFound("cycle.submission.not-found", id));
     }
 
+    /** The submission with its evaluation's stored default answer, as answered: read, not judged again. */
     private Submission withEvaluation(Submission submission) {
-        return submission.withEvaluation(evaluation(submission.evaluationId()));
+        return submission.withEvaluation(raw(evaluations.answerOf(stored(submission.evaluationId()))));
     }
 
-    private EvaluationResult evaluation(String evaluationId) {
-        return evaluations.replay(evaluations.find(evaluationId).orElseThrow());
+    private RawValue json(Object view) {
+        return raw(evaluations.json(view));
+    }
+
+    private static RawValue raw(byte[] json) {
+        return new RawValue(new String(json, StandardCharsets.UTF_8));
+    }
+
+    private StoredEvaluation stored(String evaluationId) {
+        return evaluations.find(evaluationId).orElseThrow();
     }
 
     private void move(Submission submission, String from, String to, String evaluationId, String official,

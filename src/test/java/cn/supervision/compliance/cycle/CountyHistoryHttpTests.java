@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,6 +41,9 @@ class CountyHistoryHttpTests {
     @Autowired
     ObjectMapper mapper;
 
+    @Autowired
+    JdbcClient jdbc;
+
     /** The official evaluations by county and year, as the approvals answered. */
     private final List<JsonNode> approvals = new ArrayList<>();
 
@@ -50,6 +54,26 @@ class CountyHistoryHttpTests {
                 approvals.add(approve(generated(COUNTIES.get(c), YEARS.get(y), c, y)));
             }
         }
+    }
+
+    /**
+     * The history reads the summaries stored at approval (V21); an official evaluation approved before V21 has none and
+     * is summarised from its replay on first read: the answer is the same either way, byte for byte.
+     */
+    @Test
+    void anOfficialEvaluationWithoutAStoredSummaryAnswersTheSameHistory() {
+        String uri = "/api/v1/subjects/430503-H2/history?ruleSet=balanced-development";
+        RestClient checker = CycleClients.checker(port);
+        String stored = checker.get().uri(uri).retrieve().body(String.class);
+        List<String> officials = approvals.subList(YEARS.size(), 2 * YEARS.size()).stream()
+                .map(a -> a.get("officialEvaluation").asText()).toList();
+        for (String official : officials) {
+            assertThat(jdbc.sql("DELETE FROM official_summary WHERE evaluation_id = ?").param(official).update())
+                    .as("summarised at approval").isEqualTo(1);
+        }
+        assertThat(checker.get().uri(uri).retrieve().body(String.class)).isEqualTo(stored);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM official_summary WHERE evaluation_id IN (?, ?, ?)")
+                .params(officials).query(Integer.class).single()).as("summarised again on read").isEqualTo(3);
     }
 
     @Test
