@@ -13,12 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -129,16 +126,7 @@ class ActivationHistoryHttpTests {
     }
 
     private JsonNode upload(RestClient client, byte[] workbook, String comment) {
-        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("file", new ByteArrayResource(workbook) {
-            @Override
-            public String getFilename() {
-                return Workbooks.RESOURCE_ALLOCATION;
-            }
-        });
-        parts.add("comment", comment);
-        ResponseEntity<JsonNode> response = client.post().uri(SET + "/versions")
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(JsonNode.class);
+        ResponseEntity<JsonNode> response = ApiClients.uploadResourceAllocation(client, workbook, comment);
         assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(201);
         return response.getBody();
     }
