@@ -107,7 +107,9 @@ class RuleSetController {
         return versions.find(ruleSet, version);
     }
 
-    @Operation(summary = "Which stored evaluations (the most recent, up to 'limit') would change verdict under the version")
+    @Operation(summary = "Which verdicts would change under the version: the newest evaluation of each subject in the"
+            + " caller's scope (up to 'limit' subjects), with the subjects and schools flipping each way per node of the"
+            + " jurisdiction tree")
     @GetMapping("/{ruleSet}/versions/{version}/impact")
     ImpactPreview.Impact impact(@PathVariable String ruleSet, @PathVariable String version,
                                 @RequestParam(defaultValue = "" + IMPACT_LIMIT) int limit) {
