@@ -4,6 +4,9 @@ import {get, post, download, hasRole, currentUser, ApiError} from './api.js';
 import {h, add, table, section, clear, filePicker} from './dom.js';
 import {ruleSetLabel, dateTime, shortHash, verdictLabel, STAGES} from './format.js';
 import {setStatus, showError} from './status.js';
+// gov-approval lane (issue 22): approval dialog, grouped impact, activations, figures in force and one-figure edits
+import {confirmActivation, impactView, activations, activationsSection, pendingLabel, figuresSection}
+  from './rule-governance.js';
 
 const base = name => `/api/v1/rule-sets/${encodeURIComponent(name)}`;
 
@@ -31,6 +34,7 @@ export async function ruleSetPage(view, rawName) {
   const editor = hasRole('POLICY_EDITOR');
   const result = h('div', {id: 'upload-result', 'aria-live': 'polite'});
   const versions = h('div', {id: 'versions'});
+  const figures = h('div', {id: 'figures'});
   const refresh = () => showVersions(name, versions, editor);
   add(view, 
     h('p', {}, h('a', {href: '#/rule-sets'}, '← 全部规则集')),
@@ -42,15 +46,19 @@ export async function ruleSetPage(view, rawName) {
     h('p', {}, set.workbooks.map(w => downloadButton(`下载当前工作簿 ${w.name}`, w.href, w.name))),
     editor ? uploadForm(name, result, refresh) : null,
     result,
-    versions);
+    versions,
+    figures);
   await refresh();
+  figures.append(await figuresSection(name, result, refresh));
 }
 
 /** The history and the comparison form, read afresh (after an upload they hold the new version). */
 async function showVersions(name, target, editor) {
   const history = await get(`${base(name)}/versions`);
   const comparison = h('div', {id: 'comparison', 'aria-live': 'polite'});
-  clear(target).append(historySection(name, history, editor), compareSection(name, history, comparison), comparison);
+  const entries = await activations(name);
+  clear(target).append(historySection(name, history, editor, entries), activationsSection(entries),
+    compareSection(name, history, comparison), comparison);
 }
 
 function uploadForm(name, result, refresh) {
@@ -100,7 +108,7 @@ function problemList(problems) {
       problems.map(p => [p.file, p.sheet || '—', p.cell || '—', p.message])));
 }
 
-async function showVersion(name, version, result) {
+export async function showVersion(name, version, result) {
   const tests = version.testResults || [];
   const failedTests = tests.filter(t => !t.passed).length;
   result.append(h('div', {class: 'card', id: 'new-version'},
@@ -128,7 +136,7 @@ async function showVersion(name, version, result) {
 }
 
 // one line per change: a row added, removed or moved (followed by its key cells), or a cell changed in a row
-function changeList(changes, caption) {
+export function changeList(changes, caption) {
   if (!changes || !changes.length) return h('p', {}, `${caption}：无改动。`);
   const row = values => values.filter(v => v !== '').join('，');
   const line = c => {
@@ -142,57 +150,6 @@ function changeList(changes, caption) {
   return table(`${caption}：${changes.length} 处`, ['文件', '工作表', '位置', '改动', '原值', '新值'], changes.map(line));
 }
 
-function impactView(impact) {
-  // a check of the subject itself (a county's, a district's) names no school: it is the subject as a whole
-  const place = c => [c.school !== c.subject ? c.school : null, c.stage ? STAGES[c.stage] || c.stage : null]
-    .filter(Boolean).join(' ') || '整体';
-  const what = c => c.indicator || (c.school ? '学校（学段）是否达标' : '总体结论');
-  return h('div', {class: 'card'},
-    h('h3', {}, '影响预览'),
-    h('p', {id: 'impact-summary'},
-      `用新版本重新评估最近 ${impact.evaluationsChecked} 份已存评估：${impact.evaluationsChanged} 份的结论会改变。`),
-    impact.changes.length ? table('会改变的结论（改前 → 改后）', ['评估对象', '学校/学段', '指标', '改前', '改后'],
-      impact.changes.map(c => [
-        h('a', {href: `#/evaluations/${encodeURIComponent(c.evaluationId)}`}, `${c.subjectName || ''}（${c.subject}）`),
-        place(c), what(c), verdictLabel(c.before), verdictLabel(c.after)])) : null);
-}
-
-// Activation asks first: a version never active is approved here (a comment is required), one active before is
-// restored (a rollback; a comment is welcome). Who, when and why then show in the history.
-function confirmActivation(name, version) {
-  document.getElementById('confirm-activation')?.remove();
-  const approval = !(version.activations && version.activations.length);
-  const comment = h('textarea', {id: 'activation-comment', rows: 3, maxlength: 1000, required: approval});
-  const message = h('p', {class: 'error', role: 'alert', id: 'activation-error'});
-  const panel = h('div', {class: 'card', id: 'confirm-activation', role: 'dialog', 'aria-labelledby': 'confirm-title'},
-    h('h3', {id: 'confirm-title'}, approval ? `审核并启用第 ${version.sequence} 版` : `回滚到第 ${version.sequence} 版`),
-    h('p', {}, approval
-      ? `第 ${version.sequence} 版由 ${version.uploader} 上传。启用即表示您已审核其全部改动、测试结果和影响预览，启用后立即用于新的评估。`
-      : `第 ${version.sequence} 版曾经生效（已审核）；回滚后立即用于新的评估。`),
-    h('label', {for: 'activation-comment'}, approval ? '审核意见（必填）' : '回滚原因'), comment,
-    h('button', {type: 'button', id: 'confirm-activate', onclick: async () => {
-      if (approval && !comment.value.trim()) {
-        message.textContent = '请填写审核意见。';
-        comment.focus();
-        return;
-      }
-      try {
-        const active = await post(`${base(name)}/versions/${version.sequence}/activate`,
-          comment.value.trim() ? {comment: comment.value.trim()} : {});
-        panel.remove();
-        window.dispatchEvent(new HashChangeEvent('hashchange'));
-        setTimeout(() => setStatus(`第 ${active.sequence} 版已启用。`), 0);
-      } catch (error) {
-        message.textContent = error.message;
-      }
-    }}, approval ? '确认审核通过并启用' : '确认回滚'),
-    h('button', {type: 'button', class: 'secondary', onclick: () => panel.remove()}, '取消'),
-    message);
-  const page = document.querySelector('#versions') || document.getElementById('view');
-  page.prepend(panel);
-  comment.focus();
-}
-
 const ACTIVATION_KINDS = {approval: '审核通过并启用', rollback: '回滚启用', 'start-up': '系统启用'};
 
 function activationLines(v) {
@@ -200,22 +157,24 @@ function activationLines(v) {
     h('div', {}, `${dateTime(a.at)} ${a.by} ${ACTIVATION_KINDS[a.kind] || '启用'}${a.comment ? `：${a.comment}` : ''}`));
 }
 
-function historySection(name, history, editor) {
+function historySection(name, history, editor, entries) {
   return section('版本历史',
     table(null, ['版本', '哈希', '上传时间', '上传人', '说明', '启用记录（谁、何时、为何）', '状态', '操作'],
       history.map(v => [
         `第 ${v.sequence} 版`, h('code', {}, shortHash(v.hash)), dateTime(v.createdAt), v.uploader, v.comment || '—',
         v.activations && v.activations.length ? activationLines(v) : '从未启用',
-        v.active ? h('strong', {}, '当前生效') : '—',
+        v.active ? h('strong', {}, '当前生效') : pendingLabel(entries, v) || '—',
         editor && !v.active ? activateButton(name, v) : null,
       ]), i => history[i].active ? 'current' : null));
 }
 
 function activateButton(name, v) {
   const restores = v.activations && v.activations.length;
-  if (!restores && v.uploader === currentUser()?.name) return h('span', {class: 'hint'}, '待其他编辑审核');
-  return h('button', {type: 'button', class: 'secondary', 'data-activate': v.sequence,
+  const button = h('button', {type: 'button', class: 'secondary', 'data-activate': v.sequence,
     onclick: () => confirmActivation(name, v)}, restores ? `回滚到第 ${v.sequence} 版` : `审核并启用第 ${v.sequence} 版`);
+  // gov-approval lane: the uploader sees the button too; the service refuses and says who may approve
+  if (!restores && v.uploader === currentUser()?.name) return [h('span', {class: 'hint'}, '待其他编辑审核 '), button];
+  return button;
 }
 
 function compareSection(name, history, target) {

@@ -23,6 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import cn.supervision.compliance.evaluation.ImpactPreview;
 import cn.supervision.compliance.facts.InvalidInput;
+import cn.supervision.compliance.ruleset.ActivationHistory;
 import cn.supervision.compliance.ruleset.Change;
 import cn.supervision.compliance.ruleset.RuleSetFile;
 import cn.supervision.compliance.ruleset.RuleSetVersion;
@@ -41,10 +42,12 @@ class RuleSetController {
 
     private final RuleSetVersions versions;
     private final ImpactPreview impact;
+    private final ActivationHistory activationHistory;
 
-    RuleSetController(RuleSetVersions versions, ImpactPreview impact) {
+    RuleSetController(RuleSetVersions versions, ImpactPreview impact, ActivationHistory activationHistory) {
         this.versions = versions;
         this.impact = impact;
+        this.activationHistory = activationHistory;
     }
 
     record Workbook(String name, String href) {
@@ -104,7 +107,9 @@ class RuleSetController {
         return versions.find(ruleSet, version);
     }
 
-    @Operation(summary = "Which stored evaluations (the most recent, up to 'limit') would change verdict under the version")
+    @Operation(summary = "Which verdicts would change under the version: the newest evaluation of each subject in the"
+            + " caller's scope (up to 'limit' subjects), with the subjects and schools flipping each way per node of the"
+            + " jurisdiction tree")
     @GetMapping("/{ruleSet}/versions/{version}/impact")
     ImpactPreview.Impact impact(@PathVariable String ruleSet, @PathVariable String version,
                                 @RequestParam(defaultValue = "" + IMPACT_LIMIT) int limit) {
@@ -114,11 +119,21 @@ class RuleSetController {
         return impact.preview(versions.compiled(ruleSet, version), limit);
     }
 
-    @Operation(summary = "Make the version active (also how a rollback is done)")
+    @Operation(summary = "Make the version active (also how a rollback is done); with effectiveFrom (an ISO date, Beijing"
+            + " time) it is approved now and in force from that date")
     @PostMapping("/{ruleSet}/versions/{version}/activate")
     RuleSetVersion activate(@PathVariable String ruleSet, @PathVariable String version,
                             @RequestBody(required = false) Activating body, Principal principal) {
-        return versions.activate(ruleSet, version, uploader(principal), body == null ? null : body.comment());
+        return versions.activate(ruleSet, version, uploader(principal), body == null ? null : body.comment(),
+                body == null ? null : EffectiveFrom.parse(body.effectiveFrom()));
+    }
+
+    @Operation(summary = "Every activation of the rule set, newest first: approvals, rollbacks and approvals waiting for"
+            + " their effective date (待施行), with who uploaded, who activated, when and why")
+    @GetMapping("/{ruleSet}/activations")
+    List<ActivationHistory.Entry> activations(@PathVariable String ruleSet) {
+        versions.active(ruleSet);
+        return activationHistory.of(ruleSet);
     }
 
     @Operation(summary = "The rows and cells changed from version 'with' (default: the active one) to this version")
@@ -146,8 +161,11 @@ class RuleSetController {
                 .body(workbook.content());
     }
 
-    /** The body of an activation: why (required when it approves a version, issue 22). */
-    record Activating(String comment) {
+    /**
+     * The body of an activation: why (required when it approves a version, issue 22) and, optionally, from when it is
+     * in force ({@link EffectiveFrom}).
+     */
+    record Activating(String comment, String effectiveFrom) {
     }
 
     /** The uploader: the authenticated principal once there is one, else the service's own machine. */

@@ -211,6 +211,24 @@ public class EvaluationStore implements EvaluationLog {
                 .list();
     }
 
+    /** gov-approval lane (issue 22, point 6): the newest evaluation of each subject, newest first. */
+    @Transactional(readOnly = true)
+    @Override
+    public List<StoredEvaluation> latestPerSubject(String ruleSet, int limit) {
+        return jdbc.sql("""
+                SELECT %s FROM evaluation e WHERE e.rule_set = :ruleSet
+                   AND NOT EXISTS (SELECT 1 FROM evaluation n
+                                    WHERE n.subject_code = e.subject_code AND n.rule_set = e.rule_set
+                                      AND (n.evaluated_at > e.evaluated_at
+                                           OR (n.evaluated_at = e.evaluated_at AND n.id > e.id)))
+                ORDER BY e.evaluated_at DESC, e.id FETCH FIRST :limit ROWS ONLY
+                """.formatted(STORED_COLUMNS))
+                .param("ruleSet", ruleSet)
+                .param("limit", limit)
+                .query(this::stored)
+                .list();
+    }
+
     private StoredEvaluation stored(ResultSet rs, int row) throws SQLException {
         byte[] answer = rs.getBytes("answer_gzip");
         return new StoredEvaluation(rs.getString("id"), rs.getString("submitted_by"), request(rs),

@@ -16,4 +16,10 @@ public interface EvaluationLog {
 
     /** The most recent evaluations of a rule set, newest first. */
     List<StoredEvaluation> recent(String ruleSet, int limit);
+
+    /**
+     * gov-approval lane (issue 22, point 6): the newest evaluation of each subject (by its code) of a rule set, newest
+     * first, for an impact preview that counts every subject once.
+     */
+    List<StoredEvaluation> latestPerSubject(String ruleSet, int limit);
 }

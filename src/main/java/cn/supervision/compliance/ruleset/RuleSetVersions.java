@@ -1,5 +1,6 @@
 package cn.supervision.compliance.ruleset;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,6 +45,7 @@ public class RuleSetVersions implements SmartInitializingSingleton {
     private final ApprovedTemplates templates;
     private final RowChanges rowChanges;
     private final RowScope rowScope;
+    private final ScheduledActivations scheduled;
     private final Map<String, WorkbookTestCases> testCases;
     private final ReentrantLock arrivals = new ReentrantLock(true);
     private final Map<String, CompiledRuleSet> compiled = new LinkedHashMap<>(8, 0.75f, true) {
@@ -55,8 +57,10 @@ public class RuleSetVersions implements SmartInitializingSingleton {
 
     public RuleSetVersions(RuleSets ruleSets, RuleSetSources sources, RuleSetBuilder builder,
                            RuleSetVersionStore store, RuleBaseCache cache, ApprovedTemplates templates,
-                           RowChanges rowChanges, List<WorkbookTestCases> testCases, RowScope rowScope) {
+                           RowChanges rowChanges, List<WorkbookTestCases> testCases, RowScope rowScope,
+                           ScheduledActivations scheduled) {
         this.rowScope = rowScope;
+        this.scheduled = scheduled;
         this.ruleSets = ruleSets;
         this.sources = sources;
         this.builder = builder;
@@ -170,6 +174,15 @@ public class RuleSetVersions implements SmartInitializingSingleton {
      * approved state). Either is recorded with who, when and why.
      */
     public RuleSetVersion activate(String ruleSet, String version, String by, String comment) {
+        return activate(ruleSet, version, by, comment, null);
+    }
+
+    /**
+     * As {@link #activate(String, String, String, String)}; with an {@code effectiveFrom} still to come (自…起施行,
+     * gov-approval lane) the same checks are made and the version built and tested now, and the approval is stored
+     * to take effect at that moment ({@link DueActivations}); the version answered is not yet active.
+     */
+    public RuleSetVersion activate(String ruleSet, String version, String by, String comment, Instant effectiveFrom) {
         arrivals.lock();
         try {
             RuleSetVersion target = find(ruleSet, version);
@@ -177,9 +190,16 @@ public class RuleSetVersions implements SmartInitializingSingleton {
             if (kind.equals(Activation.APPROVAL)) {
                 approvable(ruleSet, target, by, comment);
             }
+            String why = comment == null || comment.isBlank() ? null : comment.strip();
+            if (effectiveFrom != null && effectiveFrom.isAfter(Instant.now())) {
+                compiled(target);
+                scheduled.schedule(ruleSet, target.sequence(), effectiveFrom, by, why, kind);
+                log.info("rule set {} version {} ({}) approved by {} ({}), in force from {}", ruleSet,
+                        target.sequence(), target.hash(), by, kind, effectiveFrom);
+                return target;
+            }
             ruleSets.activate(compiled(target));
-            store.activate(ruleSet, target.sequence(), by, comment == null || comment.isBlank() ? null : comment.strip(),
-                    kind);
+            store.activate(ruleSet, target.sequence(), by, why, kind);
             log.info("rule set {} version {} ({}) activated by {} ({})", ruleSet, target.sequence(), target.hash(), by,
                     kind);
             return find(ruleSet, String.valueOf(target.sequence()));

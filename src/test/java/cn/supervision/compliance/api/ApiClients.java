@@ -10,10 +10,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import cn.supervision.compliance.ruleset.Workbooks;
 import cn.supervision.compliance.system.Role;
 
 /** HTTP clients for the running application, signed in with the documented local credentials of each role. */
@@ -69,6 +73,23 @@ public final class ApiClients {
         return client.post().uri("/api/v1/rule-sets/" + ruleSet + "/versions/" + version + "/activate")
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("comment", comment))
                 .retrieve().toEntity(JsonNode.class);
+    }
+
+    /**
+     * gov-approval lane (issue 22): uploads the resource-allocation workbook of balanced-development with a comment;
+     * any status returned.
+     */
+    public static ResponseEntity<JsonNode> uploadResourceAllocation(RestClient client, byte[] workbook, String comment) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", new ByteArrayResource(workbook) {
+            @Override
+            public String getFilename() {
+                return Workbooks.RESOURCE_ALLOCATION;
+            }
+        });
+        parts.add("comment", comment);
+        return client.post().uri("/api/v1/rule-sets/balanced-development/versions")
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(JsonNode.class);
     }
 
     /** The sample county of the repository under another county code, so tests sharing a database stay apart. */

@@ -14,11 +14,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -208,15 +205,6 @@ class GovernanceHttpTests {
     }
 
     private ResponseEntity<JsonNode> upload(RestClient client, byte[] workbook, String comment) {
-        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("file", new ByteArrayResource(workbook) {
-            @Override
-            public String getFilename() {
-                return Workbooks.RESOURCE_ALLOCATION;
-            }
-        });
-        parts.add("comment", comment);
-        return client.post().uri("/api/v1/rule-sets/" + SET + "/versions").contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(parts).retrieve().toEntity(JsonNode.class);
+        return ApiClients.uploadResourceAllocation(client, workbook, comment);
     }
 }

@@ -55,6 +55,11 @@ class RoleMatrixTests {
             Map.entry("GET /api/v1/rule-sets/{ruleSet}/versions/{version}/impact", EnumSet.of(Role.POLICY_EDITOR, Role.ADMIN)),
             Map.entry("POST /api/v1/rule-sets/{ruleSet}/versions/{version}/activate",
                     EnumSet.of(Role.POLICY_EDITOR, Role.ADMIN)),
+            // gov-approval lane (issue 22): activations, figures in force, one-figure edits
+            Map.entry("GET /api/v1/rule-sets/{ruleSet}/activations",
+                    EnumSet.of(Role.AUDITOR, Role.POLICY_EDITOR, Role.ADMIN)),
+            Map.entry("GET /api/v1/rule-sets/{ruleSet}/figures", EnumSet.of(Role.AUDITOR, Role.POLICY_EDITOR, Role.ADMIN)),
+            Map.entry("POST /api/v1/rule-sets/{ruleSet}/edits", EnumSet.of(Role.POLICY_EDITOR, Role.ADMIN)),
             Map.entry("GET /api/v1/me", EnumSet.allOf(Role.class)),
             Map.entry("POST /api/v1/batches", EnumSet.of(Role.INTEGRATOR, Role.ADMIN)),
             Map.entry("GET /api/v1/batches", EnumSet.of(Role.INTEGRATOR, Role.AUDITOR, Role.POLICY_EDITOR, Role.ADMIN)),
