@@ -72,9 +72,13 @@ final class CountySession {
             session.insertAll(derived.sections());
             session.insertAll(derived.values());
             session.insertAll(derived.groups());
-            session.insertAll(CountyMeasures.derive(county));
-            session.insertAll(inputs.scores());
-            session.insertAll(inputs.vetoFlags());
+            if (county.effectiveScope() == AssessmentScope.FULL_ASSESSMENT) {
+                // a resource-allocation request leaves the 36-indicator assessment out of its answer, so its measures,
+                // scores and veto flags are not derived either (about two thirds of a county's firings, issue 21)
+                session.insertAll(CountyMeasures.derive(county));
+                session.insertAll(inputs.scores());
+                session.insertAll(inputs.vetoFlags());
+            }
             session.fire();
             PHASES.forEach(session::fire);
             return new CountyOutcome(session.chain(), exclusions, session.facts(Finding.class),
