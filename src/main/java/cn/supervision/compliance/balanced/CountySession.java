@@ -24,6 +24,7 @@ import cn.supervision.compliance.evaluation.Grade;
 import cn.supervision.compliance.evaluation.IndicatorVerdict;
 import cn.supervision.compliance.evaluation.JurisdictionChain;
 import cn.supervision.compliance.evaluation.RuleSession;
+import cn.supervision.compliance.evaluation.MeasureCandidate;
 import cn.supervision.compliance.evaluation.MeasureCheck;
 import cn.supervision.compliance.evaluation.Remedy;
 import cn.supervision.compliance.evaluation.SchoolPassRule;
@@ -38,14 +39,14 @@ import cn.supervision.compliance.evaluation.VetoItem;
  * One Drools session over one county, in three steps. First the jurisdiction tree's rows, from which the requested
  * jurisdiction's chain goes in. Then the assessment and the school profiles: the parameter rows of the chain (school
  * rule, split weights, catalogue, maxima, bands, veto items) and the scope rows fire. Then the facts derived with those
- * parameters: the check rows fire, then each phase of the DRL in turn (the chain's class-A standards, the school rule
- * and CVs, indicator verdicts, grade, decision), each followed by the rows its facts activate (CV limits, remediation).
+ * parameters: the check rows fire, the chain chooses among the class-A standards' candidates
+ * ({@link JurisdictionChain#mostSpecific}), then each phase of the DRL in turn (the school rule and CVs, indicator
+ * verdicts, grade, decision), each followed by the rows its facts activate (CV limits, remediation).
  */
 final class CountySession {
 
     /** The agenda groups of the DRL (rules/balanced-development), in the order they run on the derived facts. */
-    private static final List<String> PHASES = List.of("standards", "school-rule-and-cv", "indicator-verdicts", "grade",
-            "decision");
+    private static final List<String> PHASES = List.of("school-rule-and-cv", "indicator-verdicts", "grade", "decision");
 
     private CountySession() {
     }
@@ -72,10 +73,17 @@ final class CountySession {
             session.insertAll(derived.sections());
             session.insertAll(derived.values());
             session.insertAll(derived.groups());
-            session.insertAll(CountyMeasures.derive(county));
-            session.insertAll(inputs.scores());
-            session.insertAll(inputs.vetoFlags());
+            if (county.effectiveScope() == AssessmentScope.FULL_ASSESSMENT) {
+                // a resource-allocation request leaves the 36-indicator assessment out of its answer, so its measures,
+                // scores and veto flags are not derived either (about two thirds of a county's firings, issue 21)
+                session.insertAll(CountyMeasures.derive(county));
+                session.insertAll(inputs.scores());
+                session.insertAll(inputs.vetoFlags());
+            }
             session.fire();
+            // the chain's choice among the class-A standards' candidates, decided in one place (JurisdictionChain)
+            session.insertAll(session.chain().mostSpecific(session.facts(MeasureCandidate.class), MeasureCandidate::key,
+                    MeasureCandidate::jurisdiction).stream().map(MeasureCandidate::check).toList());
             PHASES.forEach(session::fire);
             return new CountyOutcome(session.chain(), exclusions, session.facts(Finding.class),
                     session.facts(SectionVerdict.class), session.facts(VariationCheck.class),

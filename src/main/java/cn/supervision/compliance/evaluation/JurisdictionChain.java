@@ -3,11 +3,13 @@ package cn.supervision.compliance.evaluation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import cn.supervision.compliance.facts.InvalidInput;
 import cn.supervision.compliance.facts.JurisdictionLink;
@@ -56,6 +58,27 @@ public record JurisdictionChain(List<String> rootFirst) {
         return new WorkbookRejected(List.of(RuleSetProblem.of(origin.workbook() == null ? rules.name() : origin.workbook(),
                 origin.sheet(), origin.row() == null ? null : "A" + origin.row(),
                 cycle ? "workbook.jurisdiction-cycle" : "workbook.jurisdiction-unknown-parent", requested, parent)));
+    }
+
+    /**
+     * "The most specific jurisdiction wins" (INDICATORS.md §3.1), decided here once for every rule set that asks: of
+     * {@code candidates} set by nodes of this chain, for each key those set by the node nearest the requested one
+     * (daxiang's 720 / 940 yuan replace the national 600 / 800). A candidate of a node outside the chain never counts.
+     */
+    public <T> List<T> mostSpecific(List<T> candidates, Function<T, ?> key, Function<T, String> setBy) {
+        Map<String, Integer> depths = new HashMap<>();
+        links().forEach(link -> depths.put(link.code(), link.depth()));
+        Map<Object, Integer> nearest = new HashMap<>();
+        for (T candidate : candidates) {
+            Integer depth = depths.get(setBy.apply(candidate));
+            if (depth != null) {
+                nearest.merge(key.apply(candidate), depth, Math::min);
+            }
+        }
+        return candidates.stream().filter(candidate -> {
+            Integer depth = depths.get(setBy.apply(candidate));
+            return depth != null && depth.equals(nearest.get(key.apply(candidate)));
+        }).toList();
     }
 
     /** One fact per node, the requested one at depth 0. */

@@ -2,6 +2,8 @@ package cn.supervision.compliance.evaluation;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.math3.fraction.BigFraction;
 
@@ -14,7 +16,22 @@ import cn.supervision.compliance.statistics.Fractions;
  */
 public record Requirement(Comparator comparator, BigDecimal threshold, String written) {
 
+    /** Requirements as read, by their cell text: a row fires once per section, its cell is read once (issue 21). */
+    private static final Map<String, Requirement> PARSED = new ConcurrentHashMap<>();
+    private static final int PARSED_MAXIMUM = 4096;
+
     public static Requirement parse(String text) {
+        Requirement parsed = text == null ? null : PARSED.get(text);
+        if (parsed == null) {
+            parsed = read(text);
+            if (text != null && PARSED.size() < PARSED_MAXIMUM) {
+                PARSED.put(text, parsed);
+            }
+        }
+        return parsed;
+    }
+
+    private static Requirement read(String text) {
         String cell = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).replace(" ", "").strip();
         if (cell.equals("是") || cell.equals("否")) {
             return new Requirement(Comparator.EQ, cell.equals("是") ? BigDecimal.ONE : BigDecimal.ZERO, cell);

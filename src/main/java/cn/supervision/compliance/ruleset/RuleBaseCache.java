@@ -1,31 +1,19 @@
 package cn.supervision.compliance.ruleset;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
-import org.drools.base.common.DroolsObjectInputStream;
-import org.drools.base.common.DroolsObjectOutputStream;
-import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.base.util.Drools;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,8 +51,6 @@ public class RuleBaseCache {
     public static final String LOADS = "compliance.rulebase.cache";
 
     private static final Logger log = LoggerFactory.getLogger(RuleBaseCache.class);
-    private static final ObjectInputFilter CLASSES = ObjectInputFilter.Config.createFilter(
-            "java.lang.*;java.util.**;org.drools.**;org.kie.**;org.mvel2.**;cn.supervision.compliance.**;!*");
     private static final TypeReference<Map<String, RuleOrigin>> ORIGINS = new TypeReference<>() { };
     private static final TypeReference<List<RowCatalogue.Entry>> TEXTS = new TypeReference<>() { };
 
@@ -149,7 +135,7 @@ public class RuleBaseCache {
                         .param("origins", row.origins()).param("texts", row.texts()).param("content", row.content())
                         .update();
             });
-        } catch (IOException | DataAccessException e) {
+        } catch (IOException | UncheckedIOException | DataAccessException e) {
             log.warn("the rule base of rule set {} version {} could not be cached; it will be built again: {}",
                     built.name(), built.version(), e.toString());
         }
@@ -159,28 +145,12 @@ public class RuleBaseCache {
         meters.counter(LOADS, "outcome", outcome).increment();
     }
 
-    private static byte[] write(KieBase kieBase) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new DroolsObjectOutputStream(new GZIPOutputStream(bytes))) {
-            out.writeObject(new ArrayList<>(((InternalKnowledgeBase) kieBase).getPackagesMap().values()));
-        }
-        return bytes.toByteArray();
+    private static byte[] write(KieBase kieBase) {
+        return RulePackages.write(((InternalKnowledgeBase) kieBase).getPackagesMap().values(), true);
     }
 
     private static KieBase read(byte[] content) throws IOException, ClassNotFoundException {
-        ClassLoader loader = RuleBaseCache.class.getClassLoader();
-        List<InternalKnowledgePackage> packages = new ArrayList<>();
-        try (ObjectInputStream in = new DroolsObjectInputStream(new GZIPInputStream(new ByteArrayInputStream(content)),
-                loader)) {
-            in.setObjectInputFilter(CLASSES);
-            for (Object item : (List<?>) in.readObject()) {
-                packages.add((InternalKnowledgePackage) item);
-            }
-        }
-        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
-                KieServices.Factory.get().newKieBaseConfiguration(null, loader));
-        kieBase.addPackages(packages);
-        return kieBase;
+        return RulePackages.ruleBase(RulePackages.read(content, true));
     }
 
     private static Set<String> ruleNames(KieBase kieBase) {

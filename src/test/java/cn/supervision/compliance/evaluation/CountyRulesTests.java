@@ -25,6 +25,7 @@ import cn.supervision.compliance.balanced.SectionInput;
 import cn.supervision.compliance.facts.SchoolType;
 import cn.supervision.compliance.facts.Stage;
 import cn.supervision.compliance.ruleset.CompiledRuleSet;
+import cn.supervision.compliance.ruleset.RuleOrigin;
 import cn.supervision.compliance.ruleset.ShippedRuleSets;
 import cn.supervision.compliance.balanced.CountyAssessment;
 
@@ -248,5 +249,20 @@ class CountyRulesTests {
     private static SectionInput withoutSplitFigures(SectionInput s) {
         return new SectionInput(s.stage(), s.students(), s.qualifiedTeachers(),
                 s.backboneTeachers(), s.peArtTeachers(), null, null, null, s.multimediaRooms());
+    }
+
+    /**
+     * Issue 21, part 4: a resource-allocation request derives none of the full assessment's measures, so no class-A
+     * standard row fires and its checks are R1–R7 only (the assessment that was not requested is left out).
+     */
+    @Test
+    void aResourceOnlyRequestFiresNoRowOfTheAssessmentNotRequested() {
+        EvaluationResult result = evaluate(county(
+                school("A", SchoolType.PRIMARY, primaryAtThresholds(1000)),
+                school("C", SchoolType.JUNIOR, juniorAtThresholds(1000))));
+
+        assertThat(result.firedRules()).extracting(RuleOrigin::sheet).doesNotContain("A类指标标准").contains("资源配置标准");
+        assertThat(CountyResults.county(result).checks()).extracting(EvaluationResult.CheckResult::code)
+                .containsExactly("R1", "R2", "R3", "R4", "R5", "R6", "R7");
     }
 }

@@ -85,4 +85,17 @@ class JurisdictionTreeTests {
             }
         })).containsExactly("jurisdiction");
     }
+
+    /** One decision in one place (issue 21): for each key the candidate of the node nearest the requested one. */
+    @Test
+    void theMostSpecificNodeOfTheChainWinsForEachKeyAndANodeOutsideTheChainNeverCounts() {
+        JurisdictionChain chain = new JurisdictionChain(List.of("national", "hunan", "daxiang"));
+        record Row(String key, String setBy) {
+        }
+        List<Row> rows = List.of(new Row("G10", "national"), new Row("G10", "daxiang"), new Row("G11", "national"),
+                new Row("G11", "beijing"), new Row("G12", "hunan"), new Row("G12", "hunan"), new Row("G13", "beijing"));
+
+        assertThat(chain.mostSpecific(rows, Row::key, Row::setBy))
+                .containsExactly(rows.get(1), rows.get(2), rows.get(4), rows.get(5));
+    }
 }
