@@ -1,11 +1,15 @@
 package cn.supervision.compliance.ruleset;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -21,6 +25,8 @@ public final class BaseVersion {
 
     /** The property's name, the same in every language a spreadsheet program shows. */
     public static final String PROPERTY = "RuleSetVersion";
+    /** 2000-01-01 UTC: the date of every part of a served workbook. */
+    private static final long PACKAGE_TIME = 946_684_800_000L;
     private static final Pattern VALUE = Pattern.compile("([a-z0-9-]{1,64})#(\\d{1,9})");
 
     private BaseVersion() {
@@ -44,10 +50,29 @@ public final class BaseVersion {
             }
             template.ifPresent(t -> CodeRows.hide(workbook, t));
             workbook.write(out);
-            return out.toByteArray();
+            return sameEveryTime(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the workbook " + file, e);
         }
+    }
+
+    /**
+     * The package with every part dated the same fixed instant (POI dates them at the time of writing), so that two
+     * downloads of one version are the same bytes.
+     */
+    private static byte[] sameEveryTime(byte[] workbook) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(workbook.length);
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(workbook));
+             ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                ZipEntry dated = new ZipEntry(entry.getName());
+                dated.setTime(PACKAGE_TIME);
+                out.putNextEntry(dated);
+                in.transferTo(out);
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 
     /** The sequence number of the version of {@code ruleSet} the workbook was downloaded from, if it says. */
