@@ -113,6 +113,7 @@ export async function showVersion(name, version, result) {
   const failedTests = tests.filter(t => !t.passed).length;
   result.append(h('div', {class: 'card', id: 'new-version'},
     h('h3', {}, `第 ${version.sequence} 版（${shortHash(version.hash)}）${version.active ? '：已是当前生效版本' : '：尚未生效'}`),
+    analysisView(version.analysis),
     changeList(version.changes, '相对上传时生效版本的改动'),
     table(`工作簿测试用例：${tests.length} 个，通过 ${tests.length - failedTests} 个，未通过 ${failedTests} 个`,
       ['工作表', '用例', '行', '结果', '未满足的期望'],
@@ -135,6 +136,20 @@ export async function showVersion(name, version, result) {
   }
 }
 
+// gov-upload lane (issue 22, point 5): what the tables and test cases showed at upload, the weakening first
+function analysisView(analysis) {
+  if (!analysis) return null;
+  const percent = (part, whole) => whole ? `${Math.round(100 * part / whole)}%` : '—';
+  const figures = `测试用例覆盖规则行 ${analysis.covered}/${analysis.total}（${percent(analysis.covered, analysis.total)}）`
+    + (analysis.activeTotal ? `，上传时生效版本为 ${analysis.activeCovered}/${analysis.activeTotal}` : '');
+  return h('div', {class: analysis.notices.length ? 'card failed' : 'card', id: 'version-analysis'},
+    h('h3', {}, '表格检查与测试覆盖'),
+    analysis.notices.length ? h('ul', {id: 'analysis-notices'}, ...analysis.notices.map(n => h('li', {}, h('strong', {}, n))))
+      : h('p', {}, '未发现缺口，未删除测试用例，覆盖率未下降。'),
+    table(figures, ['工作表', '已覆盖', '规则行', '未被任何用例触发的行'],
+      analysis.coverage.map(c => [c.sheet, String(c.covered), String(c.total), c.uncovered.join('、') || '—'])));
+}
+
 // one line per change: a row added, removed or moved (followed by its key cells), or a cell changed in a row
 export function changeList(changes, caption) {
   if (!changes || !changes.length) return h('p', {}, `${caption}：无改动。`);
@@ -144,7 +159,7 @@ export function changeList(changes, caption) {
       case 'row-added': return [c.file, c.sheet, `第 ${c.row} 行`, '新增一行', '—', row(c.values)];
       case 'row-removed': return [c.file, c.sheet, `原第 ${c.row} 行`, '删除一行', row(c.values), '—'];
       case 'row-moved': return [c.file, c.sheet, `第 ${c.from} 行 → 第 ${c.to} 行`, '移动一行', '—', row(c.values)];
-      default: return [c.file, c.sheet || '—', c.cell || '整个文件', '修改单元格', c.before ?? '（空）', c.after ?? '（清空）'];
+      default: return [c.file, c.sheet || '—', c.cell || '整个文件', c.meaning || '修改单元格', c.before ?? '（空）', c.after ?? '（清空）'];
     }
   };
   return table(`${caption}：${changes.length} 处`, ['文件', '工作表', '位置', '改动', '原值', '新值'], changes.map(line));

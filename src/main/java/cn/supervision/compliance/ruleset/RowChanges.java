@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 
 import cn.supervision.compliance.ruleset.ApprovedTemplate.SheetTemplate;
 import cn.supervision.compliance.ruleset.ApprovedTemplate.TableTemplate;
+import cn.supervision.compliance.text.Texts;
 
 /**
  * What changed between two versions of a rule set, following rows rather than addresses. The value rows of each rule
@@ -69,7 +70,7 @@ public class RowChanges {
     }
 
     /** One row as read: its 0-based index and the text of each cell from column A (blank as ""). */
-    private record Line(int row, List<String> cells) {
+    record Line(int row, List<String> cells) {
 
         String cell(int column) {
             return column < cells.size() ? cells.get(column) : "";
@@ -81,7 +82,7 @@ public class RowChanges {
     }
 
     /** The rows of one part of a sheet, and the columns that identify them (null: the whole row). */
-    private record Segment(List<Line> lines, List<Integer> key) {
+    record Segment(List<Line> lines, List<Integer> key, List<String> labels) {
     }
 
     private void workbook(String name, Optional<ApprovedTemplate> template, RuleSetFile a, RuleSetFile b,
@@ -100,9 +101,9 @@ public class RowChanges {
                 for (String part : parts) {
                     Segment from = before.get(part);
                     Segment to = after.get(part);
-                    List<Integer> key = (from != null ? from : to).key();
-                    new Alignment(name, sheet, from == null ? List.of() : from.lines(), to == null ? List.of() : to.lines(), key)
-                            .report(changes);
+                    Segment any = from != null ? from : to;
+                    new Alignment(name, sheet, from == null ? List.of() : from.lines(), to == null ? List.of() : to.lines(),
+                            any.key(), any.labels()).report(changes);
                 }
             }
         } catch (IOException e) {
@@ -115,7 +116,7 @@ public class RowChanges {
      * other row with content (keyed by all of it). A table's value rows start under its four code rows and end at the
      * first empty row, as {@link ValuesOnly} reads them.
      */
-    private static Map<String, Segment> segments(Sheet sheet, SheetTemplate expected) {
+    static Map<String, Segment> segments(Sheet sheet, SheetTemplate expected) {
         Map<String, Segment> segments = new LinkedHashMap<>();
         if (sheet == null) {
             return segments;
@@ -146,9 +147,9 @@ public class RowChanges {
             for (Line value = line(sheet.getRow(r)); value != null; value = line(sheet.getRow(++r))) {
                 values.add(value);
             }
-            segments.put(table.name(), new Segment(values, table.keyColumns()));
+            segments.put(table.name(), new Segment(values, table.keyColumns(), table.labels()));
         }
-        segments.put("", new Segment(other, null));
+        segments.put("", new Segment(other, null, List.of()));
         return segments;
     }
 
@@ -170,7 +171,8 @@ public class RowChanges {
     }
 
     /** Matches the rows of one part of a sheet in two versions and reports the differences. */
-    private record Alignment(String file, String sheet, List<Line> before, List<Line> after, List<Integer> key) {
+    private record Alignment(String file, String sheet, List<Line> before, List<Line> after, List<Integer> key,
+                             List<String> labels) {
 
         void report(List<Change> changes) {
             // rows found in both, by key, duplicates in order: pairs[j] is the old index of after[j], or -1
@@ -225,9 +227,23 @@ public class RowChanges {
                 String b = now.cell(c);
                 if (!Objects.equals(a, b)) {
                     found.add(new ChangedCell(file, sheet, new CellReference(now.row(), c).formatAsString(),
-                            a.isBlank() ? null : a, b.isBlank() ? null : b));
+                            a.isBlank() ? null : a, b.isBlank() ? null : b, meaning(now, c, a, b)));
                 }
             }
+        }
+
+        /**
+         * The change as a policy editor says it (issue 22, point 7): the row's key cells, the column's label, before →
+         * after ({@code R6 小学 标准（要求） ≥2000 → ≥1900}); null outside a rule table's value rows.
+         */
+        private String meaning(Line now, int column, String a, String b) {
+            if (key == null || column >= labels.size()) {
+                return null;
+            }
+            List<String> words = new ArrayList<>(key.stream().map(now::cell).filter(k -> !k.isBlank()).toList());
+            words.add(labels.get(column));
+            words.add((a.isBlank() ? Texts.of("analysis.blank") : a) + " → " + (b.isBlank() ? Texts.of("analysis.blank") : b));
+            return String.join(" ", words);
         }
 
         /**

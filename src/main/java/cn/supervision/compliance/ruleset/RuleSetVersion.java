@@ -11,11 +11,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * One stored version of a rule set: its sequence number and hash, who uploaded it when and why, the rows and cells it
  * changed against the version active when it arrived ({@link Change}), and the results of the workbooks' test cases.
  * Governance (issue 22): every activation with who, when and why ({@code activations}, oldest first), the newest one's
- * {@code activatedBy}, and the approval (the first activation by another editor than the uploader).
+ * {@code activatedBy}, and the approval (the first activation by another editor than the uploader). {@code base}: the
+ * version its workbooks were edited from (the active one when it was stored; null for versions stored before);
+ * {@code analysis}: what its tables and test cases showed at upload ({@link VersionAnalysis}; null before).
  */
 public record RuleSetVersion(String ruleSet, int sequence, String hash, Instant createdAt, String uploader,
                              String comment, boolean active, Instant activatedAt, List<String> files,
-                             List<Change> changes, List<TestCaseResult> testResults, List<Activation> activations) {
+                             List<Change> changes, List<TestCaseResult> testResults, List<Activation> activations,
+                             Integer base, VersionAnalysis analysis) {
 
     /** Who made it active last; null when it never was. */
     @JsonProperty

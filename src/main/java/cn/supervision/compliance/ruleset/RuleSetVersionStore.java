@@ -21,8 +21,9 @@ public class RuleSetVersionStore {
 
     private static final TypeReference<List<Change>> CHANGES = new TypeReference<>() { };
     private static final TypeReference<List<TestCaseResult>> RESULTS = new TypeReference<>() { };
+    private static final TypeReference<VersionAnalysis> ANALYSIS = new TypeReference<>() { };
     private static final String COLUMNS = """
-            SELECT v.rule_set, v.seq, v.hash, v.created_at, v.uploader, v.comment, v.changed_cells, v.test_results,
+            SELECT v.rule_set, v.seq, v.hash, v.created_at, v.uploader, v.comment, v.changed_cells, v.test_results, v.base_seq, v.analysis,
                    (SELECT MAX(a.activated_at) FROM rule_set_activation a
                      WHERE a.rule_set = v.rule_set AND a.seq = v.seq) AS activated_at,
                    CASE WHEN v.seq = (SELECT a.seq FROM rule_set_activation a WHERE a.rule_set = v.rule_set
@@ -42,15 +43,27 @@ public class RuleSetVersionStore {
     @Transactional
     public int save(String ruleSet, String hash, String uploader, String comment, List<RuleSetFile> files,
                     List<Change> changes, List<TestCaseResult> results) {
+        return save(ruleSet, hash, uploader, comment, files, changes, results, null, null);
+    }
+
+    /**
+     * {@code base}: the version the files were edited from (issue 22, point 4), null when unknown; {@code analysis}:
+     * what their tables showed (point 5), null when not analysed.
+     */
+    @Transactional
+    public int save(String ruleSet, String hash, String uploader, String comment, List<RuleSetFile> files,
+                    List<Change> changes, List<TestCaseResult> results, Integer base, VersionAnalysis analysis) {
         int sequence = jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM rule_set_version WHERE rule_set = :ruleSet")
                 .param("ruleSet", ruleSet).query(Integer.class).single();
         jdbc.sql("""
-                INSERT INTO rule_set_version (rule_set, seq, hash, created_at, uploader, comment, changed_cells, test_results)
-                VALUES (:ruleSet, :seq, :hash, :at, :uploader, :comment, :changes, :results)
+                INSERT INTO rule_set_version (rule_set, seq, hash, created_at, uploader, comment, changed_cells, test_results,
+                                              base_seq, analysis)
+                VALUES (:ruleSet, :seq, :hash, :at, :uploader, :comment, :changes, :results, :base, :analysis)
                 """)
                 .param("ruleSet", ruleSet).param("seq", sequence).param("hash", hash)
                 .param("at", Timestamp.from(Instant.now())).param("uploader", uploader).param("comment", comment)
                 .param("changes", json(CHANGES, changes)).param("results", json(RESULTS, results))
+                .param("base", base).param("analysis", analysis == null ? null : json(ANALYSIS, analysis))
                 .update();
         for (RuleSetFile file : files) {
             jdbc.sql("INSERT INTO rule_set_version_file (rule_set, seq, kind, name, content) VALUES (:ruleSet, :seq, :kind, :name, :content)")
@@ -147,7 +160,8 @@ public class RuleSetVersionStore {
                 rs.getString("uploader"), rs.getString("comment"), rs.getBoolean("active"),
                 activated == null ? null : activated.toInstant(), files,
                 read(rs.getString("changed_cells"), CHANGES), read(rs.getString("test_results"), RESULTS),
-                activations(ruleSet, sequence));
+                activations(ruleSet, sequence), (Integer) rs.getObject("base_seq", Integer.class),
+                rs.getString("analysis") == null ? null : read(rs.getString("analysis"), ANALYSIS));
     }
 
     /** The value as JSON of its declared type (a change's kind is written only for a list of {@link Change}). */

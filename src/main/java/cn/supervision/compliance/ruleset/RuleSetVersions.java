@@ -1,74 +1,59 @@
 package cn.supervision.compliance.ruleset;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import cn.supervision.compliance.system.Refused;
 import cn.supervision.compliance.text.Texts;
 
 /**
- * The one pipeline every workbook goes through, whether uploaded, saved into the watched folder or found at start-up:
- * open (xlsx only) → values only against the approved template → compile (errors mapped to cells) → the workbooks' own
- * test cases → stored as a version → activated on request by swapping the active reference. Arrivals and activations
- * are serialised by one lock; evaluations never wait for it.
+ * The versions of the rule sets: activation (approval and rollback), following activations made through other
+ * instances, and lookups. The other jobs have their own classes: {@link RuleSetStartup} (the folders at start-up),
+ * {@link RuleSetUpload} (upload and folder save, kept here as {@link #upload} and {@link #saved} for callers),
+ * {@link VersionBuilds} (compile, test, the rule bases kept). Arrivals and activations are serialised by
+ * {@link Arrivals}; evaluations never wait for it.
  */
 @Service
-public class RuleSetVersions implements SmartInitializingSingleton {
+public class RuleSetVersions {
 
     /** The uploader recorded while there is no authentication: the service's own machine. */
     public static final String LOCAL = "local";
 
     private static final Logger log = LoggerFactory.getLogger(RuleSetVersions.class);
     private static final Pattern SEQUENCE = Pattern.compile("\\d{1,9}");
-    private static final int COMPILED_KEPT = 4;
     private static final int MAX_COMMENT = 1000;
 
     private final RuleSets ruleSets;
-    private final RuleSetSources sources;
-    private final RuleSetBuilder builder;
     private final RuleSetVersionStore store;
-    private final RuleBaseCache cache;
-    private final ApprovedTemplates templates;
     private final RowChanges rowChanges;
     private final RowScope rowScope;
+    private final VersionBuilds builds;
+    private final RuleSetUpload uploads;
+    private final StaleBase staleBase;
+    private final Arrivals arrivals;
+    private final ApprovedTemplates templates;
     private final ScheduledActivations scheduled;
-    private final Map<String, WorkbookTestCases> testCases;
-    private final ReentrantLock arrivals = new ReentrantLock(true);
-    private final Map<String, CompiledRuleSet> compiled = new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CompiledRuleSet> eldest) {
-            return size() > COMPILED_KEPT;
-        }
-    };
 
-    public RuleSetVersions(RuleSets ruleSets, RuleSetSources sources, RuleSetBuilder builder,
-                           RuleSetVersionStore store, RuleBaseCache cache, ApprovedTemplates templates,
-                           RowChanges rowChanges, List<WorkbookTestCases> testCases, RowScope rowScope,
-                           ScheduledActivations scheduled) {
-        this.rowScope = rowScope;
+    public RuleSetVersions(RuleSets ruleSets, RuleSetVersionStore store, RowChanges rowChanges, RowScope rowScope,
+                           VersionBuilds builds, RuleSetUpload uploads, StaleBase staleBase, Arrivals arrivals,
+                           ApprovedTemplates templates, ScheduledActivations scheduled) {
         this.scheduled = scheduled;
-        this.ruleSets = ruleSets;
-        this.sources = sources;
-        this.builder = builder;
-        this.store = store;
-        this.cache = cache;
         this.templates = templates;
+        this.ruleSets = ruleSets;
+        this.store = store;
         this.rowChanges = rowChanges;
-        this.testCases = testCases.stream().collect(Collectors.toMap(WorkbookTestCases::ruleSet, Function.identity()));
+        this.rowScope = rowScope;
+        this.builds = builds;
+        this.uploads = uploads;
+        this.staleBase = staleBase;
+        this.arrivals = arrivals;
     }
 
     /**
@@ -78,93 +63,14 @@ public class RuleSetVersions implements SmartInitializingSingleton {
     public record Arrival(RuleSetVersion version, boolean created) {
     }
 
-    /**
-     * At start-up the files in the folders become a version when no stored version has their hash; then the stored
-     * active version is built and served (a restart keeps the last activation), or, when none is, the newest.
-     */
-    @Override
-    public void afterSingletonsInstantiated() {
-        for (String name : sources.ruleSetNames()) {
-            List<RuleSetFile> files = sources.read(name);
-            if (store.findByHash(name, RuleSetCompiler.hash(files)).isEmpty()) {
-                try {
-                    store(name, files, changesFromActive(name, files), LOCAL, Texts.of("workbook.comment.start-up"));
-                } catch (WorkbookRejected e) {
-                    if (store.active(name).isEmpty()) {
-                        throw new IllegalStateException("rule set " + name + " cannot be built; " + e.getMessage(), e);
-                    }
-                    log.error("the files of rule set {} in the folders were not accepted; the stored active version stays: {}",
-                            name, e.getMessage());
-                }
-            }
-            RuleSetVersion active = store.active(name).orElseGet(() -> {
-                RuleSetVersion newest = store.newest(name).orElseThrow();
-                store.activate(name, newest.sequence(), LOCAL);
-                return newest;
-            });
-            try {
-                ruleSets.activate(compiled(active));
-            } catch (WorkbookRejected e) {
-                active = replaceUnbuildable(name, active, files, e);
-            }
-            log.info("rule set {} version {} ({}) active", name, active.sequence(), active.hash());
-        }
-    }
-
-    /**
-     * The stored active version no longer passes this release's checks (a version stored before its approved template
-     * or screen changed): the version of the folders' files, which just passed them, is activated in its place and
-     * the change is logged. The old version stays in the history; activating it again is refused with its problems.
-     */
-    private RuleSetVersion replaceUnbuildable(String name, RuleSetVersion active, List<RuleSetFile> files,
-                                              WorkbookRejected problems) {
-        RuleSetVersion current = store.findByHash(name, RuleSetCompiler.hash(files)).orElseThrow(() ->
-                new IllegalStateException("rule set " + name + ": neither the active version " + active.sequence()
-                        + " nor the files in the folders can be built; " + problems.getMessage(), problems));
-        log.error("rule set {} version {} no longer passes the checks of this release and is replaced by version {} of the"
-                + " folders' files: {}", name, active.sequence(), current.sequence(), problems.getMessage());
-        store.activate(name, current.sequence(), LOCAL);
-        ruleSets.activate(compiled(current));
-        return current;
-    }
-
-    /**
-     * Checks uploaded workbooks, each of which replaces the active version's workbook it is recognised as by its
-     * content (whatever the file is called), and stores the result unless nothing in it changed.
-     */
+    /** See {@link RuleSetUpload#upload}. */
     public Arrival upload(String ruleSet, List<RuleSetFile> workbooks, String comment, String uploader) {
-        arrivals.lock();
-        try {
-            List<RuleSetFile> files = replaced(ruleSet, workbooks);
-            Optional<RuleSetVersion> existing = store.findByHash(ruleSet, RuleSetCompiler.hash(files));
-            if (existing.isPresent()) {
-                compiled(existing.get());
-                return new Arrival(existing.get(), false);
-            }
-            List<RuleSetFile> before = activeFiles(ruleSet);
-            List<Change> changes = rowChanges.between(ruleSet, before, files);
-            if (changes.isEmpty()) {
-                return new Arrival(active(ruleSet), false);
-            }
-            rowScope.check(uploader, before, files, changes);
-            return new Arrival(store(ruleSet, files, changes, uploader, comment), true);
-        } finally {
-            arrivals.unlock();
-        }
+        return uploads.upload(ruleSet, workbooks, comment, uploader);
     }
 
-    /**
-     * A workbook saved into the watched folder: the same checks, then stored as a proposed version like any upload
-     * (issue 22: it waits for an editor's approval; it is never activated by being saved).
-     */
+    /** See {@link RuleSetUpload#saved}. */
     public Optional<RuleSetVersion> saved(String ruleSet, List<RuleSetFile> workbooks) {
-        arrivals.lock();
-        try {
-            Arrival arrival = upload(ruleSet, workbooks, Texts.of("workbook.comment.folder"), LOCAL);
-            return arrival.created() ? Optional.of(arrival.version()) : Optional.empty();
-        } finally {
-            arrivals.unlock();
-        }
+        return uploads.saved(ruleSet, workbooks);
     }
 
     /**
@@ -183,11 +89,11 @@ public class RuleSetVersions implements SmartInitializingSingleton {
      * to take effect at that moment ({@link DueActivations}); the version answered is not yet active.
      */
     public RuleSetVersion activate(String ruleSet, String version, String by, String comment, Instant effectiveFrom) {
-        arrivals.lock();
-        try {
+        return arrivals.serially(() -> {
             RuleSetVersion target = find(ruleSet, version);
             String kind = target.activations().isEmpty() ? Activation.APPROVAL : Activation.ROLLBACK;
             if (kind.equals(Activation.APPROVAL)) {
+                staleBase.check(target, active(ruleSet));
                 approvable(ruleSet, target, by, comment);
             }
             String why = comment == null || comment.isBlank() ? null : comment.strip();
@@ -203,9 +109,7 @@ public class RuleSetVersions implements SmartInitializingSingleton {
             log.info("rule set {} version {} ({}) activated by {} ({})", ruleSet, target.sequence(), target.hash(), by,
                     kind);
             return find(ruleSet, String.valueOf(target.sequence()));
-        } finally {
-            arrivals.unlock();
-        }
+        });
     }
 
     /** The four-eyes rule of a first activation (issue 22, point 3). */
@@ -228,8 +132,7 @@ public class RuleSetVersions implements SmartInitializingSingleton {
      * database, and an activation made through another instance reaches this one at its next poll.
      */
     public void followStoredActivations() {
-        arrivals.lock();
-        try {
+        arrivals.serially(() -> {
             for (String name : ruleSets.names()) {
                 String served = ruleSets.active(name).version();
                 store.activeHash(name).filter(hash -> !hash.equals(served)).flatMap(hash -> store.findByHash(name, hash))
@@ -239,9 +142,8 @@ public class RuleSetVersions implements SmartInitializingSingleton {
                                     name, version.sequence(), version.hash());
                         });
             }
-        } finally {
-            arrivals.unlock();
-        }
+            return null;
+        });
     }
 
     public List<String> ruleSetNames() {
@@ -276,6 +178,8 @@ public class RuleSetVersions implements SmartInitializingSingleton {
         RuleSetVersion found = find(ruleSet, version);
         return store.files(ruleSet, found.sequence()).stream()
                 .filter(f -> f.kind() == RuleSetFile.Kind.WORKBOOK && f.name().equals(file))
+                .map(f -> new RuleSetFile(f.kind(), f.name(), BaseVersion.served(f.name(), f.content(), ruleSet,
+                        found.sequence(), templates.of(ruleSet, f.name()))))
                 .findFirst()
                 .orElseThrow(() -> new VersionNotFound(Texts.of("not-found.workbook", found.sequence(), ruleSet, file,
                         found.files())));
@@ -288,101 +192,11 @@ public class RuleSetVersions implements SmartInitializingSingleton {
         return rowChanges.between(ruleSet, store.files(ruleSet, a.sequence()), store.files(ruleSet, b.sequence()));
     }
 
-    private List<Change> changesFromActive(String ruleSet, List<RuleSetFile> files) {
-        return rowChanges.between(ruleSet, activeFiles(ruleSet), files);
-    }
-
     private List<RuleSetFile> activeFiles(String ruleSet) {
         return store.active(ruleSet).map(v -> store.files(ruleSet, v.sequence())).orElse(List.of());
     }
 
-    private RuleSetVersion store(String ruleSet, List<RuleSetFile> files, List<Change> changes, String uploader,
-                                 String comment) {
-        Candidate candidate = check(ruleSet, files);
-        int sequence = store.save(ruleSet, candidate.compiled().version(), uploader, comment, files, changes,
-                candidate.results());
-        cache.save(candidate.compiled());
-        remember(candidate.compiled());
-        log.info("rule set {} version {} ({}) stored, uploaded by {}", ruleSet, sequence, candidate.compiled().version(), uploader);
-        return store.find(ruleSet, sequence).orElseThrow();
-    }
-
-    /**
-     * The rule base of a stored version: kept in memory, else loaded from the {@link RuleBaseCache} (built and tested
-     * by this release from this version's files), else built and tested again and cached.
-     */
     private CompiledRuleSet compiled(RuleSetVersion version) {
-        synchronized (compiled) {
-            CompiledRuleSet built = compiled.get(version.hash());
-            if (built != null) {
-                return built;
-            }
-        }
-        CompiledRuleSet built = cache.load(version).orElseGet(() -> {
-            CompiledRuleSet compiledNow = check(version.ruleSet(),
-                    store.files(version.ruleSet(), version.sequence())).compiled();
-            cache.save(compiledNow);
-            return compiledNow;
-        });
-        remember(built);
-        return built;
-    }
-
-    private void remember(CompiledRuleSet built) {
-        synchronized (compiled) {
-            compiled.put(built.version(), built);
-        }
-    }
-
-    private record Candidate(CompiledRuleSet compiled, List<TestCaseResult> results) {
-    }
-
-    /** Values only, compile, test: the checks every version passes before it is stored or activated. */
-    private Candidate check(String ruleSet, List<RuleSetFile> files) {
-        CompiledRuleSet built = builder.build(ruleSet, files);
-        List<RuleSetProblem> problems = new ArrayList<>();
-        WorkbookTestCases tests = testCases.get(ruleSet);
-        List<TestCaseResult> results = tests == null ? List.of() : tests.run(built, files);
-        for (TestCaseResult result : results) {
-            if (!result.passed()) {
-                problems.add(RuleSetProblem.of(result.file(), result.sheet(), result.rows(), "test-case.failed",
-                        result.name(), String.join(Texts.of("workbook.separator"), result.failures())));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new WorkbookRejected(problems);
-        }
-        return new Candidate(built, results);
-    }
-
-    /** The active version's files with each given workbook in place of the one it is recognised as. */
-    private List<RuleSetFile> replaced(String ruleSet, List<RuleSetFile> workbooks) {
-        if (workbooks.isEmpty()) {
-            throw WorkbookRejected.of("file", "workbook.none-uploaded");
-        }
-        List<RuleSetFile> base = store.files(ruleSet, active(ruleSet).sequence());
-        List<ApprovedTemplate> known = base.stream().filter(f -> f.kind() == RuleSetFile.Kind.WORKBOOK)
-                .flatMap(f -> templates.of(ruleSet, f.name()).stream()).toList();
-        Map<String, RuleSetFile> uploaded = new HashMap<>();
-        Map<String, String> uploadedAs = new HashMap<>();
-        List<RuleSetProblem> problems = new ArrayList<>();
-        for (RuleSetFile workbook : workbooks) {
-            try {
-                WorkbookFormat.requireXlsxName(workbook.name());
-                String name = WorkbookRecognition.recognise(ruleSet, workbook.name(), workbook.content(), known);
-                String other = uploadedAs.putIfAbsent(name, workbook.name());
-                if (other != null) {
-                    problems.add(RuleSetProblem.of(workbook.name(), null, null, "workbook.twice", other, name));
-                }
-                uploaded.put(name, workbook);
-            } catch (WorkbookRejected e) {
-                problems.addAll(e.problems());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new WorkbookRejected(problems);
-        }
-        return base.stream().map(f -> f.kind() == RuleSetFile.Kind.WORKBOOK && uploaded.containsKey(f.name())
-                ? new RuleSetFile(RuleSetFile.Kind.WORKBOOK, f.name(), uploaded.get(f.name()).content()) : f).toList();
+        return builds.compiled(version);
     }
 }

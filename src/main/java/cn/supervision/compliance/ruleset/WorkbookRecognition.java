@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -30,11 +31,20 @@ final class WorkbookRecognition {
     private WorkbookRecognition() {
     }
 
-    /** The name of the rule set's workbook that {@code content} is; {@link WorkbookRejected} naming the file if none. */
-    static String recognise(String ruleSet, String file, byte[] content, List<ApprovedTemplate> workbooks) {
+    /**
+     * Which workbook an uploaded file is ({@code workbook}: its name in the rule set) and the version it was downloaded
+     * from ({@code base}, its {@link BaseVersion} property), read in the same opening of the file.
+     */
+    record Recognised(String workbook, Optional<Integer> base) {
+    }
+
+    /** The rule set's workbook that {@code content} is; {@link WorkbookRejected} naming the file if none. */
+    static Recognised recognise(String ruleSet, String file, byte[] content, List<ApprovedTemplate> workbooks) {
         Set<String> sheets = new HashSet<>();
         Set<String> tables = new HashSet<>();
+        Optional<Integer> base;
         try (XSSFWorkbook workbook = WorkbookFormat.open(file, content)) {
+            base = BaseVersion.of(workbook, ruleSet);
             for (Sheet sheet : workbook) {
                 sheets.add(sheet.getSheetName());
                 for (Row row : sheet) {
@@ -52,7 +62,7 @@ final class WorkbookRecognition {
         List<ApprovedTemplate> found = workbooks.stream()
                 .filter(t -> scores.get(t) == best && 2 * best > score(t, null, null)).toList();
         if (found.size() == 1) {
-            return found.get(0).workbook();
+            return new Recognised(found.get(0).workbook(), base);
         }
         throw found.isEmpty() ? WorkbookRejected.of(file, "workbook.unknown", ruleSet, expected(workbooks))
                 : WorkbookRejected.of(file, "workbook.ambiguous", found.size(), expected(found));

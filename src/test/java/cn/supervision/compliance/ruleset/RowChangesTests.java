@@ -81,7 +81,9 @@ class RowChangesTests {
             sheet.getRow(20).getCell(4).setCellValue("≥2300");
         });
 
-        assertThat(changes(shifted)).containsExactly(new ChangedCell(FILE, STANDARDS, "E21", "≥2000", "≥2300"));
+        // the change worded by meaning beside its cell (issue 22, point 7)
+        assertThat(changes(shifted)).containsExactly(new ChangedCell(FILE, STANDARDS, "E21", "≥2000", "≥2300",
+                "R6 小学 标准（要求） ≥2000 → ≥2300"));
     }
 
     @Test
@@ -90,7 +92,7 @@ class RowChangesTests {
                 "测试用例", "G5", 1001);
 
         assertThat(changes(edited)).containsExactly(
-                new ChangedCell(FILE, "差异系数", "A11", "初中", "高中"),
+                new ChangedCell(FILE, "差异系数", "A11", "初中", "高中", "高中 学段 初中 → 高中"),
                 new ChangedCell(FILE, "测试用例", "G5", "1000", "1001"));
     }
 
