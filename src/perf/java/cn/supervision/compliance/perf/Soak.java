@@ -94,6 +94,7 @@ public final class Soak {
         Process service = new ProcessBuilder(command)
                 .directory(directory.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Soak soak = new Soak(port);
+        boolean answering;
         try {
             soak.awaitHealthy(service, log);
             String stored = soak.storedLargeEvaluation(large);
@@ -121,11 +122,12 @@ public final class Soak {
             clients.shutdown();
             clients.awaitTermination(seconds + 300, java.util.concurrent.TimeUnit.SECONDS);
             soak.print(probe, service);
-            System.exit(probe.misses.get() == 0 && service.isAlive() ? 0 : 1);
+            answering = probe.misses.get() == 0 && service.isAlive();
         } finally {
             service.destroy();
             service.waitFor();
         }
+        System.exit(answering ? 0 : 1); // after the service is stopped: an exit inside try skips the finally
     }
 
     private record Probe(AtomicLong asked, AtomicLong misses, AtomicLong longestMillis) {
