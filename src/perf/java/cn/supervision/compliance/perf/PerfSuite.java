@@ -47,6 +47,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.supervision.compliance.ComplianceApplication;
 import cn.supervision.compliance.audit.ChildApplication;
 import cn.supervision.compliance.audit.EmbeddedPostgresDatabase;
+import cn.supervision.compliance.balanced.CountyBody;
 import cn.supervision.compliance.balanced.EngineProbe;
 import cn.supervision.compliance.evaluation.EvaluationRequest;
 import cn.supervision.compliance.evaluation.EvaluationResult;
@@ -255,10 +256,10 @@ public final class PerfSuite {
 
     /** The number of section and CV verdicts on which the rule engine and the plain-Java baseline disagree. */
     private static int compare(EvaluationResult result, PlainJavaAllocation.Findings plain) {
-        EvaluationResult.CountyBody engine = (EvaluationResult.CountyBody) result.body();
+        CountyBody engine = (CountyBody) result.body();
         int differences = Math.abs(engine.sections().size() - plain.sections().size());
         for (int i = 0; i < Math.min(engine.sections().size(), plain.sections().size()); i++) {
-            EvaluationResult.SectionResult e = engine.sections().get(i);
+            CountyBody.SectionResult e = engine.sections().get(i);
             PlainJavaAllocation.SectionFinding p = plain.sections().get(i);
             boolean same = e.schoolId().equals(p.schoolId()) && e.stage() == p.stage() && e.passed() == p.passed()
                     && e.indicators().size() == p.met().size()
