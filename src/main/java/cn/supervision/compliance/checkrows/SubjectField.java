@@ -113,12 +113,23 @@ record SubjectField(String path, CellKind kind, BigDecimal min, BigDecimal max, 
         return constantName;
     }
 
+    /**
+     * The label of a constant as the clerk reads it, in Chinese whatever the request's language (so that a template
+     * reads back in any): the catalogue's {@code choice.<enum>.<constant>}, else the constant's own {@code label()},
+     * else its name.
+     */
     private static String choiceLabel(Object constant) {
+        Enum<?> value = (Enum<?>) constant;
+        String key = "choice." + value.getDeclaringClass().getSimpleName() + "." + value.name();
+        String text = Texts.messageSource().getMessage(key, null, null, Texts.CHINESE);
+        if (text != null) {
+            return text;
+        }
         try {
             Method label = constant.getClass().getMethod("label");
             return label.invoke(constant).toString();
         } catch (ReflectiveOperationException e) {
-            return ((Enum<?>) constant).name();
+            return value.name();
         }
     }
 }
