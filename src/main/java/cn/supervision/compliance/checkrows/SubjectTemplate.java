@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -162,7 +163,7 @@ public class SubjectTemplate implements DataEntryTemplate {
         writer.row(header, Texts.of("template.subject.column.jurisdiction"),
                 Texts.of("template.subject.column.division-prefix"));
         jurisdictions.nodes().values().stream().filter(n -> n.divisionPrefix() != null)
-                .sorted(java.util.Comparator.comparing(JurisdictionNodes.Node::divisionPrefix))
+                .sorted(Comparator.comparing(JurisdictionNodes.Node::divisionPrefix))
                 .forEach(n -> writer.row(n.code(), n.divisionPrefix()));
         TemplateSheets.print(sheet, 1, false);
     }
