@@ -3,9 +3,7 @@ package cn.supervision.compliance.report;
 import org.apache.poi.ss.usermodel.Footer;
 import org.apache.poi.ss.usermodel.Header;
 import org.apache.poi.hssf.usermodel.HeaderFooter;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
 
 import cn.supervision.compliance.text.Texts;
 
@@ -33,15 +31,7 @@ record PrintLayout(String title, String subject, String ruleSet) {
      * whole sheet on one page (otherwise it runs on to as many pages as its rows need).
      */
     void apply(Sheet sheet, int headingRows, boolean onePage) {
-        PrintSetup print = sheet.getPrintSetup();
-        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        print.setLandscape(true);
-        sheet.setFitToPage(true);
-        print.setFitWidth((short) 1);
-        print.setFitHeight((short) (onePage ? 1 : 0));
-        sheet.setPrintGridlines(true);
-        sheet.setHorizontallyCenter(true);
-        sheet.setRepeatingRows(new CellRangeAddress(0, headingRows - 1, -1, -1));
+        TemplateSheets.print(sheet, headingRows, onePage);
         Header header = sheet.getHeader();
         header.setLeft(literal(title) + " · " + HeaderFooter.tab());
         header.setCenter(subject);

@@ -52,7 +52,8 @@ public record RecordField(String path, CellKind kind, BigDecimal min, BigDecimal
                 : Texts.of("template.nested-field", Texts.fieldName(path.substring(0, dot)), Texts.fieldName(path));
     }
 
-    private static BigDecimal min(AnnotatedElement element) {
+    /** The least value the constraints of a field allow (0 when they set none, 1 for {@code @Positive}). */
+    public static BigDecimal min(AnnotatedElement element) {
         Min min = element.getAnnotation(Min.class);
         DecimalMin decimalMin = element.getAnnotation(DecimalMin.class);
         return min != null ? BigDecimal.valueOf(min.value())
@@ -60,7 +61,8 @@ public record RecordField(String path, CellKind kind, BigDecimal min, BigDecimal
                 : element.isAnnotationPresent(Positive.class) ? BigDecimal.ONE : BigDecimal.ZERO;
     }
 
-    private static BigDecimal max(AnnotatedElement element) {
+    /** The greatest value the constraints of a field allow, or null when they set none. */
+    public static BigDecimal max(AnnotatedElement element) {
         Max max = element.getAnnotation(Max.class);
         DecimalMax decimalMax = element.getAnnotation(DecimalMax.class);
         return max != null ? BigDecimal.valueOf(max.value())
