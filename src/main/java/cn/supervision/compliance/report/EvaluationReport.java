@@ -11,9 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Component;
 
@@ -43,6 +44,12 @@ public class EvaluationReport {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
+    private final Map<String, ReportSheets> sheets;
+
+    EvaluationReport(List<ReportSheets> sheets) {
+        this.sheets = sheets.stream().collect(Collectors.toMap(ReportSheets::ruleSet, Function.identity()));
+    }
+
     public void write(StoredEvaluation stored, EvaluationResult result, Trace trace, OutputStream out)
             throws IOException {
         EvaluationResult.Subject subject = result.subject();
@@ -60,14 +67,11 @@ public class EvaluationReport {
             SheetWriter checks = new SheetWriter(workbook.createSheet(checksName));
             allChecks(checks, trace, styles);
             layout.apply(checks.sheet(), 1, false);
-            Set<String> sheetNames = new HashSet<>(Set.of(summaryName, checksName, remediationName));
-            for (Map.Entry<String, List<TraceStep>> school : failingSchools(trace).entrySet()) {
-                String schoolName = school.getValue().get(0).schoolName();
-                String name = uniqueSheetName(schoolSheet(schoolName != null ? schoolName : school.getKey()),
-                        sheetNames);
-                SheetWriter sheet = new SheetWriter(workbook.createSheet(name));
-                int headings = failingSchool(sheet, school.getValue(), result, styles);
-                layout.apply(sheet.sheet(), headings, false);
+            ReportBook book = new ReportBook(workbook, layout, styles.header(), styles.wrap(),
+                    new HashSet<>(Set.of(summaryName, checksName, remediationName)));
+            ReportSheets own = sheets.get(result.ruleSet());
+            if (own != null) {
+                own.write(book, result, trace);
             }
             SheetWriter remediation = new SheetWriter(workbook.createSheet(remediationName));
             remediation(remediation, result, trace, styles);
@@ -162,41 +166,6 @@ public class EvaluationReport {
         }
     }
 
-    /** The school's verdicts, then its failed indicators and checks; returns the rows to repeat on every page. */
-    private static int failingSchool(SheetWriter sheet, List<TraceStep> steps, EvaluationResult result,
-                                     Styles styles) {
-        TraceStep first = steps.get(0);
-        sheet.widths(8, 8, 24, 12, 12, 8, 12, 8, 60, 24, 12).wrapped(styles.wrap(), 1, 2, 8, 9, 10);
-        sheet.row(styles.header(), Texts.of("report.column.school"),
-                Texts.of("report.subject", first.schoolName(), first.schoolId()));
-        for (TraceStep step : steps) {
-            if (step.kind() == TraceStep.Kind.SCHOOL_RULE) {
-                sheet.row(stage(step), step.explanation());
-            }
-        }
-        sheet.skip();
-        sheet.row(styles.header(), texts("report.column.stage", "report.column.indicator",
-                "report.column.indicator-name", "report.column.value", "report.column.requirement",
-                "report.column.verdict", "report.column.shortfall", "report.column.unit", "report.column.measures",
-                "report.column.departments", "report.column.office"));
-        int headings = sheet.rows();
-        for (TraceStep any : steps) {
-            if (any.verdict() != Verdict.FAILED || !(any instanceof TraceStep.Measured step)) {
-                continue;
-            }
-            EvaluationResult.Hint hint = result.hints().stream()
-                    .filter(h -> step.indicator().equals(h.indicator()) && step.schoolId().equals(h.subject())
-                            && step.stage() == h.stage())
-                    .findFirst().orElse(null);
-            sheet.row(stage(step), step.indicator(), step.name(), step.value(),
-                    step.requirement(), Traces.verdict(step.verdict()),
-                    step.shortfall(), step.unit(),
-                    hint != null ? hint.measures() : null, hint != null ? String.join("、", hint.departments()) : null,
-                    hint != null ? hint.office() : null);
-        }
-        return headings;
-    }
-
     /** One row per hint and responsible department, grouped by department, then office, in the order they appear. */
     private static void remediation(SheetWriter sheet, EvaluationResult result, Trace trace, Styles styles) {
         Map<String, String> names = new LinkedHashMap<>();
@@ -234,44 +203,6 @@ public class EvaluationReport {
                         hint.measures(), hint.source());
             }
         }));
-    }
-
-    /**
-     * The steps of every school that failed: a section failed its school rule, or a check of the school itself
-     * failed (an indicator below its threshold in a section that passes within tolerance is no failure of the
-     * school). By school id, in result order.
-     */
-    private static Map<String, List<TraceStep>> failingSchools(Trace trace) {
-        Set<String> schools = new HashSet<>();
-        trace.checks().stream().filter(s -> s.kind() == TraceStep.Kind.SCHOOL_RULE)
-                .forEach(s -> schools.add(s.schoolId()));
-        Set<String> failing = new HashSet<>();
-        trace.checks().stream()
-                .filter(s -> s.verdict() == Verdict.FAILED && schools.contains(s.schoolId())
-                        && (s.kind() == TraceStep.Kind.SCHOOL_RULE || s.kind() == TraceStep.Kind.CHECK))
-                .forEach(s -> failing.add(s.schoolId()));
-        Map<String, List<TraceStep>> steps = new LinkedHashMap<>();
-        trace.checks().stream()
-                .filter(s -> failing.contains(s.schoolId()))
-                .forEach(s -> steps.computeIfAbsent(s.schoolId(), id -> new ArrayList<>()).add(s));
-        return steps;
-    }
-
-    /** Excel sheet names: at most 31 characters, none of []:*?/\ , unique ignoring case. */
-    private static String uniqueSheetName(String wanted, Set<String> taken) {
-        String name = WorkbookUtil.createSafeSheetName(wanted, '_');
-        String candidate = name;
-        for (int i = 2; taken.stream().anyMatch(candidate::equalsIgnoreCase); i++) {
-            String suffix = "(" + i + ")";
-            candidate = name.substring(0, Math.min(name.length(), 31 - suffix.length())) + suffix;
-        }
-        taken.add(candidate);
-        return candidate;
-    }
-
-    /** The sheet of a failing school: 未达标-<学校名称>. */
-    static String schoolSheet(String school) {
-        return Texts.of("report.sheet.school", school);
     }
 
     private static String stage(TraceStep step) {

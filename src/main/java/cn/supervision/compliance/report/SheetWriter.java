@@ -44,7 +44,7 @@ public final class SheetWriter {
     }
 
     /** Cells of these columns, unless given a style, wrap their text (long sentences print on several lines). */
-    SheetWriter wrapped(CellStyle wrap, int... columns) {
+    public SheetWriter wrapped(CellStyle wrap, int... columns) {
         for (int column : columns) {
             columnStyles.put(column, wrap);
         }
@@ -109,12 +109,12 @@ public final class SheetWriter {
         return row(null, values);
     }
 
-    void skip() {
+    public void skip() {
         next++;
     }
 
     /** How many rows have been written (or skipped) so far. */
-    int rows() {
+    public int rows() {
         return next;
     }
 

@@ -27,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.supervision.compliance.text.Texts;
 import cn.supervision.compliance.api.ApiClients;
 
 /**
@@ -107,12 +108,12 @@ class ReportPrintTests {
         Set<String> failed = new TreeSet<>();
         result.get("sections").forEach(s -> {
             if (!s.get("passed").asBoolean()) {
-                failed.add(EvaluationReport.schoolSheet(s.get("schoolName").asText()));
+                failed.add(Texts.of("report.sheet.school", s.get("schoolName").asText()));
             }
         });
         result.path("assessment").path("details").forEach(d -> {
             if (d.get("verdict").asText().equals("FAILED") && names.containsKey(d.path("subject").asText())) {
-                failed.add(EvaluationReport.schoolSheet(names.get(d.get("subject").asText())));
+                failed.add(Texts.of("report.sheet.school", names.get(d.get("subject").asText())));
             }
         });
         return failed;
@@ -121,7 +122,7 @@ class ReportPrintTests {
     private static Set<String> schoolSheets(XSSFWorkbook workbook) {
         Set<String> names = new TreeSet<>();
         workbook.forEach(sheet -> {
-            if (sheet.getSheetName().startsWith(EvaluationReport.schoolSheet(""))) {
+            if (sheet.getSheetName().startsWith(Texts.of("report.sheet.school", ""))) {
                 names.add(sheet.getSheetName());
             }
         });
