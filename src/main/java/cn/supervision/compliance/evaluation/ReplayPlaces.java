@@ -23,8 +23,8 @@ class ReplayPlaces {
     private final int capacity;
     private final Duration maxWait;
 
-    ReplayPlaces(@Value("${compliance.replay.capacity:6000}") int capacity,
-                 @Value("${compliance.replay.max-wait:10s}") Duration maxWait) {
+    ReplayPlaces(@Value("${compliance.replay.capacity}") int capacity,
+                 @Value("${compliance.replay.max-wait}") Duration maxWait) {
         this.schools = new Semaphore(capacity, true);
         this.capacity = capacity;
         this.maxWait = maxWait;

@@ -25,7 +25,7 @@ public final class BaseVersion {
 
     /** The property's name, the same in every language a spreadsheet program shows. */
     public static final String PROPERTY = "RuleSetVersion";
-    /** 2000-01-01 UTC: the date of every part of a served workbook. */
+    /** One fixed instant dates every part of a served workbook, so two downloads of one version are the same bytes. */
     private static final long PACKAGE_TIME = 946_684_800_000L;
     private static final Pattern VALUE = Pattern.compile("([a-z0-9-]{1,64})#(\\d{1,9})");
 

@@ -234,7 +234,7 @@ public class RowChanges {
 
         /**
          * The change as a policy editor says it (issue 22, point 7): the row's key cells, the column's label, before →
-         * after ({@code R6 小学 标准（要求） ≥2000 → ≥1900}); null outside a rule table's value rows.
+         * after ({@code R6 小学 标准（要求） ≥旧值 → ≥新值}); null outside a rule table's value rows.
          */
         private String meaning(Line now, int column, String a, String b) {
             if (key == null || column >= labels.size()) {
